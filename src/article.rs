@@ -1,0 +1,246 @@
+//! The article model: metadata plus a body of blocks, built from a file's text by a format parser.
+//!
+//! Everything here is pure. `Article::from_text` is the one entry point from the loader: it picks
+//! the parser by format, cleans the blocks of saved-page debris, and sanitizes every string, so an
+//! `Article` only ever holds text that is safe to draw.
+
+pub mod clean;
+pub mod date;
+pub mod markdown;
+pub mod plain;
+
+use serde::Serialize;
+
+use crate::sanitize::{sanitize, sanitize_line};
+
+/// Words a person reads in a minute, for the reading-time estimate.
+const WORDS_PER_MINUTE: usize = 230;
+
+/// What a block of the body is; the reader styles each kind differently.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum BlockKind {
+    /// A heading of level 1 (largest) to 6.
+    Heading {
+        level: u8,
+    },
+    Paragraph,
+    Quote,
+    /// A list item; `depth` 0 is the outermost list, `marker` is "•" or "3.".
+    ListItem {
+        depth: u8,
+        marker: String,
+    },
+    /// Preformatted text: shown with its own line breaks, never re-wrapped.
+    Code,
+}
+
+/// One passage of the body: the unit the reader wraps, search reports and bookmarks anchor to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Block {
+    #[serde(flatten)]
+    pub kind: BlockKind,
+    pub text: String,
+}
+
+impl Block {
+    pub fn new(kind: BlockKind, text: impl Into<String>) -> Self {
+        Block {
+            kind,
+            text: text.into(),
+        }
+    }
+
+    pub fn paragraph(text: impl Into<String>) -> Self {
+        Block::new(BlockKind::Paragraph, text)
+    }
+}
+
+/// What a parser or the cleaner learned about an article besides its body.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Metadata {
+    pub title: Option<String>,
+    pub title_original: Option<String>,
+    pub byline: Option<String>,
+    pub date: Option<String>,
+    pub source: Option<String>,
+}
+
+/// The file formats folio reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    Text,
+    Markdown,
+}
+
+impl Format {
+    /// The format for a file name's extension; `None` for files folio does not read.
+    pub fn from_extension(extension: Option<&str>) -> Option<Format> {
+        match extension.map(str::to_ascii_lowercase).as_deref() {
+            None | Some("txt" | "text") => Some(Format::Text),
+            Some("md" | "markdown") => Some(Format::Markdown),
+            _ => None,
+        }
+    }
+}
+
+/// A loaded article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Article {
+    /// Stable across runs: derived from where the article was loaded from.
+    pub id: String,
+    pub title: String,
+    /// The title as the file wrote it, when cleaning changed it (a title in capitals).
+    pub title_original: Option<String>,
+    pub byline: Option<String>,
+    /// ISO 8601 (`2018-06-18`) when the date could be read, the text as written otherwise.
+    pub date: Option<String>,
+    /// Where the article was published (a site name), when the file says.
+    pub source: Option<String>,
+    /// Where it was loaded from: a path, or `bundled/<name>` for the built-in articles.
+    pub path: String,
+    pub format: Format,
+    pub word_count: usize,
+    #[serde(skip)]
+    pub blocks: Vec<Block>,
+    /// The whole decoded file, sanitized but otherwise as written, for the raw view.
+    #[serde(skip)]
+    pub raw: String,
+}
+
+impl Article {
+    /// Builds an article from decoded text. `path` names it (and seeds its id); `fallback_title`
+    /// is used when the text has no recognisable title (the file name, usually).
+    pub fn from_text(path: &str, fallback_title: &str, format: Format, text: &str) -> Article {
+        let text = sanitize(text);
+        let (blocks, meta) = match format {
+            Format::Text => (plain::parse(&text), Metadata::default()),
+            Format::Markdown => markdown::parse(&text),
+        };
+        let (blocks, meta) = clean::clean(blocks, meta);
+        let one_line = |field: Option<String>| field.map(|s| sanitize_line(&s));
+        let title = one_line(meta.title).unwrap_or_else(|| sanitize_line(fallback_title));
+        let word_count = blocks.iter().map(|b| count_words(&b.text)).sum();
+        Article {
+            id: article_id(path),
+            title,
+            title_original: one_line(meta.title_original),
+            byline: one_line(meta.byline),
+            date: one_line(meta.date),
+            source: one_line(meta.source),
+            path: sanitize_line(path),
+            format,
+            word_count,
+            blocks,
+            raw: text,
+        }
+    }
+
+    /// Minutes to read at an average pace, at least one for any non-empty article.
+    pub fn reading_minutes(&self) -> usize {
+        self.word_count.div_ceil(WORDS_PER_MINUTE)
+    }
+
+    /// "Anna Kireeva · 2018-06-18 · valdaiclub.com": the metadata that exists, in one line.
+    pub fn meta_line(&self) -> String {
+        [&self.byline, &self.date, &self.source]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
+}
+
+/// Counts words the way a reader would: runs of non-space characters. CJK text has no spaces, so
+/// each CJK character counts as a word, which is how reading speed is measured for those scripts.
+pub fn count_words(text: &str) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    for ch in text.chars() {
+        if is_wide_script(ch) {
+            words += 1;
+            in_word = false;
+        } else if ch.is_whitespace() {
+            in_word = false;
+        } else if !in_word {
+            words += 1;
+            in_word = true;
+        }
+    }
+    words
+}
+
+fn is_wide_script(ch: char) -> bool {
+    matches!(ch as u32,
+        0x3040..=0x30ff     // Hiragana, Katakana
+        | 0x3400..=0x4dbf   // CJK Extension A
+        | 0x4e00..=0x9fff   // CJK Unified Ideographs
+        | 0xac00..=0xd7af   // Hangul syllables
+        | 0xf900..=0xfaff) // CJK Compatibility Ideographs
+}
+
+/// A short, stable id: 48 bits of FNV-1a over the path, in hex. FNV because it is fixed forever
+/// (std's hasher may change between releases, and ids are saved in bookmarks).
+pub fn article_id(path: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in path.as_bytes() {
+        hash ^= u64::from(*byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{:012x}", hash >> 16)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_counted_by_spaces_and_cjk_by_character() {
+        assert_eq!(count_words("  one two\tthree\n"), 3);
+        assert_eq!(count_words("日本語 text"), 4);
+        assert_eq!(count_words(""), 0);
+    }
+
+    #[test]
+    fn ids_are_stable_and_distinct() {
+        assert_eq!(article_id("a/b.txt"), article_id("a/b.txt"));
+        assert_ne!(article_id("a/b.txt"), article_id("a/c.txt"));
+        assert_eq!(article_id("x").len(), 12);
+    }
+
+    #[test]
+    fn reading_time_rounds_up() {
+        let mut article = Article::from_text("p", "t", Format::Text, "word");
+        assert_eq!(article.reading_minutes(), 1);
+        article.word_count = 0;
+        assert_eq!(article.reading_minutes(), 0);
+    }
+
+    #[test]
+    fn extensions_map_to_formats() {
+        assert_eq!(Format::from_extension(None), Some(Format::Text));
+        assert_eq!(Format::from_extension(Some("MD")), Some(Format::Markdown));
+        assert_eq!(Format::from_extension(Some("pdf")), None);
+    }
+
+    #[test]
+    fn control_characters_never_reach_the_model() {
+        let article = Article::from_text(
+            "evil\x1b]0;pwned\x07.txt",
+            "fallback",
+            Format::Text,
+            "Title\x1b[2J\n\nBody \u{9b}text\x07 here.",
+        );
+        for text in [&article.title, &article.path, &article.raw] {
+            assert!(crate::sanitize::is_terminal_safe(text), "{text:?}");
+        }
+        assert!(
+            article
+                .blocks
+                .iter()
+                .all(|b| crate::sanitize::is_terminal_safe(&b.text))
+        );
+    }
+}

@@ -1,0 +1,295 @@
+//! Finds and loads articles: walks the paths a person gives, reads each file, and reports every
+//! file it skips with the reason. Also holds the bundled articles used when no path is given.
+//!
+//! This is the only module that reads article files from disk. The walk is depth-first in name
+//! order, so the list is the same on every run; loading runs on every core.
+
+use std::collections::HashSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::article::{Article, Format};
+use crate::decode::{NotText, decode};
+use crate::sanitize::sanitize_line;
+
+/// Files larger than this are skipped: a reader has no business loading a disk image.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The articles compiled into the binary: (file name, text).
+const BUNDLED: &[(&str, &str)] = &[
+    (
+        "japan-worried-us-will-cede-concessions-to-dprk.txt",
+        include_str!("../assets/japan-worried-us-will-cede-concessions-to-dprk.txt"),
+    ),
+    (
+        "north-korea-coming-in-from-the-cold.txt",
+        include_str!("../assets/north-korea-coming-in-from-the-cold.txt"),
+    ),
+];
+
+/// A file that was not loaded, and why, in words for the person.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    /// The path as the person would type it, sanitized for display.
+    pub path: String,
+    pub reason: String,
+    /// The person named this path on the command line (rather than it being found in a folder):
+    /// a failure here is an error, not a passing remark.
+    pub named: bool,
+}
+
+impl std::fmt::Display for Skipped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "skipped {}: {}", self.path, self.reason)
+    }
+}
+
+/// Everything loaded from a set of paths.
+#[derive(Debug, Clone, Default)]
+pub struct Corpus {
+    pub articles: Vec<Article>,
+    pub skipped: Vec<Skipped>,
+}
+
+/// The bundled articles.
+pub fn bundled() -> Corpus {
+    let articles = BUNDLED
+        .iter()
+        .map(|(name, text)| {
+            let stem = name.trim_end_matches(".txt");
+            Article::from_text(&format!("bundled/{name}"), stem, Format::Text, text)
+        })
+        .collect();
+    Corpus {
+        articles,
+        skipped: Vec::new(),
+    }
+}
+
+/// Loads `paths`, or the bundled articles when there are none.
+pub fn load(paths: &[PathBuf]) -> Corpus {
+    if paths.is_empty() {
+        return bundled();
+    }
+    let (files, mut skipped) = find_files(paths);
+    let results = load_files_in_parallel(&files);
+    let mut articles = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok(article) => articles.push(article),
+            Err(skip) => skipped.push(skip),
+        }
+    }
+    Corpus { articles, skipped }
+}
+
+/// A file found by the walk, with its format already known.
+#[derive(Debug, Clone)]
+struct Candidate {
+    path: PathBuf,
+    format: Format,
+    named: bool,
+}
+
+/// Walks `paths`: files are taken as they are, folders recursively. Hidden entries inside folders
+/// are passed over (a person who names one explicitly gets it).
+fn find_files(paths: &[PathBuf]) -> (Vec<Candidate>, Vec<Skipped>) {
+    let mut walk = Walk::default();
+    for path in paths {
+        match fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => walk.dir(path, true),
+            Ok(_) => walk.file(path, true),
+            Err(error) => walk.skip(path, true, io_reason(&error)),
+        }
+    }
+    (walk.files, walk.skipped)
+}
+
+#[derive(Default)]
+struct Walk {
+    files: Vec<Candidate>,
+    skipped: Vec<Skipped>,
+    /// Folders already walked, by identity, so a symlink loop or a folder named twice is walked once.
+    seen_dirs: HashSet<FileIdentity>,
+}
+
+impl Walk {
+    fn skip(&mut self, path: &Path, named: bool, reason: impl Into<String>) {
+        self.skipped.push(Skipped {
+            path: display_path(path),
+            reason: reason.into(),
+            named,
+        });
+    }
+
+    fn file(&mut self, path: &Path, named: bool) {
+        let extension = path.extension().and_then(|e| e.to_str());
+        match Format::from_extension(extension) {
+            Some(format) => self.files.push(Candidate {
+                path: path.to_owned(),
+                format,
+                named,
+            }),
+            None => self.skip(
+                path,
+                named,
+                format!(
+                    "not a text or Markdown file (.{})",
+                    extension.unwrap_or_default()
+                ),
+            ),
+        }
+    }
+
+    fn dir(&mut self, path: &Path, named: bool) {
+        match file_identity(path) {
+            Ok(identity) => {
+                if !self.seen_dirs.insert(identity) {
+                    self.skip(path, named, "folder already read (a symlink loop?)");
+                    return;
+                }
+            }
+            Err(error) => return self.skip(path, named, io_reason(&error)),
+        }
+        let entries = match fs::read_dir(path) {
+            Ok(entries) => entries,
+            Err(error) => return self.skip(path, named, io_reason(&error)),
+        };
+        let mut names: Vec<_> = entries
+            .filter_map(Result::ok)
+            .map(|entry| entry.file_name())
+            .filter(|name| !name.to_string_lossy().starts_with('.'))
+            .collect();
+        names.sort();
+        for name in names {
+            let child = path.join(name);
+            // metadata() follows symlinks: a link to a file is read, a link to a folder is walked
+            // (once, thanks to seen_dirs), a dangling link is reported.
+            match fs::metadata(&child) {
+                Ok(meta) if meta.is_dir() => self.dir(&child, false),
+                Ok(meta) if meta.is_file() => self.file(&child, false),
+                Ok(_) => self.skip(&child, false, "not a regular file"),
+                Err(error) => self.skip(&child, false, io_reason(&error)),
+            }
+        }
+    }
+}
+
+#[cfg(unix)]
+type FileIdentity = (u64, u64);
+#[cfg(not(unix))]
+type FileIdentity = PathBuf;
+
+#[cfg(unix)]
+fn file_identity(path: &Path) -> std::io::Result<FileIdentity> {
+    use std::os::unix::fs::MetadataExt;
+    let meta = fs::metadata(path)?;
+    Ok((meta.dev(), meta.ino()))
+}
+
+#[cfg(not(unix))]
+fn file_identity(path: &Path) -> std::io::Result<FileIdentity> {
+    fs::canonicalize(path)
+}
+
+fn load_files_in_parallel(files: &[Candidate]) -> Vec<Result<Article, Skipped>> {
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if workers == 1 || files.len() < 16 {
+        return files.iter().map(load_file).collect();
+    }
+    let chunk = files.len().div_ceil(workers);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(load_file).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|handle| handle.join().unwrap_or_default())
+            .collect()
+    })
+}
+
+fn load_file(candidate: &Candidate) -> Result<Article, Skipped> {
+    let path = &candidate.path;
+    let skipped = |reason: String| Skipped {
+        path: display_path(path),
+        reason,
+        named: candidate.named,
+    };
+    let meta = fs::metadata(path).map_err(|e| skipped(io_reason(&e)))?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(skipped(format!(
+            "larger than {} MB",
+            MAX_FILE_BYTES / 1024 / 1024
+        )));
+    }
+    let bytes = fs::read(path).map_err(|e| skipped(io_reason(&e)))?;
+    let decoded = decode(&bytes).map_err(|reason| match reason {
+        NotText::Binary => skipped("binary file (NUL byte in the first 8 KB)".to_owned()),
+    })?;
+    if decoded.text.trim().is_empty() {
+        return Err(skipped("empty file".to_owned()));
+    }
+    // The id follows the file, not the way it was named: ./a.txt and /home/me/a.txt are one.
+    let identity = fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut article = Article::from_text(
+        &identity.to_string_lossy(),
+        &stem,
+        candidate.format,
+        &decoded.text,
+    );
+    article.path = display_path(path);
+    Ok(article)
+}
+
+/// A path as text for the screen: lossy for non-UTF-8 names, sanitized for control characters.
+pub fn display_path(path: &Path) -> String {
+    sanitize_line(&path.to_string_lossy())
+}
+
+/// An I/O error in a few words, without Rust's "(os error 2)" suffix.
+fn io_reason(error: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match error.kind() {
+        ErrorKind::NotFound => "no such file or folder".to_owned(),
+        ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        _ => {
+            let text = error.to_string();
+            match text.find(" (os error") {
+                Some(cut) => text[..cut].to_owned(),
+                None => text,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_articles_load_with_their_titles() {
+        let corpus = bundled();
+        let titles: Vec<_> = corpus.articles.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            vec![
+                "Japan worried that U.S. will cede concessions to DPRK",
+                "North Korea coming in from the cold: what are Japan's fears?"
+            ]
+        );
+    }
+
+    #[test]
+    fn missing_paths_are_reported_not_fatal() {
+        let corpus = load(&[PathBuf::from("/definitely/not/here.txt")]);
+        assert!(corpus.articles.is_empty());
+        assert_eq!(corpus.skipped.len(), 1);
+        assert_eq!(corpus.skipped[0].reason, "no such file or folder");
+    }
+}

@@ -1,0 +1,149 @@
+//! Makes text from files safe to draw: no character of it may reach the terminal as a control sequence.
+//!
+//! Runs once, at load, over everything that can reach the screen (body text, titles, file names), so
+//! that every later layer can trust that a `char` is a printable cell and widths add up. It never
+//! touches the disk or the terminal.
+
+/// Columns between tab stops when a tab is expanded.
+pub const TAB_WIDTH: usize = 4;
+
+/// Returns `text` with every control character replaced by a visible placeholder.
+///
+/// - Newlines are kept; tabs become spaces up to the next tab stop (counted in chars from the
+///   start of the line, which is what a reader expects of prose and simple tables).
+/// - C0 controls and DEL use caret notation (`^[` for ESC, `^G` for BEL, `^?` for DEL), as `cat -v`
+///   and less do, so a person recognises them.
+/// - C1 controls (U+0080..U+009F), bidi overrides and isolates become `<U+XXXX>`: they have no caret
+///   form, and the bidi ones would let a file reorder what the person sees.
+/// - A byte-order mark anywhere but the start of a file is dropped: it is invisible and zero-width.
+pub fn sanitize(text: &str) -> String {
+    if text.chars().all(is_plain) {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut column = 0usize;
+    for ch in text.chars() {
+        match ch {
+            '\n' => {
+                out.push('\n');
+                column = 0;
+                continue;
+            }
+            '\t' => {
+                let spaces = TAB_WIDTH - column % TAB_WIDTH;
+                out.extend(std::iter::repeat_n(' ', spaces));
+                column += spaces;
+                continue;
+            }
+            '\u{feff}' => continue,
+            c if (c as u32) < 0x20 => {
+                out.push('^');
+                out.push(char::from(b'@' + c as u8));
+                column += 2;
+                continue;
+            }
+            '\u{7f}' => {
+                out.push_str("^?");
+                column += 2;
+                continue;
+            }
+            c if is_c1(c) || is_bidi_control(c) => {
+                let placeholder = format!("<U+{:04X}>", c as u32);
+                column += placeholder.len();
+                out.push_str(&placeholder);
+                continue;
+            }
+            c => out.push(c),
+        }
+        column += 1;
+    }
+    out
+}
+
+/// Sanitizes a single-line string (a title, a file name, a note): newlines become spaces too.
+pub fn sanitize_line(text: &str) -> String {
+    let clean = sanitize(text);
+    if clean.contains('\n') {
+        clean.replace('\n', " ")
+    } else {
+        clean
+    }
+}
+
+fn is_plain(ch: char) -> bool {
+    ch == '\n' || !(ch.is_control() || is_bidi_control(ch) || ch == '\u{feff}')
+}
+
+fn is_c1(ch: char) -> bool {
+    ('\u{80}'..='\u{9f}').contains(&ch)
+}
+
+/// The embedding, override and isolate controls (LRE..RLO, LRI..PDI). Marks such as LRM are left
+/// alone: they cannot reorder text beyond themselves.
+fn is_bidi_control(ch: char) -> bool {
+    ('\u{202a}'..='\u{202e}').contains(&ch) || ('\u{2066}'..='\u{2069}').contains(&ch)
+}
+
+/// True when `text` holds nothing a terminal would act on: what `sanitize` guarantees.
+pub fn is_terminal_safe(text: &str) -> bool {
+    text.chars()
+        .all(|c| c == '\n' || !(c.is_control() || is_bidi_control(c)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_is_returned_unchanged() {
+        assert_eq!(
+            sanitize("café 日本語\nsecond line"),
+            "café 日本語\nsecond line"
+        );
+    }
+
+    #[test]
+    fn escape_sequences_become_caret_notation() {
+        assert_eq!(sanitize("a\x1b[2Jb"), "a^[[2Jb");
+        assert_eq!(sanitize("bell\x07"), "bell^G");
+        assert_eq!(sanitize("del\x7f"), "del^?");
+        assert_eq!(sanitize("nul\0"), "nul^@");
+    }
+
+    #[test]
+    fn carriage_return_is_visible_not_acted_on() {
+        assert_eq!(sanitize("over\rwrite"), "over^Mwrite");
+    }
+
+    #[test]
+    fn c1_controls_and_bidi_overrides_become_code_points() {
+        assert_eq!(sanitize("x\u{9b}31m"), "x<U+009B>31m");
+        assert_eq!(sanitize("abc\u{202e}fed"), "abc<U+202E>fed");
+        assert_eq!(sanitize("\u{2066}iso\u{2069}"), "<U+2066>iso<U+2069>");
+    }
+
+    #[test]
+    fn tabs_expand_to_the_next_stop() {
+        assert_eq!(sanitize("a\tb"), "a   b");
+        assert_eq!(sanitize("abcd\te"), "abcd    e");
+        assert_eq!(sanitize("x\n\ty"), "x\n    y");
+    }
+
+    #[test]
+    fn stray_byte_order_marks_are_dropped() {
+        assert_eq!(sanitize("a\u{feff}b"), "ab");
+    }
+
+    #[test]
+    fn sanitize_line_flattens_newlines() {
+        assert_eq!(sanitize_line("two\nlines\x1b"), "two lines^[");
+    }
+
+    #[test]
+    fn output_is_always_terminal_safe() {
+        let hostile: String = (0u32..0x300).filter_map(char::from_u32).collect::<String>()
+            + "\u{202a}\u{202b}\u{202c}\u{202d}\u{202e}\u{2066}\u{2067}\u{2068}\u{2069}";
+        assert!(is_terminal_safe(&sanitize(&hostile)));
+        assert!(!is_terminal_safe(&hostile));
+    }
+}

@@ -1,0 +1,28 @@
+//! Helpers shared by the integration tests: the real binary, run with a config dir of its own.
+
+#![allow(dead_code)] // each test file uses a different part of this
+
+use std::path::Path;
+
+use assert_cmd::Command;
+
+/// The `folio` binary, with FOLIO_CONFIG_DIR pointed into `config` so no test touches the real
+/// config dir, and NO_COLOR cleared so output does not depend on the caller's environment.
+pub fn folio(config: &Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_folio"));
+    command
+        .env("FOLIO_CONFIG_DIR", config)
+        .env_remove("NO_COLOR")
+        .env_remove("XDG_CONFIG_HOME");
+    command
+}
+
+/// Bytes a terminal would act on: ESC, BEL, other C0 controls but newline and tab, DEL, and the
+/// C1 controls both as raw bytes and as UTF-8 (U+0080..U+009F is C2 80..C2 9F).
+pub fn find_control_sequence(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().enumerate().position(|(i, &b)| {
+        (b < 0x20 && b != b'\n' && b != b'\t')
+            || b == 0x7f
+            || (b == 0xc2 && bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)))
+    })
+}
