@@ -11,6 +11,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use serde::Serialize;
 
+use crate::app;
 use crate::article::Article;
 use crate::corpus::{self, Corpus};
 use crate::wrap;
@@ -78,21 +79,19 @@ pub fn run(cli: Cli) -> ExitCode {
             raw,
             width,
         }) => show(&query, &paths, raw, width),
-        None => interface(&cli.paths),
+        None => interface(cli.paths, cli.mouse),
     };
     ExitCode::from(code)
 }
 
-fn interface(paths: &[PathBuf]) -> u8 {
+fn interface(paths: Vec<PathBuf>, mouse: bool) -> u8 {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         eprintln!(
             "folio: the reader needs a terminal; use `folio list` or `folio show QUERY` in scripts"
         );
         return EXIT_ERROR;
     }
-    let _ = paths;
-    eprintln!("folio: the interactive reader is not built yet; use `folio list` or `folio show`");
-    EXIT_ERROR
+    app::run(&app::Options { paths, mouse })
 }
 
 /// Loads `paths` and reports skipped files on stderr, once each. Returns the corpus and whether a

@@ -10,12 +10,20 @@
 //! Only `corpus` reads article files; nothing built from file content is written to the terminal
 //! except through sanitized strings.
 
+pub mod action;
+pub mod app;
 pub mod article;
 pub mod cli;
 pub mod config;
 pub mod corpus;
 pub mod decode;
+pub mod keymap;
 pub mod sanitize;
+pub mod screen;
+pub mod scroll;
+pub mod state;
+pub mod terminal;
+pub mod ui;
 pub mod wrap;
 
 pub use cli::{Cli, run};

@@ -33,7 +33,7 @@ pub struct Line {
 }
 
 /// An article laid out at one width.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Layout {
     pub width: usize,
     pub lines: Vec<Line>,

@@ -1,0 +1,67 @@
+//! Every intent a person can express, whatever key or signal carried it.
+//!
+//! The keymap turns keys into these; `State::update` is the only thing that acts on them. The
+//! variant names are also the names shown in the help overlay's table.
+
+/// One user intent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Leave folio, saving the reading position.
+    Quit,
+    /// Stop folio and return to the shell (Ctrl-z); `fg` brings it back.
+    Suspend,
+    /// Show or hide the list of keys.
+    ToggleHelp,
+    /// Move focus to the other pane.
+    SwitchFocus,
+    /// Move focus to the document list.
+    FocusList,
+    /// Select the next article in the list.
+    SelectNext,
+    /// Select the previous article in the list.
+    SelectPrevious,
+    /// Select the first article.
+    SelectFirst,
+    /// Select the last article.
+    SelectLast,
+    /// Move the list selection a page down.
+    SelectPageDown,
+    /// Move the list selection a page up.
+    SelectPageUp,
+    /// Open the selected article in the reader and focus it.
+    OpenSelected,
+    /// Scroll the reader one line down.
+    ScrollDown,
+    /// Scroll the reader one line up.
+    ScrollUp,
+    /// Scroll the reader a page down.
+    PageDown,
+    /// Scroll the reader a page up.
+    PageUp,
+    /// Scroll the reader half a page down.
+    HalfPageDown,
+    /// Scroll the reader half a page up.
+    HalfPageUp,
+    /// Go to the top of the article.
+    Top,
+    /// Go to the bottom of the article.
+    Bottom,
+    /// Open the next article in the list.
+    NextArticle,
+    /// Open the previous article in the list.
+    PreviousArticle,
+    /// Make the reading column narrower.
+    NarrowColumn,
+    /// Make the reading column wider.
+    WidenColumn,
+    /// Scroll the help overlay down.
+    HelpDown,
+    /// Scroll the help overlay up.
+    HelpUp,
+    /// The terminal changed size.
+    Resize { width: u16, height: u16 },
+    /// The mouse wheel turned over a cell (with `--mouse`).
+    Wheel { column: u16, row: u16, down: bool },
+    /// A mouse click on a cell (with `--mouse`).
+    Click { column: u16, row: u16 },
+}

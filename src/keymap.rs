@@ -1,0 +1,365 @@
+//! The key table: which key does what, in which pane. Data, not code, so the same table drives the
+//! event loop, the help overlay and the README's keys table.
+//!
+//! Keys left free on purpose, for search and bookmarks: / n N { } v m y B.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use crate::action::Action;
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// Whatever has focus (and no overlay is open).
+    Anywhere,
+    /// The document list has focus.
+    List,
+    /// The reader has focus.
+    Reader,
+    /// The help overlay is open.
+    Help,
+}
+
+impl Context {
+    pub fn title(self) -> &'static str {
+        match self {
+            Context::Anywhere => "Anywhere",
+            Context::List => "Document list",
+            Context::Reader => "Reader",
+            Context::Help => "Help",
+        }
+    }
+}
+
+/// A key as written in the table: a code plus Ctrl or not (Shift is part of the character).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub ctrl: bool,
+}
+
+const fn ch(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        ctrl: false,
+    }
+}
+
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        ctrl: true,
+    }
+}
+
+const fn code(code: KeyCode) -> Key {
+    Key { code, ctrl: false }
+}
+
+impl Key {
+    /// "j", "Ctrl-f", "PageDown", "Space".
+    pub fn label(&self) -> String {
+        let name = match self.code {
+            KeyCode::Char(' ') => "Space".to_owned(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Enter => "Enter".to_owned(),
+            KeyCode::Esc => "Esc".to_owned(),
+            KeyCode::Tab => "Tab".to_owned(),
+            KeyCode::Up => "Up".to_owned(),
+            KeyCode::Down => "Down".to_owned(),
+            KeyCode::Left => "Left".to_owned(),
+            KeyCode::Right => "Right".to_owned(),
+            KeyCode::PageUp => "PageUp".to_owned(),
+            KeyCode::PageDown => "PageDown".to_owned(),
+            KeyCode::Home => "Home".to_owned(),
+            KeyCode::End => "End".to_owned(),
+            other => format!("{other:?}"),
+        };
+        if self.ctrl {
+            format!("Ctrl-{name}")
+        } else {
+            name
+        }
+    }
+}
+
+/// One row of the table.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    pub context: Context,
+    pub keys: &'static [Key],
+    pub action: Action,
+    pub description: &'static str,
+}
+
+const fn bind(
+    context: Context,
+    keys: &'static [Key],
+    action: Action,
+    description: &'static str,
+) -> Binding {
+    Binding {
+        context,
+        keys,
+        action,
+        description,
+    }
+}
+
+use Context::{Anywhere, Help, List, Reader};
+use KeyCode::{Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up};
+
+/// Every binding, in the order the help overlay lists them.
+pub const BINDINGS: &[Binding] = &[
+    bind(
+        List,
+        &[ch('j'), code(Down)],
+        Action::SelectNext,
+        "next article",
+    ),
+    bind(
+        List,
+        &[ch('k'), code(Up)],
+        Action::SelectPrevious,
+        "previous article",
+    ),
+    bind(
+        List,
+        &[ch(' '), code(PageDown), ctrl('f')],
+        Action::SelectPageDown,
+        "page down",
+    ),
+    bind(
+        List,
+        &[ch('b'), code(PageUp), ctrl('b')],
+        Action::SelectPageUp,
+        "page up",
+    ),
+    bind(
+        List,
+        &[ch('g'), code(Home)],
+        Action::SelectFirst,
+        "first article",
+    ),
+    bind(
+        List,
+        &[ch('G'), code(End)],
+        Action::SelectLast,
+        "last article",
+    ),
+    bind(
+        List,
+        &[code(Enter), ch('l'), code(Right)],
+        Action::OpenSelected,
+        "open the article and read it",
+    ),
+    bind(List, &[code(Tab)], Action::SwitchFocus, "focus the reader"),
+    bind(
+        Reader,
+        &[ch('j'), code(Down)],
+        Action::ScrollDown,
+        "scroll one line down",
+    ),
+    bind(
+        Reader,
+        &[ch('k'), code(Up)],
+        Action::ScrollUp,
+        "scroll one line up",
+    ),
+    bind(
+        Reader,
+        &[ch(' '), code(PageDown), ctrl('f')],
+        Action::PageDown,
+        "page down",
+    ),
+    bind(
+        Reader,
+        &[ch('b'), code(PageUp), ctrl('b')],
+        Action::PageUp,
+        "page up",
+    ),
+    bind(
+        Reader,
+        &[ctrl('d')],
+        Action::HalfPageDown,
+        "half a page down",
+    ),
+    bind(Reader, &[ctrl('u')], Action::HalfPageUp, "half a page up"),
+    bind(
+        Reader,
+        &[ch('g'), code(Home)],
+        Action::Top,
+        "top of the article",
+    ),
+    bind(
+        Reader,
+        &[ch('G'), code(End)],
+        Action::Bottom,
+        "bottom of the article",
+    ),
+    bind(Reader, &[ch(']')], Action::NextArticle, "next article"),
+    bind(
+        Reader,
+        &[ch('[')],
+        Action::PreviousArticle,
+        "previous article",
+    ),
+    bind(
+        Reader,
+        &[ch('-')],
+        Action::NarrowColumn,
+        "narrower reading column",
+    ),
+    bind(
+        Reader,
+        &[ch('+'), ch('=')],
+        Action::WidenColumn,
+        "wider reading column",
+    ),
+    bind(
+        Reader,
+        &[ch('h'), code(Left)],
+        Action::FocusList,
+        "focus the list",
+    ),
+    bind(Reader, &[code(Tab)], Action::SwitchFocus, "focus the list"),
+    bind(
+        Anywhere,
+        &[ch('?')],
+        Action::ToggleHelp,
+        "show or hide this help",
+    ),
+    bind(Anywhere, &[ch('q'), ctrl('c')], Action::Quit, "quit"),
+    bind(
+        Anywhere,
+        &[ctrl('z')],
+        Action::Suspend,
+        "suspend to the shell (fg returns)",
+    ),
+    bind(
+        Help,
+        &[ch('j'), code(Down)],
+        Action::HelpDown,
+        "scroll the help down",
+    ),
+    bind(
+        Help,
+        &[ch('k'), code(Up)],
+        Action::HelpUp,
+        "scroll the help up",
+    ),
+    bind(
+        Help,
+        &[ch('?'), code(Esc), ch('q')],
+        Action::ToggleHelp,
+        "close the help",
+    ),
+    bind(Help, &[ctrl('c')], Action::Quit, "quit"),
+];
+
+/// The action for `event` in `context` (falling back to `Anywhere` outside the help overlay).
+/// Key releases and repeats-as-releases are ignored; Shift is folded into the character.
+pub fn resolve(context: Context, event: &KeyEvent) -> Option<Action> {
+    if event.kind == KeyEventKind::Release {
+        return None;
+    }
+    let key = Key {
+        code: event.code,
+        ctrl: event.modifiers.contains(KeyModifiers::CONTROL),
+    };
+    let lookup = |wanted: Context| {
+        BINDINGS
+            .iter()
+            .find(|b| b.context == wanted && b.keys.contains(&key))
+            .map(|b| b.action)
+    };
+    match context {
+        Help => lookup(Help),
+        _ => lookup(context).or_else(|| lookup(Anywhere)),
+    }
+}
+
+/// The key table as Markdown rows, for the README (a test keeps the README in step).
+pub fn markdown_table() -> String {
+    let mut out = String::from("| where | keys | what |\n|---|---|---|\n");
+    for binding in BINDINGS {
+        let keys: Vec<String> = binding
+            .keys
+            .iter()
+            .map(|k| format!("`{}`", k.label()))
+            .collect();
+        out.push_str(&format!(
+            "| {} | {} | {} |\n",
+            binding.context.title(),
+            keys.join(" "),
+            binding.description
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, modifiers)
+    }
+
+    #[test]
+    fn the_same_key_means_different_things_per_pane() {
+        let j = key(KeyCode::Char('j'), KeyModifiers::NONE);
+        assert_eq!(resolve(List, &j), Some(Action::SelectNext));
+        assert_eq!(resolve(Reader, &j), Some(Action::ScrollDown));
+        assert_eq!(resolve(Help, &j), Some(Action::HelpDown));
+    }
+
+    #[test]
+    fn global_keys_work_in_both_panes_but_not_through_help() {
+        let q = key(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert_eq!(resolve(List, &q), Some(Action::Quit));
+        assert_eq!(resolve(Reader, &q), Some(Action::Quit));
+        assert_eq!(resolve(Help, &q), Some(Action::ToggleHelp));
+        let ctrl_c = key(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(resolve(Help, &ctrl_c), Some(Action::Quit));
+    }
+
+    #[test]
+    fn shift_is_part_of_the_character() {
+        let big_g = key(KeyCode::Char('G'), KeyModifiers::SHIFT);
+        assert_eq!(resolve(Reader, &big_g), Some(Action::Bottom));
+        let ctrl_f = key(KeyCode::Char('f'), KeyModifiers::CONTROL);
+        assert_eq!(resolve(Reader, &ctrl_f), Some(Action::PageDown));
+        let plain_f = key(KeyCode::Char('f'), KeyModifiers::NONE);
+        assert_eq!(resolve(Reader, &plain_f), None);
+    }
+
+    #[test]
+    fn the_search_and_bookmark_keys_are_left_free() {
+        for c in ['/', 'n', 'N', '{', '}', 'v', 'm', 'y', 'B'] {
+            let event = key(KeyCode::Char(c), KeyModifiers::NONE);
+            assert_eq!(resolve(List, &event), None, "{c}");
+            assert_eq!(resolve(Reader, &event), None, "{c}");
+        }
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_context() {
+        for (i, a) in BINDINGS.iter().enumerate() {
+            for b in &BINDINGS[i + 1..] {
+                if a.context == b.context {
+                    for k in a.keys {
+                        assert!(!b.keys.contains(k), "{} bound twice", k.label());
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn releases_are_ignored() {
+        let mut release = key(KeyCode::Char('j'), KeyModifiers::NONE);
+        release.kind = KeyEventKind::Release;
+        assert_eq!(resolve(List, &release), None);
+    }
+}

@@ -1,0 +1,106 @@
+//! Drawing: `render` paints the whole screen from a `&State`, never changing it.
+//!
+//! One file per part under `ui/`. Everything drawn comes from sanitized strings, and nothing is
+//! written to the terminal except through ratatui's buffer.
+
+mod help;
+mod list;
+mod reader;
+mod status;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Paragraph};
+use unicode_width::UnicodeWidthChar;
+
+use crate::screen;
+use crate::state::{Focus, Overlay, State};
+pub use theme::Theme;
+
+/// Paints the whole screen for `state`.
+pub fn render(frame: &mut Frame, state: &State, theme: &Theme) {
+    let area = frame.area();
+    let layout = screen::app_layout(area, state.focus == Focus::List);
+    if layout.too_small {
+        let text = format!(
+            "Too small: need {}x{}",
+            screen::MIN_WIDTH,
+            screen::MIN_HEIGHT
+        );
+        frame.render_widget(Paragraph::new(fit(&text, usize::from(area.width))), area);
+        return;
+    }
+    if let Some(list_area) = layout.list {
+        list::render(frame, list_area, state, theme);
+    }
+    if let Some(reader_area) = layout.reader {
+        reader::render(frame, reader_area, state, theme);
+    }
+    status::render(frame, layout.status, state, theme);
+    if let Some(Overlay::Help { scroll }) = state.overlay {
+        help::render(frame, area, scroll, theme);
+    }
+}
+
+/// A bordered pane whose border shows whether it has focus.
+fn pane<'a>(title: Line<'a>, focused: bool, theme: &Theme) -> Block<'a> {
+    let (style, kind) = if focused {
+        (theme.border_focused, theme.border_type_focused)
+    } else {
+        (theme.border, theme.border_type)
+    };
+    Block::bordered()
+        .border_style(style)
+        .border_type(kind)
+        .title(title)
+}
+
+/// `text` cut to `width` display cells, with an ellipsis when something was cut.
+pub fn fit(text: &str, width: usize) -> String {
+    let total: usize = text.chars().map(|c| c.width().unwrap_or(0)).sum();
+    if total <= width {
+        return text.to_owned();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for ch in text.chars() {
+        let w = ch.width().unwrap_or(0);
+        if used + w > width - 1 {
+            break;
+        }
+        out.push(ch);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// The part of `area` that is `width` x `height` at its centre.
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fit;
+
+    #[test]
+    fn fit_cuts_by_display_width() {
+        assert_eq!(fit("hello", 10), "hello");
+        assert_eq!(fit("hello world", 6), "hello…");
+        assert_eq!(fit("日本語テキスト", 5), "日本…");
+        assert_eq!(fit("abc", 0), "");
+    }
+}

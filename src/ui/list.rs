@@ -1,0 +1,80 @@
+//! The document list: two rows per article (title; byline, date and how far it has been read),
+//! only the visible ones built, so a list of 20,000 articles costs what a list of 20 does.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+use super::{Theme, fit, pane};
+use crate::screen;
+use crate::state::{Focus, State};
+
+pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
+    let focused = state.focus == Focus::List;
+    let title = Line::styled(
+        format!(" Articles ({}) ", state.articles.len()),
+        theme.pane_title,
+    );
+    frame.render_widget(pane(title, focused, theme), area);
+    let inside = screen::inner(area);
+    let width = usize::from(inside.width);
+    let rows = screen::list_rows(area);
+    let mut lines = Vec::with_capacity(rows * 2);
+    for index in state.list_offset..(state.list_offset + rows).min(state.articles.len()) {
+        let article = &state.articles[index];
+        let open = index == state.open;
+        let row_style = match (index == state.selected, focused) {
+            (true, true) => Some(theme.selected),
+            (true, false) => Some(theme.selected_unfocused),
+            _ => None,
+        };
+        // The open article is marked so the list says what the reader shows.
+        let marker = if open { "▸ " } else { "  " };
+        let title_text = fit(&article.title, width.saturating_sub(2));
+        let mut first = vec![
+            Span::styled(marker, theme.marker),
+            Span::styled(title_text, theme.list_title),
+        ];
+        let progress = match state.progress(index) {
+            Some(100) => "read".to_owned(),
+            Some(0) | None => String::new(),
+            Some(percent) => format!("{percent}%"),
+        };
+        let details = [&article.byline, &article.date]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(" · ");
+        let room = width.saturating_sub(2 + progress.width() + 1);
+        let details = fit(&details, room);
+        let gap = width.saturating_sub(2 + details.width() + progress.width());
+        let mut second = vec![
+            Span::raw("  "),
+            Span::styled(details, theme.list_meta),
+            Span::raw(" ".repeat(gap)),
+            Span::styled(progress, theme.list_meta),
+        ];
+        if let Some(style) = row_style {
+            pad_to(&mut first, width);
+            pad_to(&mut second, width);
+            lines.push(Line::from(first).patch_style(style));
+            lines.push(Line::from(second).patch_style(style));
+        } else {
+            lines.push(Line::from(first));
+            lines.push(Line::from(second));
+        }
+    }
+    frame.render_widget(Paragraph::new(lines), inside);
+}
+
+/// Pads a row with spaces so a highlight covers the full width.
+fn pad_to(spans: &mut Vec<Span<'_>>, width: usize) {
+    let used: usize = spans.iter().map(|s| s.content.width()).sum();
+    if used < width {
+        spans.push(Span::styled(" ".repeat(width - used), Style::new()));
+    }
+}

@@ -1,0 +1,139 @@
+//! Styles for every element: the 16 basic colours by default (right in any terminal and over SSH),
+//! or no colour at all under NO_COLOR, where focus, selection and emphasis still show through
+//! bold, reverse, underline and the border's line style.
+
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::widgets::BorderType;
+
+/// All the styles the renderer uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Theme {
+    pub border: Style,
+    pub border_focused: Style,
+    pub border_type: BorderType,
+    pub border_type_focused: BorderType,
+    pub pane_title: Style,
+    pub article_title: Style,
+    pub meta: Style,
+    pub heading: Style,
+    pub heading_major: Style,
+    pub quote: Style,
+    pub quote_bar: Style,
+    pub code: Style,
+    pub marker: Style,
+    pub list_title: Style,
+    pub list_meta: Style,
+    pub selected: Style,
+    pub selected_unfocused: Style,
+    pub status: Style,
+    pub status_mode: Style,
+    pub status_message: Style,
+    pub help_key: Style,
+    pub help_section: Style,
+}
+
+impl Theme {
+    /// NO_COLOR (https://no-color.org): present and not empty means no colour.
+    pub fn from_env() -> Theme {
+        match std::env::var_os("NO_COLOR") {
+            Some(value) if !value.is_empty() => Theme::monochrome(),
+            _ => Theme::color(),
+        }
+    }
+
+    pub fn color() -> Theme {
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        Theme {
+            border: Style::new().fg(Color::DarkGray),
+            border_focused: Style::new().fg(Color::Cyan),
+            border_type: BorderType::Plain,
+            border_type_focused: BorderType::Thick,
+            pane_title: bold,
+            article_title: bold.fg(Color::Yellow),
+            meta: Style::new().fg(Color::DarkGray),
+            heading: bold.fg(Color::Cyan),
+            heading_major: bold.fg(Color::Cyan).add_modifier(Modifier::UNDERLINED),
+            quote: Style::new().add_modifier(Modifier::ITALIC),
+            quote_bar: Style::new().fg(Color::Green),
+            code: Style::new().fg(Color::Green),
+            marker: Style::new().fg(Color::Yellow),
+            list_title: Style::new(),
+            list_meta: Style::new().fg(Color::DarkGray),
+            selected: Style::new().fg(Color::Black).bg(Color::Cyan),
+            selected_unfocused: Style::new().add_modifier(Modifier::REVERSED),
+            status: Style::new().fg(Color::White).bg(Color::DarkGray),
+            status_mode: bold.fg(Color::Black).bg(Color::Cyan),
+            status_message: bold.fg(Color::Yellow).bg(Color::DarkGray),
+            help_key: bold.fg(Color::Yellow),
+            help_section: bold.fg(Color::Cyan),
+        }
+    }
+
+    pub fn monochrome() -> Theme {
+        let plain = Style::new();
+        let bold = plain.add_modifier(Modifier::BOLD);
+        Theme {
+            border: plain,
+            border_focused: bold,
+            border_type: BorderType::Plain,
+            border_type_focused: BorderType::Double,
+            pane_title: bold,
+            article_title: bold,
+            meta: plain.add_modifier(Modifier::DIM),
+            heading: bold,
+            heading_major: bold.add_modifier(Modifier::UNDERLINED),
+            quote: plain.add_modifier(Modifier::ITALIC),
+            quote_bar: plain,
+            code: plain,
+            marker: bold,
+            list_title: plain,
+            list_meta: plain.add_modifier(Modifier::DIM),
+            selected: plain.add_modifier(Modifier::REVERSED),
+            selected_unfocused: plain.add_modifier(Modifier::UNDERLINED),
+            status: plain.add_modifier(Modifier::REVERSED),
+            status_mode: bold,
+            status_message: bold.add_modifier(Modifier::REVERSED),
+            help_key: bold,
+            help_section: bold.add_modifier(Modifier::UNDERLINED),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn monochrome_uses_no_colour_at_all() {
+        let t = Theme::monochrome();
+        for style in [
+            t.border,
+            t.border_focused,
+            t.pane_title,
+            t.article_title,
+            t.meta,
+            t.heading,
+            t.heading_major,
+            t.quote,
+            t.quote_bar,
+            t.code,
+            t.marker,
+            t.list_title,
+            t.list_meta,
+            t.selected,
+            t.selected_unfocused,
+            t.status,
+            t.status_mode,
+            t.status_message,
+            t.help_key,
+            t.help_section,
+        ] {
+            assert_eq!((style.fg, style.bg), (None, None), "{style:?}");
+        }
+        assert_ne!(t.selected, t.list_title, "selection shows without colour");
+        assert_ne!(
+            t.border_type, t.border_type_focused,
+            "focus shows without colour"
+        );
+    }
+}
