@@ -357,6 +357,16 @@ mod tests {
     }
 
     #[test]
+    fn the_readme_keys_table_matches_the_key_table() {
+        let readme = include_str!("../README.md");
+        assert!(
+            readme.contains(&markdown_table()),
+            "README.md's keys table is out of date; it should read:\n{}",
+            markdown_table()
+        );
+    }
+
+    #[test]
     fn releases_are_ignored() {
         let mut release = key(KeyCode::Char('j'), KeyModifiers::NONE);
         release.kind = KeyEventKind::Release;

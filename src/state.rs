@@ -70,6 +70,9 @@ pub struct State {
     pub message: Option<String>,
     /// Saved positions by article id (the open article's is refreshed on leaving it).
     pub positions: HashMap<String, Position>,
+    /// The person has had the reader on the open article; until then it is only a preview, and
+    /// leaving it records no reading progress.
+    pub engaged: bool,
 }
 
 impl State {
@@ -99,8 +102,10 @@ impl State {
             column: screen::COLUMN_DEFAULT,
             message: None,
             positions,
+            engaged: false,
         };
         state.show_article(reopened.unwrap_or(0));
+        state.engaged = reopened.is_some();
         state
     }
 
@@ -157,7 +162,7 @@ impl State {
 
     /// How far `article` has been read: live for the open one, saved for the others.
     pub fn progress(&self, index: usize) -> Option<u8> {
-        if index == self.open {
+        if index == self.open && self.engaged {
             return Some(self.percent());
         }
         let article = self.articles.get(index)?;
@@ -166,6 +171,9 @@ impl State {
 
     /// Remembers the open article's position in `positions`.
     pub fn remember_position(&mut self) {
+        if !self.engaged {
+            return;
+        }
         if let Some(article) = self.articles.get(self.open) {
             let id = article.id.clone();
             let position = self.position();
@@ -180,6 +188,7 @@ impl State {
         };
         let saved = self.positions.get(&article.id).copied();
         self.open = index;
+        self.engaged = false;
         self.selected = index;
         self.list_offset = scroll::keep_visible(index, self.list_offset, self.list_rows());
         self.layout = wrap::layout(article, usize::from(self.text_area().width));
@@ -243,6 +252,14 @@ impl State {
     /// Applies `action`; returns what the app must do beyond redrawing.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
         self.message = None;
+        let effect = self.apply(action);
+        if self.focus == Focus::Reader {
+            self.engaged = true;
+        }
+        effect
+    }
+
+    fn apply(&mut self, action: Action) -> Option<Effect> {
         let page = self.page_height() as isize;
         let list_page = self.list_rows() as isize;
         match action {
@@ -414,6 +431,7 @@ mod tests {
     #[test]
     fn page_keys_move_by_a_page_less_a_line() {
         let mut s = state(100, 30);
+        s.update(Action::SwitchFocus);
         s.update(Action::NextArticle);
         let page = s.page_height();
         s.update(Action::PageDown);
@@ -445,6 +463,7 @@ mod tests {
     #[test]
     fn positions_are_remembered_per_article() {
         let mut s = state(100, 30);
+        s.update(Action::SwitchFocus);
         s.update(Action::NextArticle);
         s.update(Action::PageDown);
         let top = s.top;
@@ -478,6 +497,7 @@ mod tests {
         let mut s = state(100, 30);
         s.update(Action::SelectPrevious);
         assert_eq!(s.selected, 0);
+        assert_eq!(s.progress(0), None, "a preview is not reading");
         s.update(Action::SelectLast);
         s.update(Action::SelectNext);
         assert_eq!(s.selected, 1);

@@ -1,0 +1,191 @@
+//! Whole-screen snapshots: the real `State`, driven by the actions a person's keys produce, drawn
+//! into ratatui's TestBackend at the sizes people use, from a wide terminal down to a tiny one.
+
+use std::collections::HashMap;
+
+use folio::action::Action;
+use folio::corpus;
+use folio::keymap::{self, Context};
+use folio::state::State;
+use folio::ui::{self, Theme};
+use insta::assert_snapshot;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+
+fn state(width: u16, height: u16) -> State {
+    State::new(
+        corpus::bundled().articles,
+        Rect::new(0, 0, width, height),
+        HashMap::new(),
+        None,
+    )
+}
+
+/// Draws `state` as it stands and returns the screen.
+fn draw(state: &State, theme: &Theme) -> Terminal<TestBackend> {
+    let mut terminal =
+        Terminal::new(TestBackend::new(state.size.width, state.size.height)).unwrap();
+    terminal
+        .draw(|frame| ui::render(frame, state, theme))
+        .unwrap();
+    terminal
+}
+
+fn screen(state: &State) -> String {
+    draw(state, &Theme::color()).backend().to_string()
+}
+
+fn press(state: &mut State, actions: &[Action]) {
+    for action in actions {
+        state.update(*action);
+    }
+}
+
+#[test]
+fn list_of_the_bundled_articles_at_120x40() {
+    assert_snapshot!(screen(&state(120, 40)));
+}
+
+#[test]
+fn an_open_article_scrolled_at_80x24() {
+    let mut s = state(80, 24);
+    press(
+        &mut s,
+        &[
+            Action::SelectNext,
+            Action::OpenSelected,
+            Action::PageDown,
+            Action::ScrollDown,
+        ],
+    );
+    assert_snapshot!(screen(&s));
+}
+
+#[test]
+fn one_pane_at_60x20_switches_with_tab() {
+    let mut s = state(60, 20);
+    assert_snapshot!("60x20_list", screen(&s));
+    press(&mut s, &[Action::SwitchFocus]);
+    assert_snapshot!("60x20_reader", screen(&s));
+}
+
+#[test]
+fn too_small_at_20x6() {
+    assert_snapshot!(screen(&state(20, 6)));
+}
+
+#[test]
+fn help_overlay_at_80x24() {
+    let mut s = state(80, 24);
+    press(&mut s, &[Action::ToggleHelp]);
+    assert_snapshot!(screen(&s));
+}
+
+#[test]
+fn the_help_lists_every_binding() {
+    let s = {
+        let mut s = state(120, 60);
+        s.update(Action::ToggleHelp);
+        s
+    };
+    let text = screen(&s);
+    for binding in keymap::BINDINGS {
+        assert!(
+            text.contains(binding.description),
+            "{}",
+            binding.description
+        );
+    }
+    assert_eq!(s.context(), Context::Help);
+}
+
+#[test]
+fn resize_reflows_and_keeps_the_passage_on_top() {
+    let mut s = state(120, 40);
+    press(&mut s, &[Action::SelectNext, Action::OpenSelected]);
+    for _ in 0..30 {
+        s.update(Action::ScrollDown);
+    }
+    assert_snapshot!("resize_before_120x40", screen(&s));
+    s.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    assert_snapshot!("resize_after_80x24", screen(&s));
+}
+
+#[test]
+fn a_wide_terminal_keeps_a_centred_reading_column() {
+    let mut s = state(200, 30);
+    press(&mut s, &[Action::OpenSelected]);
+    let terminal = draw(&s, &Theme::color());
+    let buffer = terminal.backend().buffer();
+    let reader_row: String = (0..200)
+        .map(|x| buffer[(x, 3)].symbol().to_owned())
+        .collect();
+    let text = reader_row.trim_end_matches(['│', '┃', ' ']);
+    let start = text.find("A rising").expect("first paragraph on row 3");
+    assert!(
+        start > 60,
+        "the column is centred, not flush left: {reader_row}"
+    );
+    assert!(
+        text.len() - start <= 80 + 4,
+        "the column is at most 80 cells"
+    );
+}
+
+/// Every cell of the buffer, for style checks.
+fn cells(buffer: &Buffer) -> impl Iterator<Item = &ratatui::buffer::Cell> {
+    buffer.content.iter()
+}
+
+#[test]
+fn no_color_draws_no_colour_but_shows_focus_and_selection() {
+    let mut s = state(100, 30);
+    let terminal = draw(&s, &Theme::monochrome());
+    let buffer = terminal.backend().buffer();
+    assert!(
+        cells(buffer)
+            .all(|c| c.fg == ratatui::style::Color::Reset && c.bg == ratatui::style::Color::Reset),
+        "a cell has a colour under NO_COLOR"
+    );
+    // The selected row is reversed; the focused pane's border is drawn double and bold.
+    assert!(buffer[(3, 1)].modifier.contains(Modifier::REVERSED));
+    assert_eq!(buffer[(0, 0)].symbol(), "╔");
+    assert!(buffer[(0, 0)].modifier.contains(Modifier::BOLD));
+    press(&mut s, &[Action::SwitchFocus]);
+    let terminal = draw(&s, &Theme::monochrome());
+    let buffer = terminal.backend().buffer();
+    assert_eq!(buffer[(0, 0)].symbol(), "┌", "the list lost focus");
+    assert!(!buffer[(3, 1)].modifier.contains(Modifier::REVERSED));
+    assert!(buffer[(3, 1)].modifier.contains(Modifier::UNDERLINED));
+    assert_snapshot!("no_color_reader_focused", terminal.backend().to_string());
+}
+
+#[test]
+fn no_size_panics_when_drawing() {
+    for (w, h) in [
+        (1, 1),
+        (2, 2),
+        (10, 3),
+        (29, 8),
+        (30, 7),
+        (30, 8),
+        (69, 24),
+        (70, 24),
+    ] {
+        let mut s = state(w, h);
+        screen(&s);
+        press(&mut s, &[Action::ToggleHelp]);
+        screen(&s);
+        press(
+            &mut s,
+            &[Action::ToggleHelp, Action::OpenSelected, Action::Bottom],
+        );
+        screen(&s);
+    }
+}
