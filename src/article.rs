@@ -119,6 +119,7 @@ impl Article {
             Format::Markdown => markdown::parse(&text),
         };
         let (blocks, meta) = clean::clean(blocks, meta);
+        let blocks = split_oversized_blocks(blocks);
         let one_line = |field: Option<String>| field.map(|s| sanitize_line(&s));
         let title = one_line(meta.title).unwrap_or_else(|| sanitize_line(fallback_title));
         let word_count = blocks.iter().map(|b| count_words(&b.text)).sum();
@@ -151,6 +152,61 @@ impl Article {
             .collect::<Vec<_>>()
             .join(" · ")
     }
+}
+
+/// The most text one block holds. Longer "paragraphs" (a book saved as one line, a log) are cut
+/// into pieces of about this size so that wrapping the piece on screen never costs more than a
+/// frame; real paragraphs are far shorter.
+pub const MAX_BLOCK_BYTES: usize = 16 * 1024;
+
+/// Splits blocks longer than `MAX_BLOCK_BYTES`: prose after a sentence end or at a space, code at
+/// a line break, anything at a character boundary as a last resort. List items keep their marker
+/// on the first piece only.
+fn split_oversized_blocks(blocks: Vec<Block>) -> Vec<Block> {
+    if blocks.iter().all(|b| b.text.len() <= MAX_BLOCK_BYTES) {
+        return blocks;
+    }
+    let mut out = Vec::with_capacity(blocks.len());
+    for block in blocks {
+        if block.text.len() <= MAX_BLOCK_BYTES {
+            out.push(block);
+            continue;
+        }
+        let mut rest = block.text.as_str();
+        let mut kind = block.kind;
+        while !rest.is_empty() {
+            let cut = split_point(rest, &kind);
+            let (piece, tail) = rest.split_at(cut);
+            out.push(Block::new(kind.clone(), piece.trim_end()));
+            rest = tail.trim_start();
+            if let BlockKind::ListItem { marker, .. } = &mut kind {
+                marker.clear();
+            }
+        }
+    }
+    out
+}
+
+/// Where to end the next piece of an oversized block's `text`.
+fn split_point(text: &str, kind: &BlockKind) -> usize {
+    if text.len() <= MAX_BLOCK_BYTES {
+        return text.len();
+    }
+    let mut limit = MAX_BLOCK_BYTES;
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let window = &text[..limit];
+    let preferred = if *kind == BlockKind::Code {
+        window.rfind('\n').map(|i| i + 1)
+    } else {
+        window
+            .rfind(". ")
+            .map(|i| i + 2)
+            .filter(|&i| i > limit / 2)
+            .or_else(|| window.rfind(' ').map(|i| i + 1))
+    };
+    preferred.filter(|&i| i > 0).unwrap_or(limit)
 }
 
 /// Counts words the way a reader would: runs of non-space characters. CJK text has no spaces, so
@@ -216,6 +272,27 @@ mod tests {
         assert_eq!(article.reading_minutes(), 1);
         article.word_count = 0;
         assert_eq!(article.reading_minutes(), 0);
+    }
+
+    #[test]
+    fn giant_paragraphs_are_cut_into_pieces_without_losing_text() {
+        let sentence = "A sentence of several words. ";
+        let text = format!("Title\n\n{}", sentence.repeat(2000));
+        let article = Article::from_text("p", "t", Format::Text, &text);
+        assert!(article.blocks.len() > 3);
+        assert!(
+            article
+                .blocks
+                .iter()
+                .all(|b| b.text.len() <= MAX_BLOCK_BYTES)
+        );
+        assert!(article.blocks.iter().all(|b| b.text.ends_with('.')));
+        let words: usize = article.blocks.iter().map(|b| count_words(&b.text)).sum();
+        assert_eq!(words, 2000 * 5);
+        let no_spaces = "x".repeat(40_000) + "é";
+        let article = Article::from_text("p", "t", Format::Text, &format!("T\n\n{no_spaces}"));
+        let joined: String = article.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(joined, no_spaces);
     }
 
     #[test]

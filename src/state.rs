@@ -13,7 +13,7 @@ use crate::article::Article;
 use crate::keymap::Context;
 use crate::screen::{self, AppLayout};
 use crate::scroll;
-use crate::wrap::{self, Layout};
+use crate::wrap::{Layout, Spot, View};
 
 /// Which pane has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,7 +59,7 @@ pub struct State {
     /// The article in the reader.
     pub open: usize,
     /// The first layout line shown in the reader.
-    pub top: usize,
+    pub top: Spot,
     /// The open article laid out at the reading column's width.
     pub layout: Layout,
     /// The terminal size.
@@ -96,7 +96,7 @@ impl State {
             selected: 0,
             list_offset: 0,
             open: 0,
-            top: 0,
+            top: Spot::default(),
             layout: Layout::default(),
             size,
             column: screen::COLUMN_DEFAULT,
@@ -145,14 +145,20 @@ impl State {
         self.articles.get(self.open)
     }
 
+    /// The open article's layout, ready to read lines from.
+    pub fn view(&self) -> Option<View<'_>> {
+        self.open_article().map(|article| self.layout.view(article))
+    }
+
     /// How far through the open article the reader is.
     pub fn percent(&self) -> u8 {
-        scroll::percent(self.top, self.layout.lines.len(), self.page_height())
+        self.view()
+            .map_or(100, |view| view.percent(self.top, self.page_height()))
     }
 
     /// The position to save for the open article.
     pub fn position(&self) -> Position {
-        let (block, offset) = self.layout.anchor_of(self.top);
+        let (block, offset) = self.view().map_or((0, 0), |view| view.anchor_of(self.top));
         Position {
             block,
             offset,
@@ -191,8 +197,9 @@ impl State {
         self.engaged = false;
         self.selected = index;
         self.list_offset = scroll::keep_visible(index, self.list_offset, self.list_rows());
-        self.layout = wrap::layout(article, usize::from(self.text_area().width));
-        self.top = saved.map_or(0, |p| top_line_for(&self.layout, p.block, p.offset));
+        self.layout = Layout::new(article, usize::from(self.text_area().width));
+        let view = self.layout.view(article);
+        self.top = saved.map_or(Spot::default(), |p| top_spot_for(view, p.block, p.offset));
         self.clamp_top();
     }
 
@@ -212,22 +219,25 @@ impl State {
         if width != self.layout.width
             && let Some(article) = self.articles.get(self.open)
         {
-            let (block, offset) = self.layout.anchor_of(self.top);
-            self.layout = wrap::layout(article, width);
-            self.top = top_line_for(&self.layout, block, offset);
+            let (block, offset) = self.layout.view(article).anchor_of(self.top);
+            self.layout = Layout::new(article, width);
+            self.top = top_spot_for(self.layout.view(article), block, offset);
         }
         self.clamp_top();
         self.list_offset = scroll::keep_visible(self.selected, self.list_offset, self.list_rows());
     }
 
     fn clamp_top(&mut self) {
-        self.top = self
-            .top
-            .min(scroll::max_top(self.layout.lines.len(), self.page_height()));
+        if let Some(bottom) = self.view().map(|view| view.bottom(self.page_height())) {
+            self.top = self.top.min(bottom);
+        }
     }
 
     fn scroll(&mut self, delta: isize) {
-        self.top = scroll::scroll_by(self.top, delta, self.layout.lines.len(), self.page_height());
+        if let Some(top) = self.view().map(|view| view.advance(self.top, delta)) {
+            self.top = top;
+            self.clamp_top();
+        }
     }
 
     fn select(&mut self, index: usize) {
@@ -306,8 +316,13 @@ impl State {
             Action::PageUp => self.scroll(-page.saturating_sub(1).max(1)),
             Action::HalfPageDown => self.scroll((page / 2).max(1)),
             Action::HalfPageUp => self.scroll(-(page / 2).max(1)),
-            Action::Top => self.top = 0,
-            Action::Bottom => self.scroll(isize::MAX),
+            Action::Top => self.top = Spot::default(),
+            // Straight to the last screenful: walking there line by line would wrap every block.
+            Action::Bottom => {
+                if let Some(bottom) = self.view().map(|view| view.bottom(self.page_height())) {
+                    self.top = bottom;
+                }
+            }
             Action::NextArticle => return self.switch_article(self.open + 1),
             Action::PreviousArticle => {
                 return self
@@ -374,13 +389,13 @@ impl State {
     }
 }
 
-/// The top line that shows `block` at `offset`. The start of the first block stands for the top
+/// The top spot that shows `block` at `offset`. The start of the first block stands for the top
 /// of the article, so the title above it is not scrolled away by a resize or a reopen.
-fn top_line_for(layout: &Layout, block: usize, offset: usize) -> usize {
+fn top_spot_for(view: View<'_>, block: usize, offset: usize) -> Spot {
     if (block, offset) == (0, 0) {
-        0
+        Spot::default()
     } else {
-        layout.line_of(block, offset)
+        view.spot_of(block, offset)
     }
 }
 
@@ -401,8 +416,11 @@ mod tests {
     #[test]
     fn starts_on_the_list_with_the_first_article_open() {
         let s = state(100, 30);
-        assert_eq!((s.focus, s.open, s.selected, s.top), (Focus::List, 0, 0, 0));
-        assert!(!s.layout.lines.is_empty());
+        assert_eq!(
+            (s.focus, s.open, s.selected, s.top),
+            (Focus::List, 0, 0, Spot::default())
+        );
+        assert_eq!(s.layout.width, 66);
     }
 
     #[test]
@@ -417,10 +435,10 @@ mod tests {
     fn scrolling_is_clamped_to_the_article() {
         let mut s = state(100, 30);
         s.update(Action::ScrollUp);
-        assert_eq!(s.top, 0);
+        assert_eq!(s.top, Spot::default());
         s.update(Action::Bottom);
         let bottom = s.top;
-        assert!(bottom > 0);
+        assert!(bottom > Spot::default());
         s.update(Action::ScrollDown);
         assert_eq!(s.top, bottom);
         assert_eq!(s.percent(), 100);
@@ -433,13 +451,15 @@ mod tests {
         let mut s = state(100, 30);
         s.update(Action::SwitchFocus);
         s.update(Action::NextArticle);
-        let page = s.page_height();
+        let page = s.page_height() as isize;
+        let at = |lines: isize| s.view().unwrap().advance(Spot::default(), lines);
+        let (one_page, and_a_half, half) = (at(page - 1), at(page - 1 + page / 2), at(page / 2));
         s.update(Action::PageDown);
-        assert_eq!(s.top, page - 1);
+        assert_eq!(s.top, one_page);
         s.update(Action::HalfPageDown);
-        assert_eq!(s.top, page - 1 + page / 2);
+        assert_eq!(s.top, and_a_half);
         s.update(Action::PageUp);
-        assert_eq!(s.top, page / 2);
+        assert_eq!(s.top, half);
     }
 
     #[test]
@@ -450,13 +470,13 @@ mod tests {
         for _ in 0..25 {
             s.update(Action::ScrollDown);
         }
-        let (block, offset) = s.layout.anchor_of(s.top);
+        let (block, offset) = s.view().unwrap().anchor_of(s.top);
         s.update(Action::Resize {
             width: 60,
             height: 20,
         });
-        let line = &s.layout.lines[s.top];
-        assert_eq!(line.part, wrap::Part::Block(block));
+        let line = s.view().unwrap().line(s.top).unwrap().clone();
+        assert_eq!(line.part, crate::wrap::Part::Block(block));
         assert!(line.range.start <= offset && offset < line.range.end.max(offset + 1));
     }
 
@@ -467,9 +487,9 @@ mod tests {
         s.update(Action::NextArticle);
         s.update(Action::PageDown);
         let top = s.top;
-        assert!(top > 0);
+        assert!(top > Spot::default());
         s.update(Action::PreviousArticle);
-        assert_eq!((s.open, s.top), (0, 0));
+        assert_eq!((s.open, s.top), (0, Spot::default()));
         s.update(Action::NextArticle);
         assert_eq!((s.open, s.top), (1, top));
         assert!(s.progress(0).is_some());
@@ -489,7 +509,7 @@ mod tests {
         )]);
         let s = State::new(articles, Rect::new(0, 0, 100, 30), positions, Some(&id));
         assert_eq!((s.open, s.focus), (1, Focus::Reader));
-        assert_eq!(s.layout.anchor_of(s.top), (3, 0));
+        assert_eq!(s.view().unwrap().anchor_of(s.top), (3, 0));
     }
 
     #[test]

@@ -1,10 +1,13 @@
-//! Lays an article out in lines of a given width: the title, the metadata line, then every block,
+//! Lays an article out in lines of a given width: the title and metadata line, then every block,
 //! each line a byte range into the text it came from.
 //!
-//! Pure and width-keyed, so the reader caches one layout per width and `folio show` prints the same
-//! layout. Lines hold ranges, not copies, so search matches (byte ranges in a block) map straight
-//! onto the lines that show them, across wrap points and after a resize.
+//! Lazy: a block is wrapped the first time one of its lines is needed, and positions are
+//! (segment, line) pairs rather than global line numbers, so opening, scrolling or resizing an
+//! 8 MB article wraps only what is on screen. Lines hold ranges, not copies, so search matches (byte
+//! ranges in a block) map straight onto the lines that show them, across wrap points and after a
+//! resize. The cache fills through `OnceCell` from a shared reference: rendering stays read-only.
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use textwrap::{Options, WordSeparator, WrapAlgorithm};
@@ -19,7 +22,7 @@ pub enum Part {
     Meta,
     /// The body block with this index in `Article::blocks`.
     Block(usize),
-    /// The gap between two parts.
+    /// The gap before a block.
     Blank,
 }
 
@@ -32,47 +35,218 @@ pub struct Line {
     pub first: bool,
 }
 
-/// An article laid out at one width.
+/// A line of the layout: segment 0 is the title and metadata, segment `b + 1` is block `b` (with
+/// the blank line before it, if it has one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Hash)]
+pub struct Spot {
+    pub segment: usize,
+    pub line: usize,
+}
+
+/// An article laid out at one width; segments are wrapped on first use.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Layout {
     pub width: usize,
-    pub lines: Vec<Line>,
-    /// For each block, the index of its first line.
-    pub block_starts: Vec<usize>,
+    segments: Vec<OnceCell<Vec<Line>>>,
+    /// Byte offset of each block's start in the body, and the body's length: positions as a
+    /// fraction of the article without wrapping it.
+    byte_starts: Vec<usize>,
 }
 
 impl Layout {
-    /// The line that shows byte `offset` of block `block` (the block's last line when the offset
-    /// is past its end): how a reading position survives a change of width.
-    pub fn line_of(&self, block: usize, offset: usize) -> usize {
-        let Some(&start) = self.block_starts.get(block) else {
-            return self.lines.len().saturating_sub(1);
-        };
-        let mut index = start;
-        while let Some(next) = self.lines.get(index + 1) {
-            if next.part != Part::Block(block) || next.range.start > offset {
-                break;
-            }
-            index += 1;
+    /// A layout of `article` at `width` columns (at least 1). Costs one entry per block; no text is
+    /// wrapped yet.
+    pub fn new(article: &Article, width: usize) -> Layout {
+        let mut byte_starts = Vec::with_capacity(article.blocks.len() + 1);
+        let mut total = 0;
+        for block in &article.blocks {
+            byte_starts.push(total);
+            total += block.text.len();
         }
-        index
+        byte_starts.push(total);
+        Layout {
+            width: width.max(1),
+            segments: (0..=article.blocks.len())
+                .map(|_| OnceCell::new())
+                .collect(),
+            byte_starts,
+        }
     }
 
-    /// The block and byte offset shown at `line`, or the nearest block below it (the title and the
-    /// gaps belong to what follows them).
-    pub fn anchor_of(&self, line: usize) -> (usize, usize) {
-        self.lines
-            .iter()
-            .skip(line)
-            .find_map(|l| match l.part {
-                Part::Block(block) => Some((block, l.range.start)),
-                _ => None,
-            })
-            .unwrap_or((self.block_starts.len(), 0))
+    /// Binds the layout to its article for reading.
+    pub fn view<'a>(&'a self, article: &'a Article) -> View<'a> {
+        View {
+            layout: self,
+            article,
+        }
     }
 }
 
-/// The text a line of `part` shows before its slice: indentation, list marker, quote bar.
+/// A layout with its article: everything that reads lines.
+#[derive(Clone, Copy)]
+pub struct View<'a> {
+    layout: &'a Layout,
+    article: &'a Article,
+}
+
+impl<'a> View<'a> {
+    fn segment_count(&self) -> usize {
+        self.layout.segments.len()
+    }
+
+    /// The lines of `segment`, wrapping it if this is the first time it is needed.
+    pub fn segment(&self, segment: usize) -> &'a [Line] {
+        let Some(cell) = self.layout.segments.get(segment) else {
+            return &[];
+        };
+        let (article, width) = (self.article, self.layout.width);
+        cell.get_or_init(|| {
+            if segment == 0 {
+                header_lines(article, width)
+            } else {
+                block_lines(article, segment - 1, width)
+            }
+        })
+    }
+
+    pub fn line(&self, spot: Spot) -> Option<&'a Line> {
+        self.segment(spot.segment).get(spot.line)
+    }
+
+    /// The lines from `spot` on, with their spots.
+    pub fn lines_from(self, spot: Spot) -> impl Iterator<Item = (Spot, &'a Line)> + 'a {
+        (spot.segment..self.segment_count()).flat_map(move |segment| {
+            let skip = if segment == spot.segment {
+                spot.line
+            } else {
+                0
+            };
+            self.segment(segment)
+                .iter()
+                .enumerate()
+                .skip(skip)
+                .map(move |(line, l)| (Spot { segment, line }, l))
+        })
+    }
+
+    /// The spot of the article's last line.
+    pub fn last(&self) -> Spot {
+        (0..self.segment_count())
+            .rev()
+            .find_map(|segment| {
+                let lines = self.segment(segment).len();
+                (lines > 0).then(|| Spot {
+                    segment,
+                    line: lines - 1,
+                })
+            })
+            .unwrap_or_default()
+    }
+
+    /// `spot` moved `delta` lines, stopping at the first and last lines.
+    pub fn advance(&self, spot: Spot, delta: isize) -> Spot {
+        let mut spot = spot;
+        if delta >= 0 {
+            let mut left = delta.unsigned_abs();
+            while left > 0 {
+                let lines = self.segment(spot.segment).len();
+                let room = lines.saturating_sub(spot.line + 1);
+                if left <= room {
+                    spot.line += left;
+                    break;
+                }
+                let next =
+                    (spot.segment + 1..self.segment_count()).find(|&s| !self.segment(s).is_empty());
+                match next {
+                    Some(segment) => {
+                        left -= room + 1;
+                        spot = Spot { segment, line: 0 };
+                    }
+                    None => {
+                        spot.line = lines.saturating_sub(1);
+                        break;
+                    }
+                }
+            }
+        } else {
+            let mut left = delta.unsigned_abs();
+            while left > 0 {
+                if left <= spot.line {
+                    spot.line -= left;
+                    break;
+                }
+                let previous = (0..spot.segment)
+                    .rev()
+                    .find(|&s| !self.segment(s).is_empty());
+                match previous {
+                    Some(segment) => {
+                        left -= spot.line + 1;
+                        spot = Spot {
+                            segment,
+                            line: self.segment(segment).len() - 1,
+                        };
+                    }
+                    None => {
+                        spot.line = 0;
+                        break;
+                    }
+                }
+            }
+        }
+        spot
+    }
+
+    /// The highest top spot for a view of `height` lines: the one that puts the last line at the
+    /// bottom (or the start, when the article is shorter than the view).
+    pub fn bottom(&self, height: usize) -> Spot {
+        self.advance(self.last(), -(height.max(1) as isize - 1))
+    }
+
+    /// The spot of the line that shows byte `offset` of block `block` (its last line when the
+    /// offset is past its end): how a reading position survives a change of width.
+    pub fn spot_of(&self, block: usize, offset: usize) -> Spot {
+        let segment = (block + 1).min(self.segment_count().saturating_sub(1));
+        let lines = self.segment(segment);
+        let text_lines = lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.part == Part::Block(block));
+        let line = text_lines
+            .take_while(|(_, l)| l.range.start <= offset)
+            .last()
+            .map_or(0, |(i, _)| i);
+        Spot { segment, line }
+    }
+
+    /// The block and byte offset at `spot`, or the start of the next block when `spot` is on the
+    /// title or a gap (those belong to what follows them).
+    pub fn anchor_of(&self, spot: Spot) -> (usize, usize) {
+        self.lines_from(spot)
+            .find_map(|(_, l)| match l.part {
+                Part::Block(block) => Some((block, l.range.start)),
+                _ => None,
+            })
+            .unwrap_or((self.article.blocks.len(), 0))
+    }
+
+    /// How far through the article `top` is, in percent of its text, with `height` lines in view.
+    pub fn percent(&self, top: Spot, height: usize) -> u8 {
+        let bottom = self.bottom(height);
+        if top >= bottom {
+            return 100;
+        }
+        let at = self.byte_position(top);
+        let end = self.byte_position(bottom).max(1);
+        u8::try_from(at * 100 / end).unwrap_or(100).min(99)
+    }
+
+    fn byte_position(&self, spot: Spot) -> usize {
+        let (block, offset) = self.anchor_of(spot);
+        self.layout.byte_starts.get(block).copied().unwrap_or(0) + offset
+    }
+}
+
+/// The text a line of a block of `kind` shows before its slice: indentation, list marker, quote bar.
 pub fn prefix(kind: &BlockKind, first: bool) -> String {
     match kind {
         BlockKind::ListItem { depth, marker } => {
@@ -89,39 +263,35 @@ pub fn prefix(kind: &BlockKind, first: bool) -> String {
     }
 }
 
-/// Lays out `article` at `width` columns (at least 1).
-pub fn layout(article: &Article, width: usize) -> Layout {
-    let width = width.max(1);
+fn header_lines(article: &Article, width: usize) -> Vec<Line> {
     let mut lines = Vec::new();
     push_wrapped(&mut lines, Part::Title, &article.title, width);
     let meta = article.meta_line();
     if !meta.is_empty() {
         push_wrapped(&mut lines, Part::Meta, &meta, width);
     }
-    let mut block_starts = Vec::with_capacity(article.blocks.len());
-    let mut previous: Option<&BlockKind> = None;
-    for (index, block) in article.blocks.iter().enumerate() {
-        // Items of one list sit together; every other block is set off by a blank line.
-        let tight = matches!(
-            (previous, &block.kind),
-            (Some(BlockKind::ListItem { .. }), BlockKind::ListItem { .. })
-        );
-        if !tight {
-            lines.push(Line {
-                part: Part::Blank,
-                range: 0..0,
-                first: false,
-            });
-        }
-        previous = Some(&block.kind);
-        block_starts.push(lines.len());
-        push_block(&mut lines, index, block, width);
+    lines
+}
+
+/// A block's lines, with the blank line that sets it off from the one before (items of one list
+/// sit together).
+fn block_lines(article: &Article, index: usize, width: usize) -> Vec<Line> {
+    let block = &article.blocks[index];
+    let previous = index.checked_sub(1).map(|i| &article.blocks[i].kind);
+    let tight = matches!(
+        (previous, &block.kind),
+        (Some(BlockKind::ListItem { .. }), BlockKind::ListItem { .. })
+    );
+    let mut lines = Vec::new();
+    if !tight {
+        lines.push(Line {
+            part: Part::Blank,
+            range: 0..0,
+            first: false,
+        });
     }
-    Layout {
-        width,
-        lines,
-        block_starts,
-    }
+    push_block(&mut lines, index, block, width);
+    lines
 }
 
 fn push_block(lines: &mut Vec<Line>, index: usize, block: &Block, width: usize) {
@@ -226,10 +396,10 @@ fn push_code(lines: &mut Vec<Line>, part: Part, text: &str, width: usize) {
 
 /// The article as plain text at `width`, the way `folio show` prints it.
 pub fn to_plain_text(article: &Article, width: usize) -> String {
-    let layout = layout(article, width);
+    let layout = Layout::new(article, width);
     let meta = article.meta_line();
     let mut out = String::new();
-    for line in &layout.lines {
+    for (_, line) in layout.view(article).lines_from(Spot::default()) {
         match line.part {
             Part::Title => out.push_str(&article.title[line.range.clone()]),
             Part::Meta => out.push_str(&meta[line.range.clone()]),
@@ -254,11 +424,12 @@ mod tests {
         Article::from_text("t.txt", "t", Format::Text, text)
     }
 
-    fn shown(article: &Article, layout: &Layout) -> Vec<String> {
+    fn shown(article: &Article, width: usize) -> Vec<String> {
+        let layout = Layout::new(article, width);
         layout
-            .lines
-            .iter()
-            .filter_map(|l| match l.part {
+            .view(article)
+            .lines_from(Spot::default())
+            .filter_map(|(_, l)| match l.part {
                 Part::Block(i) => Some(article.blocks[i].text[l.range.clone()].to_owned()),
                 _ => None,
             })
@@ -272,8 +443,7 @@ mod tests {
              日本語の文章は文字ごとに折り返されます。https://example.com/a/very/long/url/that/does/not/fit",
         );
         for width in [1, 5, 10, 17, 40] {
-            let layout = layout(&a, width);
-            for text in shown(&a, &layout) {
+            for text in shown(&a, width) {
                 let text = text.trim_end();
                 // A lone double-width character is the one thing that cannot fit one column.
                 let lone_wide_char = text.chars().count() == 1;
@@ -288,39 +458,80 @@ mod tests {
     #[test]
     fn wrapped_lines_cover_the_whole_block() {
         let a = article("Title\n\nOne two three four five six seven eight nine ten.");
-        let layout = layout(&a, 12);
-        let joined: String = shown(&a, &layout).concat();
-        assert_eq!(joined, a.blocks[0].text);
+        assert_eq!(shown(&a, 12).concat(), a.blocks[0].text);
     }
 
     #[test]
     fn cjk_wraps_at_two_cells_per_character() {
         let a = article("Title\n\n日本語日本語日本語");
-        let layout = layout(&a, 6);
-        assert_eq!(shown(&a, &layout), vec!["日本語", "日本語", "日本語"]);
+        assert_eq!(shown(&a, 6), vec!["日本語", "日本語", "日本語"]);
     }
 
     #[test]
     fn a_position_survives_a_change_of_width() {
         let a =
             article("Title\n\nFirst paragraph.\n\nalpha beta gamma delta epsilon zeta eta theta.");
-        let narrow = layout(&a, 10);
+        let narrow = Layout::new(&a, 10);
+        let narrow = narrow.view(&a);
         let offset = a.blocks[1].text.find("epsilon").unwrap();
-        let line = narrow.line_of(1, offset);
-        let (block, start) = narrow.anchor_of(line);
+        let spot = narrow.spot_of(1, offset);
+        let (block, start) = narrow.anchor_of(spot);
         assert_eq!(block, 1);
         assert!(a.blocks[1].text[start..].starts_with("epsilon"));
-        let wide = layout(&a, 30);
-        let wide_line = wide.line_of(block, start);
-        let range = &wide.lines[wide_line].range;
+        let wide = Layout::new(&a, 30);
+        let wide = wide.view(&a);
+        let range = &wide.line(wide.spot_of(block, start)).unwrap().range;
         assert!(range.start <= offset && offset < range.end);
+    }
+
+    #[test]
+    fn advancing_crosses_segments_and_stops_at_the_ends() {
+        let a = article("Title\n\nOne.\n\nTwo.\n\nThree.");
+        let layout = Layout::new(&a, 40);
+        let view = layout.view(&a);
+        // Title, then (blank, text) for each of three blocks: seven lines.
+        let all: Vec<Spot> = view.lines_from(Spot::default()).map(|(s, _)| s).collect();
+        assert_eq!(all.len(), 7);
+        for (i, spot) in all.iter().enumerate() {
+            assert_eq!(view.advance(Spot::default(), i as isize), *spot);
+            assert_eq!(view.advance(all[6], -(6 - i as isize)), *spot);
+        }
+        assert_eq!(view.advance(Spot::default(), 100), all[6]);
+        assert_eq!(view.advance(all[6], -100), Spot::default());
+        assert_eq!(view.bottom(3), all[4]);
+        assert_eq!(view.bottom(100), Spot::default());
+    }
+
+    #[test]
+    fn only_what_is_read_gets_wrapped() {
+        let text = "Title\n\n".to_owned() + &"Some words in a paragraph.\n\n".repeat(1000);
+        let a = article(&text);
+        let layout = Layout::new(&a, 20);
+        let view = layout.view(&a);
+        let _first_page: Vec<_> = view.lines_from(Spot::default()).take(30).collect();
+        let wrapped = layout.segments.iter().filter(|s| s.get().is_some()).count();
+        assert!(
+            wrapped < 20,
+            "{wrapped} of 1001 segments wrapped for one page"
+        );
+    }
+
+    #[test]
+    fn percent_follows_the_text() {
+        let a = article(&("Title\n\n".to_owned() + &"A paragraph of text.\n\n".repeat(100)));
+        let layout = Layout::new(&a, 40);
+        let view = layout.view(&a);
+        assert_eq!(view.percent(Spot::default(), 10), 0);
+        // Blocks are 20 bytes and two lines (gap and text) each: block 50 starts at byte 1000 and
+        // the last screenful starts at block 95, byte 1900, so block 50 is 1000/1900 of the way.
+        assert_eq!(view.percent(view.spot_of(50, 0), 10), 52);
+        assert_eq!(view.percent(view.bottom(10), 10), 100);
     }
 
     #[test]
     fn code_keeps_lines_and_cuts_long_ones() {
         let a = article("Title\n\n    short\n    abcdefghij");
-        let layout = layout(&a, 8);
-        assert_eq!(shown(&a, &layout), vec!["short", "abcdef", "ghij"]);
+        assert_eq!(shown(&a, 8), vec!["short", "abcdef", "ghij"]);
     }
 
     #[test]

@@ -22,14 +22,11 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     };
     let text_area = screen::text_area(area, state.column);
     let meta = article.meta_line();
-    let visible = state
-        .layout
-        .lines
-        .iter()
-        .skip(state.top)
-        .take(usize::from(text_area.height));
-    let lines: Vec<Line> = visible
-        .map(|line| styled_line(article, &meta, line, theme))
+    let view = state.layout.view(article);
+    let lines: Vec<Line> = view
+        .lines_from(state.top)
+        .take(usize::from(text_area.height))
+        .map(|(_, line)| styled_line(article, &meta, line, theme))
         .collect();
     frame.render_widget(Paragraph::new(lines), text_area);
 }
