@@ -4,6 +4,7 @@
 //! - `corpus` walks paths and reads files (`decode`, then `article` builds the model, sanitized by
 //!   `sanitize` and cleaned of saved-page debris by `article::clean`).
 //! - `wrap` lays an article out in lines for a width; the reader and `folio show` share it.
+//! - `search` parses queries and finds their matches as byte ranges in an article's blocks.
 //! - `cli` parses the command line and runs the non-interactive subcommands.
 //! - `config` says where folio keeps its files.
 //!
@@ -16,6 +17,7 @@ pub mod config;
 pub mod corpus;
 pub mod decode;
 pub mod sanitize;
+pub mod search;
 pub mod wrap;
 
 pub use cli::{Cli, run};
