@@ -1,5 +1,6 @@
 //! Search: what a query means (`query`), where it matches in an article's blocks, and which
-//! articles of a corpus match, ranked (`corpus`).
+//! articles of a corpus match, ranked (`corpus`), plus the one-line context a result shows
+//! (`snippet`).
 //!
 //! Pure: no disk, no terminal, no threads. Matches are byte ranges in `Block::text` (not in wrapped
 //! screen lines), so a phrase cut by a wrap point is still one match; the reader maps ranges onto
@@ -13,11 +14,13 @@
 pub mod corpus;
 pub mod query;
 mod smart_case;
+pub mod snippet;
 
 use std::ops::Range;
 
 pub use corpus::{CorpusSearch, Hit, rank, search_corpus};
 pub use query::{Query, QueryError};
+pub use snippet::{Snippet, snippet};
 
 /// One occurrence of a query in an article's body: `range` is a byte range of
 /// `article.blocks[block].text`, never empty, always on `char` boundaries.
