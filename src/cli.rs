@@ -14,6 +14,7 @@ use serde::Serialize;
 use crate::app;
 use crate::article::Article;
 use crate::corpus::{self, Corpus};
+use crate::search::{self, Query};
 use crate::wrap;
 
 /// Exit code: the command did what was asked.
@@ -22,6 +23,13 @@ pub const EXIT_OK: u8 = 0;
 pub const EXIT_NOTHING: u8 = 1;
 /// Exit code: bad usage, or a named path could not be loaded.
 pub const EXIT_ERROR: u8 = 2;
+
+/// Characters of context either side of a match in a `folio search` line.
+const SNIPPET_CONTEXT: usize = 60;
+/// SGR bold + reverse, and reset: how `folio search` marks a match on a terminal. Written by folio
+/// itself around sanitized text, never taken from a file.
+const HIGHLIGHT_ON: &str = "\x1b[1;7m";
+const HIGHLIGHT_OFF: &str = "\x1b[0m";
 
 /// A terminal reader for articles: a document list beside a scrolling reader, search and passage
 /// bookmarks. With no path it opens the bundled articles.
@@ -67,6 +75,17 @@ pub enum Command {
         #[arg(long, value_name = "N", default_value_t = 80)]
         width: usize,
     },
+    /// Search the articles' text: one line per matching paragraph, `title:paragraph: snippet`.
+    Search {
+        /// Words to find, or /a regex/. Lower case matches any case; a capital makes it exact.
+        /// Spaces match any run of whitespace, line breaks included.
+        query: String,
+        /// Files and folders of articles; the bundled articles when none are given.
+        paths: Vec<PathBuf>,
+        /// Print `title: N`, the number of matches in the text, for each article that matches.
+        #[arg(long)]
+        count: bool,
+    },
 }
 
 /// Runs the parsed command line and returns the process exit code.
@@ -79,6 +98,11 @@ pub fn run(cli: Cli) -> ExitCode {
             raw,
             width,
         }) => show(&query, &paths, raw, width),
+        Some(Command::Search {
+            query,
+            paths,
+            count,
+        }) => search(&query, &paths, count),
         None => interface(cli.paths, cli.mouse),
     };
     ExitCode::from(code)
@@ -211,6 +235,77 @@ pub fn find_articles<'a>(articles: &'a [Article], query: &str) -> Vec<&'a Articl
         .collect()
 }
 
+/// `folio search`: the query is checked before anything is loaded, so a typo fails fast.
+fn search(input: &str, paths: &[PathBuf], count: bool) -> u8 {
+    let query = match Query::parse(input) {
+        Ok(Some(query)) => query,
+        Ok(None) => {
+            eprintln!("folio: the search query is empty");
+            return EXIT_ERROR;
+        }
+        Err(error) => {
+            eprintln!("folio: {error}");
+            return EXIT_ERROR;
+        }
+    };
+    let (corpus, named_failed) = load_reporting(paths);
+    // Lines are paragraphs, so an article whose title alone matches has nothing to print; the
+    // title still ranks the articles whose text matches too.
+    let hits: Vec<search::Hit> = search::search_corpus(&query, &corpus.articles)
+        .into_iter()
+        .filter(|hit| hit.body_matches > 0)
+        .collect();
+    let highlight = std::io::stdout().is_terminal();
+    let out: String = hits
+        .iter()
+        .map(|hit| {
+            let article = &corpus.articles[hit.article];
+            if count {
+                format!("{}: {}\n", article.title, hit.body_matches)
+            } else {
+                match_lines(&query, article, highlight)
+            }
+        })
+        .collect();
+    print_stdout(&out);
+    let code = if hits.is_empty() {
+        eprintln!("folio: no paragraph matches {input:?}");
+        EXIT_NOTHING
+    } else {
+        EXIT_OK
+    };
+    if named_failed { EXIT_ERROR } else { code }
+}
+
+/// One line per block that matches, around the block's first match.
+fn match_lines(query: &Query, article: &Article, highlight: bool) -> String {
+    let mut out = String::new();
+    for (index, block) in article.blocks.iter().enumerate() {
+        if let Some(range) = query.find_iter(&block.text).next() {
+            let snippet = search::snippet(&block.text, range, SNIPPET_CONTEXT);
+            out.push_str(&match_line(&article.title, index, &snippet, highlight));
+        }
+    }
+    out
+}
+
+/// `Title:3: …context match context…`, paragraphs counted from 1.
+fn match_line(title: &str, block: usize, snippet: &search::Snippet, highlight: bool) -> String {
+    let text = &snippet.text;
+    let range = snippet.highlight.clone();
+    let shown = if highlight {
+        format!(
+            "{}{HIGHLIGHT_ON}{}{HIGHLIGHT_OFF}{}",
+            &text[..range.start],
+            &text[range.clone()],
+            &text[range.end..]
+        )
+    } else {
+        text.clone()
+    };
+    format!("{title}:{}: {shown}\n", block + 1)
+}
+
 /// Writes to stdout; a closed pipe (`folio list | head`) is not an error worth a message.
 fn print_stdout(text: &str) {
     let mut stdout = std::io::stdout().lock();
@@ -239,5 +334,15 @@ mod tests {
         assert_eq!(find_articles(&corpus.articles, "japan").len(), 2);
         assert!(find_articles(&corpus.articles, "zebra").is_empty());
         assert!(find_articles(&corpus.articles, "  ").is_empty());
+    }
+
+    #[test]
+    fn a_search_line_marks_the_match_only_when_asked() {
+        let snippet = search::snippet("a cold day", 2..6, 60);
+        assert_eq!(match_line("T", 0, &snippet, false), "T:1: a cold day\n");
+        assert_eq!(
+            match_line("T", 2, &snippet, true),
+            "T:3: a \x1b[1;7mcold\x1b[0m day\n"
+        );
     }
 }

@@ -4,6 +4,8 @@
 //! - `corpus` walks paths and reads files (`decode`, then `article` builds the model, sanitized by
 //!   `sanitize` and cleaned of saved-page debris by `article::clean`).
 //! - `wrap` lays an article out in lines for a width; the reader and `folio show` share it.
+//! - `search` parses queries and finds their matches as byte ranges in an article's blocks, and
+//!   ranks the matching articles of a corpus; the reader and `folio search` share it.
 //! - `cli` parses the command line and runs the non-interactive subcommands.
 //! - `config` says where folio keeps its files.
 //!
@@ -21,6 +23,7 @@ pub mod keymap;
 pub mod sanitize;
 pub mod screen;
 pub mod scroll;
+pub mod search;
 pub mod state;
 pub mod terminal;
 pub mod ui;
