@@ -5,7 +5,9 @@
 //!   `sanitize` and cleaned of saved-page debris by `article::clean`).
 //! - `wrap` lays an article out in lines for a width; the reader and `folio show` share it.
 //! - `cli` parses the command line and runs the non-interactive subcommands.
-//! - `config` says where folio keeps its files.
+//! - `config` says where folio keeps its files; `store` is the only code that writes them
+//!   (lock, re-read, merge, atomic replace, or a one-line reason the file cannot be used).
+//! - `timestamp` writes the times the saved files hold.
 //!
 //! Only `corpus` reads article files; nothing built from file content is written to the terminal
 //! except through sanitized strings.
@@ -16,6 +18,8 @@ pub mod config;
 pub mod corpus;
 pub mod decode;
 pub mod sanitize;
+pub mod store;
+pub mod timestamp;
 pub mod wrap;
 
 pub use cli::{Cli, run};
