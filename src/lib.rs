@@ -7,12 +7,14 @@
 //! - `cli` parses the command line and runs the non-interactive subcommands.
 //! - `config` says where folio keeps its files; `store` is the only code that writes them
 //!   (lock, re-read, merge, atomic replace, or a one-line reason the file cannot be used).
-//! - `timestamp` writes the times the saved files hold.
+//! - `bookmarks` (passages, their anchors, `BookmarkStore`) is a saved file: a pure model and
+//!   merge on top of `store`. `timestamp` writes its times.
 //!
 //! Only `corpus` reads article files; nothing built from file content is written to the terminal
 //! except through sanitized strings.
 
 pub mod article;
+pub mod bookmarks;
 pub mod cli;
 pub mod config;
 pub mod corpus;
