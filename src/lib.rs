@@ -7,8 +7,8 @@
 //! - `cli` parses the command line and runs the non-interactive subcommands.
 //! - `config` says where folio keeps its files; `store` is the only code that writes them
 //!   (lock, re-read, merge, atomic replace, or a one-line reason the file cannot be used).
-//! - `bookmarks` (passages, their anchors, `BookmarkStore`) is a saved file: a pure model and
-//!   merge on top of `store`. `timestamp` writes its times.
+//! - `bookmarks` (passages, their anchors, `BookmarkStore`) and `positions` (`PositionStore`) are
+//!   the two saved files: pure models and merges on top of `store`. `timestamp` writes their times.
 //!
 //! Only `corpus` reads article files; nothing built from file content is written to the terminal
 //! except through sanitized strings.
@@ -19,6 +19,7 @@ pub mod cli;
 pub mod config;
 pub mod corpus;
 pub mod decode;
+pub mod positions;
 pub mod sanitize;
 pub mod store;
 pub mod timestamp;
