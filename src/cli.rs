@@ -1,5 +1,6 @@
 //! The command line: argument definitions (clap) and the non-interactive subcommands for scripts
-//! and tests. `run` dispatches; the interface itself lives in `app`.
+//! and tests. `run` dispatches; the interface itself lives in `app`; `folio bookmarks` in
+//! `cli::bookmarks`.
 //!
 //! Every string printed here comes from a sanitized `Article` or `Skipped`, so stdout never carries
 //! a control sequence from a file.
@@ -8,12 +9,14 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{ArgGroup, Parser, Subcommand};
 use serde::Serialize;
 
 use crate::article::Article;
 use crate::corpus::{self, Corpus};
 use crate::wrap;
+
+pub mod bookmarks;
 
 /// Exit code: the command did what was asked.
 pub const EXIT_OK: u8 = 0;
@@ -66,10 +69,25 @@ pub enum Command {
         #[arg(long, value_name = "N", default_value_t = 80)]
         width: usize,
     },
+    /// List the bookmarked passages by article, newest first (or as JSON, or as Markdown).
+    #[command(group = ArgGroup::new("format").args(["json", "markdown"]))]
+    Bookmarks {
+        /// Files and folders of articles, to find each passage in; the bundled articles when none
+        /// are given.
+        paths: Vec<PathBuf>,
+        /// Print the bookmarks as stored, each with where its passage is now, as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Print a Markdown document: a section per article, each passage as a block quote with
+        /// its note.
+        #[arg(long)]
+        markdown: bool,
+    },
 }
 
 /// Runs the parsed command line and returns the process exit code.
 pub fn run(cli: Cli) -> ExitCode {
+    let config_dir = cli.config_dir;
     let code = match cli.command {
         Some(Command::List { paths, json }) => list(&paths, json),
         Some(Command::Show {
@@ -78,6 +96,18 @@ pub fn run(cli: Cli) -> ExitCode {
             raw,
             width,
         }) => show(&query, &paths, raw, width),
+        Some(Command::Bookmarks {
+            paths,
+            json,
+            markdown,
+        }) => {
+            let output = match (json, markdown) {
+                (true, _) => bookmarks::Output::Json,
+                (_, true) => bookmarks::Output::Markdown,
+                _ => bookmarks::Output::Plain,
+            };
+            bookmarks::run(config_dir.as_deref(), &paths, output)
+        }
         None => interface(&cli.paths),
     };
     ExitCode::from(code)
