@@ -28,7 +28,7 @@ pub const EXIT_ERROR: u8 = 2;
 /// A terminal reader for articles: a document list beside a scrolling reader, search and passage
 /// bookmarks. With no path it opens the bundled articles.
 #[derive(Debug, Parser)]
-#[command(name = "folio", version, args_conflicts_with_subcommands = true)]
+#[command(name = "folio", version)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,

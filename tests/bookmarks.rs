@@ -210,3 +210,21 @@ fn a_corrupt_bookmarks_file_is_reported_and_left_untouched() {
         .success()
         .stdout(predicate::str::contains(JAPAN_TITLE));
 }
+
+#[test]
+fn config_dir_can_be_named_before_or_after_the_subcommand() {
+    let elsewhere = TempDir::new().unwrap();
+    let config = TempDir::new().unwrap();
+    bookmark_bundled(config.path(), &[(0, 1, 1, "here")]);
+    let dir = config.path().to_str().unwrap();
+    for args in [
+        ["--config-dir", dir, "bookmarks"],
+        ["bookmarks", "--config-dir", dir],
+    ] {
+        folio(elsewhere.path())
+            .args(args)
+            .assert()
+            .code(0)
+            .stdout(predicate::str::contains("    here\n"));
+    }
+}
