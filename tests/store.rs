@@ -1,25 +1,28 @@
-//! The bookmark and position stores on a real disk: round trips, two processes writing at once,
-//! files that cannot be read, writes that fail, and what a crash leaves behind.
+//! The bookmark store on a real disk (and the position store where the failure is shared): round
+//! trips, two processes writing at once, files that cannot be read, writes that fail, and what a
+//! crash leaves behind.
 //!
 //! Tests that need a second process run this very test executable again with `FOLIO_TEST_CHILD`
 //! set, filtered to `child_process_entry_point`, which does the work through the library and
 //! prints one result line. That keeps test-only behaviour out of the public `folio` command and
 //! needs no extra build target whose path the tests would have to guess.
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
+use common::temp_files;
 use folio::bookmarks::{Bookmark, BookmarkStore, NewBookmark, Selection};
 use folio::config::Paths;
 use folio::corpus;
 use folio::positions::{Position, PositionStore};
 use folio::store::StoreError;
-use folio::timestamp::Timestamp;
 use tempfile::TempDir;
 
-/// What a child process should do: `add <count> <tag>`.
+/// What a child process should do: `add <count> <tag>` or `add-note-of-bytes <size>`.
 const CHILD_TASK: &str = "FOLIO_TEST_CHILD";
 /// The config dir a child process uses.
 const CHILD_DIR: &str = "FOLIO_TEST_CHILD_DIR";
@@ -36,19 +39,6 @@ fn new_bookmark(block: usize, note: &str) -> NewBookmark {
     let article = &corpus.articles[0];
     let block = block % article.blocks.len();
     NewBookmark::from_selection(article, Selection::blocks(block, block), note).unwrap()
-}
-
-/// Files in `dir` whose name ends in `.tmp`.
-fn temp_files(dir: &Path) -> Vec<PathBuf> {
-    fs::read_dir(dir)
-        .map(|entries| {
-            entries
-                .flatten()
-                .map(|e| e.path())
-                .filter(|p| p.to_string_lossy().ends_with(".tmp"))
-                .collect()
-        })
-        .unwrap_or_default()
 }
 
 /// Not a test of its own: the body of the child processes the other tests start. In an ordinary
@@ -81,15 +71,20 @@ fn child_process_entry_point() {
     }
 }
 
-/// Starts this test executable as a child doing `task` in `dir`; `wrap` is a shell prefix run
-/// before it (for resource limits), empty for none.
-fn child(task: &str, dir: &Path, go: Option<&Path>, wrap: &str) -> std::process::Child {
+/// Starts this test executable as a child doing `task` in `dir`; `shell_prefix`, when not empty,
+/// is run by `sh` first (to set resource limits) and then execs the child.
+fn child(task: &str, dir: &Path, go: Option<&Path>, shell_prefix: &str) -> std::process::Child {
     let exe = std::env::current_exe().unwrap();
-    let mut command = Command::new("sh");
+    let mut command = if shell_prefix.is_empty() {
+        Command::new(exe)
+    } else {
+        let mut sh = Command::new("sh");
+        sh.arg("-c")
+            .arg(format!("{shell_prefix} exec \"$0\" \"$@\""))
+            .arg(exe);
+        sh
+    };
     command
-        .arg("-c")
-        .arg(format!("{wrap} exec \"$0\" \"$@\""))
-        .arg(exe)
         .args([
             "--exact",
             "child_process_entry_point",
@@ -149,6 +144,7 @@ fn two_processes_adding_at_once_lose_nothing() {
     assert!(temp_files(&config).is_empty());
 }
 
+#[cfg(unix)]
 #[test]
 fn a_write_that_fails_halfway_leaves_the_old_file_and_no_temp_file() {
     // RLIMIT_FSIZE stops any write past 32-64 KB with EFBIG, for root too; SIGXFSZ is ignored so
@@ -365,72 +361,4 @@ fn a_symlinked_bookmarks_file_stays_a_symlink() {
             .contains("through the link")
     );
     assert!(temp_files(&dotfiles).is_empty() && temp_files(&config).is_empty());
-}
-
-#[test]
-fn positions_merge_between_processes() {
-    let dir = TempDir::new().unwrap();
-    let mut one = PositionStore::open(&paths(dir.path()));
-    let mut two = PositionStore::open(&paths(dir.path()));
-    let at = |block, ms| Position {
-        block,
-        offset: 3,
-        percent: 40,
-        updated: Timestamp(ms),
-    };
-    one.set("alpha", at(1, 100));
-    one.set("shared", at(7, 500));
-    one.set_last_open(Some("alpha"));
-    two.set("beta", at(2, 200));
-    two.set("shared", at(5, 300));
-    assert!(one.has_unsaved());
-    one.save().unwrap();
-    assert!(!one.has_unsaved());
-    two.save().unwrap();
-    let three = PositionStore::open(&paths(dir.path()));
-    assert_eq!(three.get("alpha"), Some(&at(1, 100)));
-    assert_eq!(three.get("beta"), Some(&at(2, 200)));
-    assert_eq!(three.get("shared"), Some(&at(7, 500)), "the newer one wins");
-    assert_eq!(three.last_open(), Some("alpha"), "two never set it");
-    assert_eq!(
-        two.get("alpha"),
-        Some(&at(1, 100)),
-        "a save brings others' positions in"
-    );
-    two.set_last_open(Some("beta"));
-    two.save().unwrap();
-    assert_eq!(
-        PositionStore::open(&paths(dir.path())).last_open(),
-        Some("beta")
-    );
-    assert!(temp_files(dir.path()).is_empty());
-}
-
-#[test]
-fn an_unreadable_state_file_is_never_overwritten() {
-    let dir = TempDir::new().unwrap();
-    let file = dir.path().join("state.json");
-    fs::write(
-        &file,
-        "{\"version\": 1, \"positions\": {\"a\": {\"block\": -1}}}",
-    )
-    .unwrap();
-    let mut store = PositionStore::open(&paths(dir.path()));
-    let reason = store.disabled_reason().unwrap().to_owned();
-    assert!(
-        reason.contains("state.json does not have the expected contents at line 1"),
-        "{reason}"
-    );
-    assert!(reason.ends_with("reading positions are not saved until it is fixed"));
-    store.set("a", Position::now(1, 0, 1));
-    assert_eq!(
-        store.get("a").map(|p| p.block),
-        Some(1),
-        "still kept in memory"
-    );
-    assert!(matches!(store.save(), Err(StoreError::Unreadable(_))));
-    assert_eq!(
-        fs::read_to_string(&file).unwrap(),
-        "{\"version\": 1, \"positions\": {\"a\": {\"block\": -1}}}"
-    );
 }
