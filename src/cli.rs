@@ -1,5 +1,6 @@
 //! The command line: argument definitions (clap) and the non-interactive subcommands for scripts
-//! and tests. `run` dispatches; the interface itself lives in `app`.
+//! and tests. `run` dispatches; the interface itself lives in `app`; `folio bookmarks` in
+//! `cli::bookmarks`.
 //!
 //! Every string printed here comes from a sanitized `Article` or `Skipped`, so stdout never carries
 //! a control sequence from a file.
@@ -8,7 +9,7 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{ArgGroup, Parser, Subcommand};
 use serde::Serialize;
 
 use crate::app;
@@ -16,6 +17,8 @@ use crate::article::Article;
 use crate::corpus::{self, Corpus};
 use crate::search::{self, Query};
 use crate::wrap;
+
+pub mod bookmarks;
 
 /// Exit code: the command did what was asked.
 pub const EXIT_OK: u8 = 0;
@@ -34,7 +37,7 @@ const HIGHLIGHT_OFF: &str = "\x1b[0m";
 /// A terminal reader for articles: a document list beside a scrolling reader, search and passage
 /// bookmarks. With no path it opens the bundled articles.
 #[derive(Debug, Parser)]
-#[command(name = "folio", version, args_conflicts_with_subcommands = true)]
+#[command(name = "folio", version)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -86,10 +89,25 @@ pub enum Command {
         #[arg(long)]
         count: bool,
     },
+    /// List the bookmarked passages by article, newest first (or as JSON, or as Markdown).
+    #[command(group = ArgGroup::new("format").args(["json", "markdown"]))]
+    Bookmarks {
+        /// Files and folders of articles, to find each passage in; the bundled articles when none
+        /// are given.
+        paths: Vec<PathBuf>,
+        /// Print the bookmarks as stored, each with where its passage is now, as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Print a Markdown document: a section per article, each passage as a block quote with
+        /// its note.
+        #[arg(long)]
+        markdown: bool,
+    },
 }
 
 /// Runs the parsed command line and returns the process exit code.
 pub fn run(cli: Cli) -> ExitCode {
+    let config_dir = cli.config_dir;
     let code = match cli.command {
         Some(Command::List { paths, json }) => list(&paths, json),
         Some(Command::Show {
@@ -103,6 +121,18 @@ pub fn run(cli: Cli) -> ExitCode {
             paths,
             count,
         }) => search(&query, &paths, count),
+        Some(Command::Bookmarks {
+            paths,
+            json,
+            markdown,
+        }) => {
+            let output = match (json, markdown) {
+                (true, _) => bookmarks::Output::Json,
+                (_, true) => bookmarks::Output::Markdown,
+                _ => bookmarks::Output::Plain,
+            };
+            bookmarks::run(config_dir.as_deref(), &paths, output)
+        }
         None => interface(cli.paths, cli.mouse),
     };
     ExitCode::from(code)

@@ -7,7 +7,10 @@
 //! - `search` parses queries and finds their matches as byte ranges in an article's blocks, and
 //!   ranks the matching articles of a corpus; the reader and `folio search` share it.
 //! - `cli` parses the command line and runs the non-interactive subcommands.
-//! - `config` says where folio keeps its files.
+//! - `config` says where folio keeps its files; `store` is the only code that writes them
+//!   (lock, re-read, merge, atomic replace, or a one-line reason the file cannot be used).
+//! - `bookmarks` (passages, their anchors, `BookmarkStore`) and `positions` (`PositionStore`) are
+//!   the two saved files: pure models and merges on top of `store`. `timestamp` writes their times.
 //!
 //! Only `corpus` reads article files; nothing built from file content is written to the terminal
 //! except through sanitized strings.
@@ -15,17 +18,21 @@
 pub mod action;
 pub mod app;
 pub mod article;
+pub mod bookmarks;
 pub mod cli;
 pub mod config;
 pub mod corpus;
 pub mod decode;
 pub mod keymap;
+pub mod positions;
 pub mod sanitize;
 pub mod screen;
 pub mod scroll;
 pub mod search;
 pub mod state;
+pub mod store;
 pub mod terminal;
+pub mod timestamp;
 pub mod ui;
 pub mod wrap;
 

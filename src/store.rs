@@ -1,0 +1,354 @@
+//! The one place folio's own files (`bookmarks.json`, `state.json`) touch the disk: loading with a
+//! one-line explanation when a file cannot be read, and changing a file under a lock with an
+//! atomic replace.
+//!
+//! The rules every saved file follows, so nothing a person made is ever lost:
+//! - A change takes an exclusive lock on a separate `<name>.lock` (never on the file that the
+//!   rename replaces, whose lock would vanish with the old inode), re-reads the file, applies the
+//!   caller's change to that fresh copy, writes, then unlocks. Two processes never drop each
+//!   other's work.
+//! - Writing goes to `.<name>.<pid>-<n>.tmp` in the same folder, is `sync_all`ed, renamed over the
+//!   file, and the folder is fsynced: a kill at any moment leaves the old file or the new one.
+//! - A file that cannot be read (bad JSON, truncated, empty, a newer format) is never written:
+//!   the caller gets a message naming the file and the problem and turns its feature off.
+//!
+//! What a file holds and how changes merge is the callers' business (`bookmarks`, `positions`);
+//! they stay pure and hand closures in.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::sanitize::sanitize_line;
+
+/// A file folio saves: its serde shape plus what the messages about it say.
+pub trait Document: Serialize + DeserializeOwned + Default {
+    /// The newest format version this build reads and writes.
+    const VERSION: u32;
+    /// The end of the message when the file cannot be read: what stops working meanwhile.
+    const OFF_UNTIL_FIXED: &'static str;
+}
+
+/// Why a change could not be saved. Every message names the file or folder and the cause.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The file exists but cannot be read; it is left untouched. The message says it all.
+    #[error("{0}")]
+    Unreadable(String),
+    #[error("could not {action} {path}: {source}")]
+    Io {
+        action: &'static str,
+        path: String,
+        #[source]
+        source: io::Error,
+    },
+    /// The bookmark to change is no longer in the file (another folio removed it).
+    #[error("the bookmark {0} no longer exists")]
+    NotFound(String),
+}
+
+impl StoreError {
+    fn io(action: &'static str, path: &Path) -> impl FnOnce(io::Error) -> StoreError {
+        let path = display(path);
+        move |source| StoreError::Io {
+            action,
+            path,
+            source,
+        }
+    }
+}
+
+/// A path as it may be shown: control characters made visible.
+fn display(path: &Path) -> String {
+    sanitize_line(&path.display().to_string())
+}
+
+/// Reads `file`. A missing file (or a config folder that does not exist, or is not a folder) is an
+/// empty document: there is nothing to lose. Anything else that stops a clean read is an `Err`
+/// holding the one-line message for the person.
+pub fn load<T: Document>(file: &Path) -> Result<T, String> {
+    match fs::read(file) {
+        Ok(bytes) => parse::<T>(&bytes).map_err(|problem| {
+            sanitize_line(&format!(
+                "{} {problem}; {}",
+                display(file),
+                T::OFF_UNTIL_FIXED
+            ))
+        }),
+        Err(err) if is_absent(&err) => Ok(T::default()),
+        Err(err) => Err(sanitize_line(&format!(
+            "{} could not be read ({err}); {}",
+            display(file),
+            T::OFF_UNTIL_FIXED
+        ))),
+    }
+}
+
+fn is_absent(err: &io::Error) -> bool {
+    matches!(
+        err.kind(),
+        io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
+    )
+}
+
+/// The version probe: read before the whole document so a newer format is reported as such
+/// rather than as whatever field it renamed.
+#[derive(serde::Deserialize)]
+struct Probe {
+    version: Option<serde_json::Value>,
+}
+
+/// Parses a saved file, or says what is wrong with it ("is not valid JSON at line 3: …").
+pub fn parse<T: Document>(bytes: &[u8]) -> Result<T, String> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err("is empty".into());
+    }
+    let probe: Probe = serde_json::from_slice(bytes).map_err(explain)?;
+    match probe.version.as_ref().map(serde_json::Value::as_u64) {
+        None => return Err("has no \"version\" field".into()),
+        Some(Some(v)) if v > u64::from(T::VERSION) => {
+            return Err(format!(
+                "was written by a newer folio (format version {v}; this one reads up to {})",
+                T::VERSION
+            ));
+        }
+        Some(Some(v)) if v >= 1 => {}
+        Some(_) => return Err("has a \"version\" that is not a format version".into()),
+    }
+    serde_json::from_slice(bytes).map_err(explain)
+}
+
+fn explain(err: serde_json::Error) -> String {
+    use serde_json::error::Category;
+    let full = err.to_string();
+    let location = format!(" at line {} column {}", err.line(), err.column());
+    let detail = full.strip_suffix(&location).unwrap_or(&full);
+    match err.classify() {
+        Category::Eof => format!("is cut short at line {} ({detail})", err.line()),
+        Category::Syntax | Category::Io => {
+            format!("is not valid JSON at line {}: {detail}", err.line())
+        }
+        Category::Data => format!(
+            "does not have the expected contents at line {}: {detail}",
+            err.line()
+        ),
+    }
+}
+
+/// Changes `file` under its lock: re-reads it, lets `change` edit the fresh copy, writes it
+/// atomically, and returns the copy as written with what `change` returned. When `change` fails
+/// nothing is written. When the file cannot be read it is not written either:
+/// `StoreError::Unreadable`.
+pub fn update<T: Document, R>(
+    file: &Path,
+    change: impl FnOnce(&mut T) -> Result<R, StoreError>,
+) -> Result<(T, R), StoreError> {
+    let dir = folder_of(file);
+    fs::create_dir_all(&dir).map_err(StoreError::io("create the folder", &dir))?;
+    let lock_path = lock_path(file);
+    let lock = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_path)
+        .map_err(StoreError::io("open the lock file", &lock_path))?;
+    lock.lock().map_err(StoreError::io("lock", &lock_path))?;
+    // Under the lock no other folio is between creating and renaming a temp file, so any temp
+    // file of ours that exists was left by a process that died.
+    remove_stale_temps(file);
+    let mut fresh = load::<T>(file).map_err(StoreError::Unreadable)?;
+    let result = change(&mut fresh)?;
+    let mut bytes = serde_json::to_vec_pretty(&fresh).map_err(|err| StoreError::Io {
+        action: "encode",
+        path: display(file),
+        source: err.into(),
+    })?;
+    bytes.push(b'\n');
+    write_atomically(file, &bytes)?;
+    // Dropping the handle would unlock too; unlocking first says when it happens.
+    let _ = lock.unlock();
+    Ok((fresh, result))
+}
+
+/// The lock file that guards `file`: `bookmarks.json` -> `bookmarks.lock`.
+pub fn lock_path(file: &Path) -> PathBuf {
+    file.with_extension("lock")
+}
+
+fn folder_of(file: &Path) -> PathBuf {
+    match file.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_owned(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// The file the bytes really go to: the target of a symlink, so a bookmarks file kept in a
+/// dotfiles repository and linked into place stays a link.
+fn real_target(file: &Path) -> PathBuf {
+    match fs::symlink_metadata(file) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            fs::canonicalize(file).unwrap_or_else(|_| file.to_owned())
+        }
+        _ => file.to_owned(),
+    }
+}
+
+fn temp_prefix(file: &Path) -> String {
+    let name = file.file_name().unwrap_or_default().to_string_lossy();
+    format!(".{name}.")
+}
+
+/// Writes `bytes` to `file` so that a reader (or a crash) only ever sees the old file or the
+/// new one. Leaves no temp file behind when any step fails.
+pub fn write_atomically(file: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let target = real_target(file);
+    let dir = folder_of(&target);
+    let temp = dir.join(format!(
+        "{}{}-{}.tmp",
+        temp_prefix(&target),
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    ));
+    let written = (|| {
+        let mut out = OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temp)
+            .map_err(StoreError::io("create", &temp))?;
+        // Keep the permissions a person gave the old file (a chmod 600, say).
+        if let Ok(meta) = fs::metadata(&target) {
+            let _ = out.set_permissions(meta.permissions());
+        }
+        out.write_all(bytes)
+            .map_err(StoreError::io("write", &temp))?;
+        out.sync_all().map_err(StoreError::io("flush", &temp))?;
+        // Closed before the rename: Windows cannot rename a file that is still open.
+        drop(out);
+        fs::rename(&temp, &target).map_err(StoreError::io("replace", &target))
+    })();
+    if written.is_err() {
+        let _ = fs::remove_file(&temp);
+        return written;
+    }
+    sync_folder(&dir);
+    Ok(())
+}
+
+/// Makes the rename itself durable. Errors are ignored: the new file is already in place, and
+/// some file systems cannot fsync a folder at all.
+fn sync_folder(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(handle) = File::open(dir) {
+        let _ = handle.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+}
+
+/// Temp files of our naming next to `file` (`.bookmarks.json.<pid>-<n>.tmp`).
+fn stale_temps(file: &Path) -> Vec<PathBuf> {
+    let target = real_target(file);
+    let prefix = temp_prefix(&target);
+    let Ok(entries) = fs::read_dir(folder_of(&target)) else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .filter(|entry| {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            name.starts_with(&prefix) && name.ends_with(".tmp")
+        })
+        .map(|entry| entry.path())
+        .collect()
+}
+
+fn remove_stale_temps(file: &Path) {
+    for temp in stale_temps(file) {
+        let _ = fs::remove_file(temp);
+    }
+}
+
+/// On opening a store: removes temp files a killed folio left, but only when no other folio holds
+/// the lock (one that does may be about to rename its temp file). Never blocks, never fails.
+pub fn clean_up_after_crash(file: &Path) {
+    if stale_temps(file).is_empty() {
+        return;
+    }
+    let lock_path = lock_path(file);
+    let Ok(lock) = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_path)
+    else {
+        return;
+    };
+    if lock.try_lock().is_ok() {
+        remove_stale_temps(file);
+        let _ = lock.unlock();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Default, PartialEq, Serialize, Deserialize)]
+    struct Doc {
+        version: u32,
+        items: Vec<String>,
+    }
+
+    impl Document for Doc {
+        const VERSION: u32 = 1;
+        const OFF_UNTIL_FIXED: &'static str = "testing is off until it is fixed";
+    }
+
+    fn problem(text: &str) -> String {
+        parse::<Doc>(text.as_bytes()).unwrap_err()
+    }
+
+    #[test]
+    fn each_kind_of_unreadable_file_is_explained() {
+        assert_eq!(problem(""), "is empty");
+        assert_eq!(problem(" \n"), "is empty");
+        assert!(
+            problem("{\"version\": 1,\n\"items\": [\"a\",\n").starts_with("is cut short at line 3"),
+            "{}",
+            problem("{\"version\": 1,\n\"items\": [\"a\",\n")
+        );
+        assert!(problem("{\n\n\"version\": 1 x").starts_with("is not valid JSON at line 3: "));
+        assert_eq!(
+            problem("{\"version\": 2, \"whatever\": true}"),
+            "was written by a newer folio (format version 2; this one reads up to 1)"
+        );
+        assert_eq!(problem("{\"items\": []}"), "has no \"version\" field");
+        assert!(problem("{\"version\": \"one\"}").contains("not a format version"));
+        assert!(problem("{\"version\": 0}").contains("not a format version"));
+        assert!(
+            problem("{\"version\": 1, \"items\": [3]}")
+                .starts_with("does not have the expected contents at line 1: invalid type")
+        );
+    }
+
+    #[test]
+    fn a_good_file_parses() {
+        let doc: Doc = parse(b"{\"version\": 1, \"items\": [\"a\"]}").unwrap();
+        assert_eq!(doc.items, ["a"]);
+    }
+
+    #[test]
+    fn lock_and_temp_names_sit_beside_the_file() {
+        let file = Path::new("/cfg/bookmarks.json");
+        assert_eq!(lock_path(file), Path::new("/cfg/bookmarks.lock"));
+        assert_eq!(temp_prefix(file), ".bookmarks.json.");
+        assert_eq!(folder_of(Path::new("x.json")), Path::new("."));
+    }
+}

@@ -1,0 +1,86 @@
+//! The position store on a real disk: merging between processes, and a state file that cannot
+//! be read.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::temp_files;
+use folio::config::Paths;
+use folio::positions::{Position, PositionStore};
+use folio::store::StoreError;
+use folio::timestamp::Timestamp;
+use tempfile::TempDir;
+
+fn paths(dir: &Path) -> Paths {
+    Paths::resolve(Some(dir)).unwrap()
+}
+
+#[test]
+fn positions_merge_between_processes() {
+    let dir = TempDir::new().unwrap();
+    let mut one = PositionStore::open(&paths(dir.path()));
+    let mut two = PositionStore::open(&paths(dir.path()));
+    let at = |block, ms| Position {
+        block,
+        offset: 3,
+        percent: 40,
+        updated: Timestamp(ms),
+    };
+    one.set("alpha", at(1, 100));
+    one.set("shared", at(7, 500));
+    one.set_last_open(Some("alpha"));
+    two.set("beta", at(2, 200));
+    two.set("shared", at(5, 300));
+    assert!(one.has_unsaved());
+    one.save().unwrap();
+    assert!(!one.has_unsaved());
+    two.save().unwrap();
+    let three = PositionStore::open(&paths(dir.path()));
+    assert_eq!(three.get("alpha"), Some(&at(1, 100)));
+    assert_eq!(three.get("beta"), Some(&at(2, 200)));
+    assert_eq!(three.get("shared"), Some(&at(7, 500)), "the newer one wins");
+    assert_eq!(three.last_open(), Some("alpha"), "two never set it");
+    assert_eq!(
+        two.get("alpha"),
+        Some(&at(1, 100)),
+        "a save brings others' positions in"
+    );
+    two.set_last_open(Some("beta"));
+    two.save().unwrap();
+    assert_eq!(
+        PositionStore::open(&paths(dir.path())).last_open(),
+        Some("beta")
+    );
+    assert!(temp_files(dir.path()).is_empty());
+}
+
+#[test]
+fn an_unreadable_state_file_is_never_overwritten() {
+    let dir = TempDir::new().unwrap();
+    let file = dir.path().join("state.json");
+    fs::write(
+        &file,
+        "{\"version\": 1, \"positions\": {\"a\": {\"block\": -1}}}",
+    )
+    .unwrap();
+    let mut store = PositionStore::open(&paths(dir.path()));
+    let reason = store.disabled_reason().unwrap().to_owned();
+    assert!(
+        reason.contains("state.json does not have the expected contents at line 1"),
+        "{reason}"
+    );
+    assert!(reason.ends_with("reading positions are not saved until it is fixed"));
+    store.set("a", Position::now(1, 0, 1));
+    assert_eq!(
+        store.get("a").map(|p| p.block),
+        Some(1),
+        "still kept in memory"
+    );
+    assert!(matches!(store.save(), Err(StoreError::Unreadable(_))));
+    assert_eq!(
+        fs::read_to_string(&file).unwrap(),
+        "{\"version\": 1, \"positions\": {\"a\": {\"block\": -1}}}"
+    );
+}
