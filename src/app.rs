@@ -14,9 +14,11 @@ use crossterm::event::{Event, MouseButton, MouseEventKind};
 use ratatui::layout::Rect;
 
 use crate::action::Action;
+use crate::config::Paths;
 use crate::corpus;
 use crate::keymap;
-use crate::state::{Effect, State};
+use crate::positions::{self, PositionStore};
+use crate::state::{self, Effect, State};
 use crate::terminal::{self, Tui};
 use crate::ui::{self, Theme};
 
@@ -43,6 +45,8 @@ enum Exit {
 pub struct Options {
     pub paths: Vec<PathBuf>,
     pub mouse: bool,
+    /// `--config-dir` or FOLIO_CONFIG_DIR; the platform's config dir when `None`.
+    pub config_dir: Option<PathBuf>,
 }
 
 /// Runs the interface until the person quits; returns the process exit code.
@@ -72,13 +76,33 @@ pub fn run(options: &Options) -> u8 {
     let size = tui.size().map_or(Rect::new(0, 0, 80, 24), |s| {
         Rect::new(0, 0, s.width, s.height)
     });
-    let mut state = State::new(corpus.articles, size, HashMap::new(), None);
-    state.message = skipped_summary(&skipped);
+    let mut store = Paths::resolve(options.config_dir.as_deref()).map(|p| PositionStore::open(&p));
+    let (saved, last_open) = store.as_ref().map_or_else(Default::default, |store| {
+        (saved_positions(store), store.last_open().map(str::to_owned))
+    });
+    let mut state = State::new(corpus.articles, size, saved, last_open.as_deref());
+    state.message = match &store {
+        None => Some("no config directory (no home?): reading positions are not kept".to_owned()),
+        Some(store) => store.disabled_reason().map(str::to_owned),
+    }
+    .or_else(|| skipped_summary(&skipped));
     let theme = Theme::from_env();
-    let exit = event_loop(&mut tui, &mut state, &theme, &receiver, options.mouse);
+    let mut session = Session {
+        tui: &mut tui,
+        state: &mut state,
+        store: store.as_mut(),
+        theme: &theme,
+        mouse: options.mouse,
+    };
+    let exit = session.event_loop(&receiver);
+    // Saved before the terminal is touched: after a hangup, restoring it may not finish.
+    let saved = session.save_positions();
     match exit {
         Exit::Hangup => terminal::leave_within(Duration::from_millis(200)),
         Exit::Quit | Exit::Signal(_) => terminal::leave(),
+    }
+    if let Err(message) = saved {
+        eprintln!("folio: {message}");
     }
     report_skipped(&skipped);
     match exit {
@@ -88,53 +112,108 @@ pub fn run(options: &Options) -> u8 {
     }
 }
 
-fn event_loop(
-    tui: &mut Tui,
-    state: &mut State,
-    theme: &Theme,
-    receiver: &Receiver<Message>,
+/// What the loop works with.
+struct Session<'a> {
+    tui: &'a mut Tui,
+    state: &'a mut State,
+    store: Option<&'a mut PositionStore>,
+    theme: &'a Theme,
     mouse: bool,
-) -> Exit {
-    loop {
-        if tui.draw(|frame| ui::render(frame, state, theme)).is_err() {
-            return Exit::Hangup;
-        }
-        let Ok(first) = receiver.recv() else {
-            return Exit::Hangup;
-        };
-        let mut effects = Vec::new();
-        for message in std::iter::once(first).chain(receiver.try_iter()) {
-            match message {
-                Message::Input(event) => {
-                    if let Some(action) = action_for(state, &event, mouse)
-                        && let Some(effect) = state.update(action)
-                    {
-                        effects.push(effect);
-                    }
-                }
-                Message::InputClosed => return Exit::Hangup,
-                Message::Signal(signal) => {
-                    state.remember_position();
-                    return if signal == signal_hook::consts::SIGHUP {
-                        Exit::Hangup
-                    } else {
-                        Exit::Signal(signal)
-                    };
-                }
+}
+
+impl Session<'_> {
+    fn event_loop(&mut self, receiver: &Receiver<Message>) -> Exit {
+        loop {
+            let (state, theme) = (&*self.state, self.theme);
+            if self
+                .tui
+                .draw(|frame| ui::render(frame, state, theme))
+                .is_err()
+            {
+                return Exit::Hangup;
             }
-        }
-        for effect in effects {
-            match effect {
-                Effect::Quit => return Exit::Quit,
-                Effect::Suspend => {
-                    if terminal::suspend(tui, mouse).is_err() {
+            let Ok(first) = receiver.recv() else {
+                return Exit::Hangup;
+            };
+            let mut effects = Vec::new();
+            for message in std::iter::once(first).chain(receiver.try_iter()) {
+                match message {
+                    Message::Input(event) => {
+                        if let Some(action) = action_for(self.state, &event, self.mouse)
+                            && let Some(effect) = self.state.update(action)
+                        {
+                            effects.push(effect);
+                        }
+                    }
+                    Message::InputClosed => return Exit::Hangup,
+                    Message::Signal(signal) if signal == signal_hook::consts::SIGHUP => {
                         return Exit::Hangup;
                     }
+                    Message::Signal(signal) => return Exit::Signal(signal),
                 }
-                Effect::SavePositions => {}
+            }
+            for effect in effects {
+                match effect {
+                    Effect::Quit => return Exit::Quit,
+                    Effect::Suspend => {
+                        if terminal::suspend(self.tui, self.mouse).is_err() {
+                            return Exit::Hangup;
+                        }
+                    }
+                    Effect::SavePositions => {
+                        if let Err(message) = self.save_positions() {
+                            self.state.message = Some(message);
+                        }
+                    }
+                }
             }
         }
     }
+
+    /// Writes the reading positions that changed, and which article is open.
+    fn save_positions(&mut self) -> Result<(), String> {
+        let Some(store) = self.store.as_deref_mut() else {
+            return Ok(());
+        };
+        if store.disabled_reason().is_some() {
+            // Said once at start; repeating it on every article switch would bury everything else.
+            return Ok(());
+        }
+        self.state.remember_position();
+        for (id, position) in &self.state.positions {
+            let unchanged = store.get(id).is_some_and(|saved| {
+                (saved.block, saved.offset, saved.percent)
+                    == (position.block, position.offset, position.percent)
+            });
+            if !unchanged {
+                let saved =
+                    positions::Position::now(position.block, position.offset, position.percent);
+                store.set(id, saved);
+            }
+        }
+        if self.state.engaged {
+            store.set_last_open(self.state.open_article().map(|a| a.id.as_str()));
+        }
+        store
+            .save()
+            .map_err(|error| format!("reading positions not saved: {error}"))
+    }
+}
+
+/// The store's positions in the form the state keeps them.
+fn saved_positions(store: &PositionStore) -> HashMap<String, state::Position> {
+    store
+        .all()
+        .iter()
+        .map(|(id, p)| {
+            let position = state::Position {
+                block: p.block,
+                offset: p.offset,
+                percent: p.percent,
+            };
+            (id.clone(), position)
+        })
+        .collect()
 }
 
 /// The action a terminal event stands for, if any.

@@ -133,19 +133,23 @@ pub fn run(cli: Cli) -> ExitCode {
             };
             bookmarks::run(config_dir.as_deref(), &paths, output)
         }
-        None => interface(cli.paths, cli.mouse),
+        None => interface(app::Options {
+            paths: cli.paths,
+            mouse: cli.mouse,
+            config_dir,
+        }),
     };
     ExitCode::from(code)
 }
 
-fn interface(paths: Vec<PathBuf>, mouse: bool) -> u8 {
+fn interface(options: app::Options) -> u8 {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         eprintln!(
             "folio: the reader needs a terminal; use `folio list` or `folio show QUERY` in scripts"
         );
         return EXIT_ERROR;
     }
-    app::run(&app::Options { paths, mouse })
+    app::run(&options)
 }
 
 /// Loads `paths` and reports skipped files on stderr, once each. Returns the corpus and whether a

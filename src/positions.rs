@@ -123,6 +123,11 @@ impl PositionStore {
         self.state.positions.get(article_id)
     }
 
+    /// Every saved position, by article id.
+    pub fn all(&self) -> &BTreeMap<String, Position> {
+        &self.state.positions
+    }
+
     /// Records a position in memory; `save` writes it.
     pub fn set(&mut self, article_id: &str, position: Position) {
         self.state.positions.insert(article_id.to_owned(), position);

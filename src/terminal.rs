@@ -16,6 +16,7 @@ use crossterm::terminal::{
 };
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
+use ratatui::layout::Rect;
 
 pub type Tui = Terminal<CrosstermBackend<Stdout>>;
 
@@ -24,6 +25,11 @@ static MOUSE_CAPTURED: AtomicBool = AtomicBool::new(false);
 
 /// Raw mode, the alternate screen, and mouse capture when asked for.
 pub fn enter(mouse: bool) -> io::Result<Tui> {
+    enter_modes(mouse)?;
+    Terminal::new(CrosstermBackend::new(stdout()))
+}
+
+fn enter_modes(mouse: bool) -> io::Result<()> {
     enable_raw_mode()?;
     let mut out = stdout();
     execute!(out, EnterAlternateScreen)?;
@@ -31,7 +37,7 @@ pub fn enter(mouse: bool) -> io::Result<Tui> {
         execute!(out, EnableMouseCapture)?;
         MOUSE_CAPTURED.store(true, Ordering::SeqCst);
     }
-    Terminal::new(CrosstermBackend::new(stdout()))
+    Ok(())
 }
 
 /// Puts the terminal back as folio found it: mouse capture off, main screen, cursor shown, cooked
@@ -74,6 +80,9 @@ pub fn suspend(terminal: &mut Tui, mouse: bool) -> io::Result<()> {
     #[cfg(unix)]
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
     // Execution continues here after `fg`.
-    *terminal = enter(mouse)?;
-    terminal.clear()
+    enter_modes(mouse)?;
+    // A full redraw. Not `Terminal::clear`: it asks the terminal for the cursor position, and the
+    // answer would wait behind the input thread's blocking read until the next key press.
+    let size = terminal.size()?;
+    terminal.resize(Rect::new(0, 0, size.width, size.height))
 }

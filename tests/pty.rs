@@ -88,3 +88,80 @@ fn resize_to_one_pane_and_back() {
     pty.send("q");
     assert!(pty.wait_exit().success());
 }
+
+/// The percentage in the status bar (" READ  2/2   37% ").
+fn status_percent(screen: &str) -> Option<u8> {
+    let status = screen.lines().last()?;
+    let end = status.find('%')?;
+    status[..end].split_whitespace().last()?.parse().ok()
+}
+
+/// Opens the second article and pages down twice; returns the reader's top line.
+fn read_into_the_second_article(pty: &mut Pty) -> String {
+    pty.wait_for(" LIST ");
+    pty.send("j\r");
+    let mut screen = pty.wait_for(" READ  2/2    0% ");
+    for _ in 0..2 {
+        let before = status_percent(&screen);
+        pty.send(" ");
+        screen = pty.wait_until("a page down", |s| {
+            s.contains(" READ  2/2 ") && status_percent(s) > before
+        });
+    }
+    top_reader_line(&screen)
+}
+
+#[test]
+fn the_last_article_reopens_where_it_was_left() {
+    let config = TempDir::new().unwrap();
+    let mut pty = Pty::spawn(config.path(), &[], 100, 30);
+    let top = read_into_the_second_article(&mut pty);
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+    let state = std::fs::read_to_string(config.path().join("state.json")).unwrap();
+    assert!(state.contains("\"last_open\""), "{state}");
+
+    let mut again = Pty::spawn(config.path(), &[], 100, 30);
+    let screen = again.wait_for(" READ  2/2 ");
+    assert_eq!(top_reader_line(&screen), top, "{screen}");
+    again.send("q");
+    assert!(again.wait_exit().success());
+}
+
+#[test]
+fn a_hangup_saves_the_position_and_exits() {
+    let config = TempDir::new().unwrap();
+    let mut pty = Pty::spawn(config.path(), &[], 100, 30);
+    read_into_the_second_article(&mut pty);
+    pty.signal("HUP");
+    let status = pty.wait_exit();
+    assert_eq!(status.exit_code(), 129);
+    let state = std::fs::read_to_string(config.path().join("state.json")).unwrap();
+    let value: serde_json::Value = serde_json::from_str(&state).unwrap();
+    let last_open = value["last_open"].as_str().unwrap();
+    assert!(
+        value["positions"][last_open]["percent"].as_u64().unwrap() > 0,
+        "{state}"
+    );
+}
+
+#[test]
+fn ctrl_z_gives_the_terminal_back_and_redraws_on_return() {
+    let config = TempDir::new().unwrap();
+    let mut pty = Pty::spawn(config.path(), &[], 80, 24);
+    pty.wait_for(" LIST ");
+    // In this pty folio's process group has no shell, so the kernel drops the stop signal and
+    // folio comes straight back: it must leave the screen, re-enter it and redraw with no
+    // further key press.
+    pty.send("\x1a");
+    pty.wait_until("the screen redrawn after the return", |_| {
+        let output = String::from_utf8_lossy(&pty.output()).into_owned();
+        let left = output.find("\x1b[?1049l");
+        let reentered = output.rfind("\x1b[?1049h");
+        matches!((left, reentered), (Some(l), Some(r)) if r > l)
+            && pty.terminal().alternate_screen()
+            && pty.screen().contains(" LIST ")
+    });
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+}

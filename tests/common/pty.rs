@@ -23,6 +23,8 @@ pub struct Pty {
 struct Output {
     bytes: Vec<u8>,
     parser: vt100::Parser,
+    /// The pty reached end of file: every byte folio wrote has been read.
+    closed: bool,
 }
 
 impl Pty {
@@ -47,6 +49,7 @@ impl Pty {
         let output = Arc::new(Mutex::new(Output {
             bytes: Vec::new(),
             parser: vt100::Parser::new(rows, cols, 0),
+            closed: false,
         }));
         let sink = Arc::clone(&output);
         std::thread::spawn(move || {
@@ -59,6 +62,7 @@ impl Pty {
                 output.bytes.extend_from_slice(&buffer[..n]);
                 output.parser.process(&buffer[..n]);
             }
+            sink.lock().unwrap().closed = true;
         });
         Pty {
             child,
@@ -113,6 +117,10 @@ impl Pty {
     }
 
     pub fn resize(&mut self, cols: u16, rows: u16) {
+        // The emulator changes size first, holding the lock, so folio's redraw for the new size
+        // cannot be parsed at the old one.
+        let mut output = self.output.lock().unwrap();
+        output.parser.screen_mut().set_size(rows, cols);
         self.master
             .resize(PtySize {
                 rows,
@@ -121,19 +129,15 @@ impl Pty {
                 pixel_height: 0,
             })
             .unwrap();
-        self.output
-            .lock()
-            .unwrap()
-            .parser
-            .screen_mut()
-            .set_size(rows, cols);
     }
 
-    /// Waits for folio to exit and returns how it ended.
+    /// Waits for folio to exit and for the last of its output to be read; returns how it ended.
     pub fn wait_exit(&mut self) -> ExitStatus {
         let start = Instant::now();
         loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
+            if let Some(status) = self.child.try_wait().unwrap()
+                && self.output.lock().unwrap().closed
+            {
                 return status;
             }
             assert!(
