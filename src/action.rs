@@ -58,6 +58,28 @@ pub enum Action {
     HelpDown,
     /// Scroll the help overlay up.
     HelpUp,
+    /// Search: the article's text in the reader, every article in the list.
+    StartSearch,
+    /// Go to the next match of the search.
+    NextMatch,
+    /// Go to the previous match of the search.
+    PreviousMatch,
+    /// Show the whole list again after a search narrowed it.
+    ClearFilter,
+    /// Type a character into the query line.
+    PromptChar(char),
+    /// Delete the character before the cursor in the query line.
+    PromptBackspace,
+    /// Delete the word before the cursor in the query line.
+    PromptDeleteWord,
+    /// Empty the query line.
+    PromptClear,
+    /// Accept the query line.
+    PromptSubmit,
+    /// Close the query line and go back to where things were.
+    PromptCancel,
+    /// Let a search across the articles that is under way do a bounded amount of work.
+    SearchStep,
     /// The terminal changed size.
     Resize { width: u16, height: u16 },
     /// The mouse wheel turned over a cell (with `--mouse`).

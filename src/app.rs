@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::time::Duration;
 
 use crossterm::event::{Event, MouseButton, MouseEventKind};
@@ -132,8 +132,22 @@ impl Session<'_> {
             {
                 return Exit::Hangup;
             }
-            let Ok(first) = receiver.recv() else {
-                return Exit::Hangup;
+            // While a search across the articles is under way, it gets a bounded step whenever no
+            // input is waiting, so a key is never kept waiting by it.
+            let first = if self.state.search_pending() {
+                match receiver.try_recv() {
+                    Ok(message) => message,
+                    Err(TryRecvError::Empty) => {
+                        self.state.update(Action::SearchStep);
+                        continue;
+                    }
+                    Err(TryRecvError::Disconnected) => return Exit::Hangup,
+                }
+            } else {
+                let Ok(message) = receiver.recv() else {
+                    return Exit::Hangup;
+                };
+                message
             };
             let mut effects = Vec::new();
             for message in std::iter::once(first).chain(receiver.try_iter()) {

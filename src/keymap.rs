@@ -18,6 +18,8 @@ pub enum Context {
     Reader,
     /// The help overlay is open.
     Help,
+    /// A query is being typed in the status bar.
+    Prompt,
 }
 
 impl Context {
@@ -27,6 +29,7 @@ impl Context {
             Context::List => "Document list",
             Context::Reader => "Reader",
             Context::Help => "Help",
+            Context::Prompt => "Query line (any other key types itself)",
         }
     }
 }
@@ -65,6 +68,7 @@ impl Key {
             KeyCode::Enter => "Enter".to_owned(),
             KeyCode::Esc => "Esc".to_owned(),
             KeyCode::Tab => "Tab".to_owned(),
+            KeyCode::Backspace => "Backspace".to_owned(),
             KeyCode::Up => "Up".to_owned(),
             KeyCode::Down => "Down".to_owned(),
             KeyCode::Left => "Left".to_owned(),
@@ -106,155 +110,51 @@ const fn bind(
     }
 }
 
-use Context::{Anywhere, Help, List, Reader};
-use KeyCode::{Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up};
+use Context::{Anywhere, Help, List, Prompt, Reader};
+use KeyCode::{Backspace, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up};
 
 /// Every binding, in the order the help overlay lists them.
+#[rustfmt::skip] // a table: one binding a line reads better than what rustfmt makes of it
 pub const BINDINGS: &[Binding] = &[
-    bind(
-        List,
-        &[ch('j'), code(Down)],
-        Action::SelectNext,
-        "next article",
-    ),
-    bind(
-        List,
-        &[ch('k'), code(Up)],
-        Action::SelectPrevious,
-        "previous article",
-    ),
-    bind(
-        List,
-        &[ch(' '), code(PageDown), ctrl('f')],
-        Action::SelectPageDown,
-        "page down",
-    ),
-    bind(
-        List,
-        &[ch('b'), code(PageUp), ctrl('b')],
-        Action::SelectPageUp,
-        "page up",
-    ),
-    bind(
-        List,
-        &[ch('g'), code(Home)],
-        Action::SelectFirst,
-        "first article",
-    ),
-    bind(
-        List,
-        &[ch('G'), code(End)],
-        Action::SelectLast,
-        "last article",
-    ),
-    bind(
-        List,
-        &[code(Enter), ch('l'), code(Right)],
-        Action::OpenSelected,
-        "open the article and read it",
-    ),
+    bind(List, &[ch('j'), code(Down)], Action::SelectNext, "next article"),
+    bind(List, &[ch('k'), code(Up)], Action::SelectPrevious, "previous article"),
+    bind(List, &[ch(' '), code(PageDown), ctrl('f')], Action::SelectPageDown, "page down"),
+    bind(List, &[ch('b'), code(PageUp), ctrl('b')], Action::SelectPageUp, "page up"),
+    bind(List, &[ch('g'), code(Home)], Action::SelectFirst, "first article"),
+    bind(List, &[ch('G'), code(End)], Action::SelectLast, "last article"),
+    bind(List, &[code(Enter), ch('l'), code(Right)], Action::OpenSelected, "open the article and read it"),
     bind(List, &[code(Tab)], Action::SwitchFocus, "focus the reader"),
-    bind(
-        Reader,
-        &[ch('j'), code(Down)],
-        Action::ScrollDown,
-        "scroll one line down",
-    ),
-    bind(
-        Reader,
-        &[ch('k'), code(Up)],
-        Action::ScrollUp,
-        "scroll one line up",
-    ),
-    bind(
-        Reader,
-        &[ch(' '), code(PageDown), ctrl('f')],
-        Action::PageDown,
-        "page down",
-    ),
-    bind(
-        Reader,
-        &[ch('b'), code(PageUp), ctrl('b')],
-        Action::PageUp,
-        "page up",
-    ),
-    bind(
-        Reader,
-        &[ctrl('d')],
-        Action::HalfPageDown,
-        "half a page down",
-    ),
+    bind(List, &[ch('/')], Action::StartSearch, "search every article (titles and text)"),
+    bind(List, &[code(Esc)], Action::ClearFilter, "show every article again after a search"),
+    bind(Reader, &[ch('j'), code(Down)], Action::ScrollDown, "scroll one line down"),
+    bind(Reader, &[ch('k'), code(Up)], Action::ScrollUp, "scroll one line up"),
+    bind(Reader, &[ch(' '), code(PageDown), ctrl('f')], Action::PageDown, "page down"),
+    bind(Reader, &[ch('b'), code(PageUp), ctrl('b')], Action::PageUp, "page up"),
+    bind(Reader, &[ctrl('d')], Action::HalfPageDown, "half a page down"),
     bind(Reader, &[ctrl('u')], Action::HalfPageUp, "half a page up"),
-    bind(
-        Reader,
-        &[ch('g'), code(Home)],
-        Action::Top,
-        "top of the article",
-    ),
-    bind(
-        Reader,
-        &[ch('G'), code(End)],
-        Action::Bottom,
-        "bottom of the article",
-    ),
+    bind(Reader, &[ch('g'), code(Home)], Action::Top, "top of the article"),
+    bind(Reader, &[ch('G'), code(End)], Action::Bottom, "bottom of the article"),
+    bind(Reader, &[ch('/')], Action::StartSearch, "search this article"),
+    bind(Reader, &[ch('n')], Action::NextMatch, "next match"),
+    bind(Reader, &[ch('N')], Action::PreviousMatch, "previous match"),
     bind(Reader, &[ch(']')], Action::NextArticle, "next article"),
-    bind(
-        Reader,
-        &[ch('[')],
-        Action::PreviousArticle,
-        "previous article",
-    ),
-    bind(
-        Reader,
-        &[ch('-')],
-        Action::NarrowColumn,
-        "narrower reading column",
-    ),
-    bind(
-        Reader,
-        &[ch('+'), ch('=')],
-        Action::WidenColumn,
-        "wider reading column",
-    ),
-    bind(
-        Reader,
-        &[ch('h'), code(Left)],
-        Action::FocusList,
-        "focus the list",
-    ),
+    bind(Reader, &[ch('[')], Action::PreviousArticle, "previous article"),
+    bind(Reader, &[ch('-')], Action::NarrowColumn, "narrower reading column"),
+    bind(Reader, &[ch('+'), ch('=')], Action::WidenColumn, "wider reading column"),
+    bind(Reader, &[ch('h'), code(Left)], Action::FocusList, "focus the list"),
     bind(Reader, &[code(Tab)], Action::SwitchFocus, "focus the list"),
-    bind(
-        Anywhere,
-        &[ch('?')],
-        Action::ToggleHelp,
-        "show or hide this help",
-    ),
+    bind(Anywhere, &[ch('?')], Action::ToggleHelp, "show or hide this help"),
     bind(Anywhere, &[ch('q'), ctrl('c')], Action::Quit, "quit"),
-    bind(
-        Anywhere,
-        &[ctrl('z')],
-        Action::Suspend,
-        "suspend to the shell (fg returns)",
-    ),
-    bind(
-        Help,
-        &[ch('j'), code(Down)],
-        Action::HelpDown,
-        "scroll the help down",
-    ),
-    bind(
-        Help,
-        &[ch('k'), code(Up)],
-        Action::HelpUp,
-        "scroll the help up",
-    ),
-    bind(
-        Help,
-        &[ch('?'), code(Esc), ch('q')],
-        Action::ToggleHelp,
-        "close the help",
-    ),
+    bind(Anywhere, &[ctrl('z')], Action::Suspend, "suspend to the shell (fg returns)"),
+    bind(Help, &[ch('j'), code(Down)], Action::HelpDown, "scroll the help down"),
+    bind(Help, &[ch('k'), code(Up)], Action::HelpUp, "scroll the help up"),
+    bind(Help, &[ch('?'), code(Esc), ch('q')], Action::ToggleHelp, "close the help"),
     bind(Help, &[ctrl('c')], Action::Quit, "quit"),
+    bind(Prompt, &[code(Enter)], Action::PromptSubmit, "keep the query"),
+    bind(Prompt, &[code(Esc), ctrl('c')], Action::PromptCancel, "cancel, back to where you were"),
+    bind(Prompt, &[code(Backspace)], Action::PromptBackspace, "delete a character"),
+    bind(Prompt, &[ctrl('w')], Action::PromptDeleteWord, "delete a word"),
+    bind(Prompt, &[ctrl('u')], Action::PromptClear, "delete the whole query"),
 ];
 
 /// The action for `event` in `context` (falling back to `Anywhere` outside the help overlay).
@@ -275,6 +175,14 @@ pub fn resolve(context: Context, event: &KeyEvent) -> Option<Action> {
     };
     match context {
         Help => lookup(Help),
+        // In the query line every printable key is text, `q` and `?` included.
+        Prompt => lookup(Prompt).or(match key {
+            Key {
+                code: KeyCode::Char(c),
+                ctrl: false,
+            } => Some(Action::PromptChar(c)),
+            _ => None,
+        }),
         _ => lookup(context).or_else(|| lookup(Anywhere)),
     }
 }
@@ -335,8 +243,18 @@ mod tests {
     }
 
     #[test]
-    fn the_search_and_bookmark_keys_are_left_free() {
-        for c in ['/', 'n', 'N', '{', '}', 'v', 'm', 'y', 'B'] {
+    fn the_query_line_takes_every_printable_key() {
+        for c in ['q', '?', 'j', '/', ' ', 'é'] {
+            let event = key(KeyCode::Char(c), KeyModifiers::NONE);
+            assert_eq!(resolve(Prompt, &event), Some(Action::PromptChar(c)));
+        }
+        let escape = key(KeyCode::Esc, KeyModifiers::NONE);
+        assert_eq!(resolve(Prompt, &escape), Some(Action::PromptCancel));
+    }
+
+    #[test]
+    fn the_bookmark_keys_are_left_free() {
+        for c in ['{', '}', 'v', 'm', 'y', 'B'] {
             let event = key(KeyCode::Char(c), KeyModifiers::NONE);
             assert_eq!(resolve(List, &event), None, "{c}");
             assert_eq!(resolve(Reader, &event), None, "{c}");

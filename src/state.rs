@@ -4,6 +4,8 @@
 //! `Effect` for the app to carry out. The layout of the open article is kept here, recomputed only
 //! when the article or the reading column's width changes, so rendering never wraps text.
 
+mod search;
+
 use std::collections::HashMap;
 
 use ratatui::layout::Rect;
@@ -14,6 +16,7 @@ use crate::keymap::Context;
 use crate::screen::{self, AppLayout};
 use crate::scroll;
 use crate::wrap::{Layout, Spot, View};
+pub use search::{Find, ListFilter, Prompt, Purpose, SEARCH_STEP_BYTES};
 
 /// Which pane has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,6 +76,12 @@ pub struct State {
     /// The person has had the reader on the open article; until then it is only a preview, and
     /// leaving it records no reading progress.
     pub engaged: bool,
+    /// The query line, while one is being typed.
+    pub prompt: Option<Prompt>,
+    /// The search in the open article and its matches.
+    pub find: Option<Find>,
+    /// The list narrowed to the articles matching a search.
+    pub filter: Option<ListFilter>,
 }
 
 impl State {
@@ -103,6 +112,9 @@ impl State {
             message: None,
             positions,
             engaged: false,
+            prompt: None,
+            find: None,
+            filter: None,
         };
         state.show_article(reopened.unwrap_or(0));
         state.engaged = reopened.is_some();
@@ -134,6 +146,9 @@ impl State {
 
     /// The keymap context for the current focus and overlay.
     pub fn context(&self) -> Context {
+        if self.prompt.is_some() {
+            return Context::Prompt;
+        }
         match (self.overlay, self.focus) {
             (Some(Overlay::Help { .. }), _) => Context::Help,
             (None, Focus::List) => Context::List,
@@ -195,12 +210,18 @@ impl State {
         let saved = self.positions.get(&article.id).copied();
         self.open = index;
         self.engaged = false;
-        self.selected = index;
-        self.list_offset = scroll::keep_visible(index, self.list_offset, self.list_rows());
+        if let Some(row) = self.row_of(index) {
+            self.selected = row;
+        }
+        self.list_offset = scroll::keep_visible(self.selected, self.list_offset, self.list_rows());
         self.layout = Layout::new(article, usize::from(self.text_area().width));
         let view = self.layout.view(article);
         self.top = saved.map_or(Spot::default(), |p| top_spot_for(view, p.block, p.offset));
         self.clamp_top();
+        // A search follows the reader from article to article.
+        if let Some(find) = self.find.take() {
+            self.find = Some(self.find_in_open_article(find.query));
+        }
     }
 
     fn switch_article(&mut self, index: usize) -> Option<Effect> {
@@ -240,17 +261,13 @@ impl State {
         }
     }
 
-    fn select(&mut self, index: usize) {
-        self.selected = index.min(self.articles.len().saturating_sub(1));
+    fn select(&mut self, row: usize) {
+        self.selected = row.min(self.row_count().saturating_sub(1));
         self.list_offset = scroll::keep_visible(self.selected, self.list_offset, self.list_rows());
     }
 
     fn select_by(&mut self, delta: isize) {
-        self.select(scroll::move_index(
-            self.selected,
-            delta,
-            self.articles.len(),
-        ));
+        self.select(scroll::move_index(self.selected, delta, self.row_count()));
     }
 
     fn set_column(&mut self, column: u16) {
@@ -261,7 +278,10 @@ impl State {
 
     /// Applies `action`; returns what the app must do beyond redrawing.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
-        self.message = None;
+        // A message stays until the person does something; background work does not clear it.
+        if !matches!(action, Action::SearchStep | Action::Resize { .. }) {
+            self.message = None;
+        }
         let effect = self.apply(action);
         if self.focus == Focus::Reader {
             self.engaged = true;
@@ -305,10 +325,11 @@ impl State {
             Action::SelectPageDown => self.select_by(list_page),
             Action::SelectPageUp => self.select_by(-list_page),
             Action::SelectFirst => self.select(0),
-            Action::SelectLast => self.select(self.articles.len().saturating_sub(1)),
+            Action::SelectLast => self.select(self.row_count().saturating_sub(1)),
             Action::OpenSelected => {
+                let article = self.article_at(self.selected)?;
                 self.focus = Focus::Reader;
-                return self.switch_article(self.selected);
+                return self.switch_article(article);
             }
             Action::ScrollDown => self.scroll(1),
             Action::ScrollUp => self.scroll(-1),
@@ -337,6 +358,17 @@ impl State {
                 self.set_column(column.saturating_sub(screen::COLUMN_STEP));
             }
             Action::WidenColumn => self.set_column(self.column.saturating_add(screen::COLUMN_STEP)),
+            Action::StartSearch
+            | Action::NextMatch
+            | Action::PreviousMatch
+            | Action::ClearFilter
+            | Action::PromptChar(_)
+            | Action::PromptBackspace
+            | Action::PromptDeleteWord
+            | Action::PromptClear
+            | Action::PromptSubmit
+            | Action::PromptCancel
+            | Action::SearchStep => return self.apply_search(action),
             Action::Resize { width, height } => {
                 self.size = Rect::new(0, 0, width, height);
                 self.relayout();
@@ -373,11 +405,11 @@ impl State {
             if row < inside.y || row >= inside.y + inside.height {
                 return None;
             }
-            let index = self.list_offset + usize::from((row - inside.y) / screen::LIST_ROW_HEIGHT);
-            if index < self.articles.len() {
-                self.select(index);
+            let row = self.list_offset + usize::from((row - inside.y) / screen::LIST_ROW_HEIGHT);
+            if let Some(article) = self.article_at(row) {
+                self.select(row);
                 self.focus = Focus::Reader;
-                return self.switch_article(index);
+                return self.switch_article(article);
             }
         } else if layout
             .reader
@@ -400,182 +432,4 @@ fn top_spot_for(view: View<'_>, block: usize, offset: usize) -> Spot {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::corpus;
-
-    fn state(width: u16, height: u16) -> State {
-        State::new(
-            corpus::bundled().articles,
-            Rect::new(0, 0, width, height),
-            HashMap::new(),
-            None,
-        )
-    }
-
-    #[test]
-    fn starts_on_the_list_with_the_first_article_open() {
-        let s = state(100, 30);
-        assert_eq!(
-            (s.focus, s.open, s.selected, s.top),
-            (Focus::List, 0, 0, Spot::default())
-        );
-        assert_eq!(s.layout.width, 66);
-    }
-
-    #[test]
-    fn opening_an_article_focuses_the_reader() {
-        let mut s = state(100, 30);
-        s.update(Action::SelectNext);
-        assert_eq!(s.update(Action::OpenSelected), Some(Effect::SavePositions));
-        assert_eq!((s.focus, s.open), (Focus::Reader, 1));
-    }
-
-    #[test]
-    fn scrolling_is_clamped_to_the_article() {
-        let mut s = state(100, 30);
-        s.update(Action::ScrollUp);
-        assert_eq!(s.top, Spot::default());
-        s.update(Action::Bottom);
-        let bottom = s.top;
-        assert!(bottom > Spot::default());
-        s.update(Action::ScrollDown);
-        assert_eq!(s.top, bottom);
-        assert_eq!(s.percent(), 100);
-        s.update(Action::Top);
-        assert_eq!(s.percent(), 0);
-    }
-
-    #[test]
-    fn page_keys_move_by_a_page_less_a_line() {
-        let mut s = state(100, 30);
-        s.update(Action::SwitchFocus);
-        s.update(Action::NextArticle);
-        let page = s.page_height() as isize;
-        let at = |lines: isize| s.view().unwrap().advance(Spot::default(), lines);
-        let (one_page, and_a_half, half) = (at(page - 1), at(page - 1 + page / 2), at(page / 2));
-        s.update(Action::PageDown);
-        assert_eq!(s.top, one_page);
-        s.update(Action::HalfPageDown);
-        assert_eq!(s.top, and_a_half);
-        s.update(Action::PageUp);
-        assert_eq!(s.top, half);
-    }
-
-    #[test]
-    fn resize_keeps_the_passage_at_the_top() {
-        let mut s = state(120, 40);
-        s.update(Action::SelectNext);
-        s.update(Action::OpenSelected);
-        for _ in 0..25 {
-            s.update(Action::ScrollDown);
-        }
-        let (block, offset) = s.view().unwrap().anchor_of(s.top);
-        s.update(Action::Resize {
-            width: 60,
-            height: 20,
-        });
-        let line = s.view().unwrap().line(s.top).unwrap().clone();
-        assert_eq!(line.part, crate::wrap::Part::Block(block));
-        assert!(line.range.start <= offset && offset < line.range.end.max(offset + 1));
-    }
-
-    #[test]
-    fn positions_are_remembered_per_article() {
-        let mut s = state(100, 30);
-        s.update(Action::SwitchFocus);
-        s.update(Action::NextArticle);
-        s.update(Action::PageDown);
-        let top = s.top;
-        assert!(top > Spot::default());
-        s.update(Action::PreviousArticle);
-        assert_eq!((s.open, s.top), (0, Spot::default()));
-        s.update(Action::NextArticle);
-        assert_eq!((s.open, s.top), (1, top));
-        assert!(s.progress(0).is_some());
-    }
-
-    #[test]
-    fn the_last_open_article_is_reopened_where_it_was() {
-        let articles = corpus::bundled().articles;
-        let id = articles[1].id.clone();
-        let positions = HashMap::from([(
-            id.clone(),
-            Position {
-                block: 3,
-                offset: 0,
-                percent: 20,
-            },
-        )]);
-        let s = State::new(articles, Rect::new(0, 0, 100, 30), positions, Some(&id));
-        assert_eq!((s.open, s.focus), (1, Focus::Reader));
-        assert_eq!(s.view().unwrap().anchor_of(s.top), (3, 0));
-    }
-
-    #[test]
-    fn the_list_selection_stays_in_range() {
-        let mut s = state(100, 30);
-        s.update(Action::SelectPrevious);
-        assert_eq!(s.selected, 0);
-        assert_eq!(s.progress(0), None, "a preview is not reading");
-        s.update(Action::SelectLast);
-        s.update(Action::SelectNext);
-        assert_eq!(s.selected, 1);
-        s.update(Action::SelectPageUp);
-        assert_eq!(s.selected, 0);
-    }
-
-    #[test]
-    fn the_reading_column_adjusts_within_bounds() {
-        let mut s = state(200, 40);
-        assert_eq!(s.layout.width, 80);
-        s.update(Action::WidenColumn);
-        assert_eq!(s.layout.width, 84);
-        for _ in 0..100 {
-            s.update(Action::NarrowColumn);
-        }
-        assert_eq!(s.column, screen::COLUMN_MIN);
-        assert_eq!(s.layout.width, usize::from(screen::COLUMN_MIN));
-    }
-
-    #[test]
-    fn no_size_panics() {
-        let mut s = state(100, 30);
-        for (w, h) in [
-            (1, 1),
-            (0, 0),
-            (29, 7),
-            (30, 8),
-            (69, 20),
-            (70, 20),
-            (500, 200),
-        ] {
-            s.update(Action::Resize {
-                width: w,
-                height: h,
-            });
-            for action in [
-                Action::Bottom,
-                Action::PageDown,
-                Action::SelectNext,
-                Action::Top,
-            ] {
-                s.update(action);
-            }
-        }
-    }
-
-    #[test]
-    fn no_articles_is_not_a_crash() {
-        let mut s = State::new(Vec::new(), Rect::new(0, 0, 80, 24), HashMap::new(), None);
-        for action in [
-            Action::OpenSelected,
-            Action::NextArticle,
-            Action::Bottom,
-            Action::SelectLast,
-        ] {
-            s.update(action);
-        }
-        assert!(s.open_article().is_none());
-    }
-}
+mod tests;

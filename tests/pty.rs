@@ -165,3 +165,29 @@ fn ctrl_z_gives_the_terminal_back_and_redraws_on_return() {
     pty.send("q");
     assert!(pty.wait_exit().success());
 }
+
+#[test]
+fn search_every_article_open_the_result_and_walk_the_matches() {
+    let config = TempDir::new().unwrap();
+    let mut pty = Pty::spawn(config.path(), &[], 100, 30);
+    pty.wait_for(" LIST ");
+    pty.send("/kidnapped");
+    let narrowed = pty.wait_for("1 article matches");
+    assert!(narrowed.contains("1 of 2: kidnapped"), "{narrowed}");
+    let list: String = narrowed
+        .lines()
+        .map(|line| line.split(['│', '┃']).nth(1).unwrap_or_default())
+        .collect();
+    assert!(list.contains("North Korea coming in fro"), "{narrowed}");
+    assert!(!list.contains("Japan worried"), "{narrowed}");
+    pty.send("\r");
+    let opened = pty.wait_for("match 1 of 4");
+    assert!(opened.contains(" READ  2/2 "), "{opened}");
+    pty.send("n");
+    pty.wait_for("match 2 of 4");
+    pty.send("NN");
+    pty.wait_for("search wrapped to the bottom");
+    assert!(pty.screen().contains(" READ  2/2 "));
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+}

@@ -189,3 +189,63 @@ fn no_size_panics_when_drawing() {
         screen(&s);
     }
 }
+
+/// The text drawn in `colour` (as background), row by row: what a search highlights.
+fn highlighted_rows(buffer: &Buffer, colour: ratatui::style::Color) -> Vec<String> {
+    let area = buffer.area;
+    (0..area.height)
+        .map(|y| {
+            (0..area.width)
+                .filter(|&x| buffer[(x, y)].bg == colour)
+                .map(|x| buffer[(x, y)].symbol().to_owned())
+                .collect::<String>()
+        })
+        .filter(|row| !row.is_empty())
+        .collect()
+}
+
+#[test]
+fn a_phrase_across_a_line_break_is_highlighted_on_both_lines_before_and_after_a_resize() {
+    let text = "Wrapping Test\n\nThe deal covered a great many things, including military and civil \
+                aircraft and agricultural products, and it went on for a while after that.";
+    let article =
+        folio::article::Article::from_text("t.txt", "t", folio::article::Format::Text, text);
+    let mut s = State::new(vec![article], Rect::new(0, 0, 80, 24), HashMap::new(), None);
+    press(&mut s, &[Action::SwitchFocus, Action::StartSearch]);
+    for c in "military and civil aircraft".chars() {
+        s.update(Action::PromptChar(c));
+    }
+    s.update(Action::PromptSubmit);
+    let current = Theme::color().found_current.bg.unwrap();
+    for (width, height) in [(80, 24), (64, 20), (50, 16), (120, 30)] {
+        s.update(Action::Resize { width, height });
+        let terminal = draw(&s, &Theme::color());
+        let rows = highlighted_rows(terminal.backend().buffer(), current);
+        assert_eq!(
+            rows.concat().replace(' ', ""),
+            "militaryandcivilaircraft",
+            "at {width}x{height}: {rows:?}"
+        );
+        if width == 64 {
+            assert_eq!(
+                rows.len(),
+                2,
+                "the phrase straddles a wrap at 64 columns: {rows:?}"
+            );
+            assert_snapshot!("match_across_a_wrap_64x20", terminal.backend().to_string());
+        }
+    }
+}
+
+#[test]
+fn the_list_narrowed_by_a_search_at_80x24() {
+    let mut s = state(80, 24);
+    s.update(Action::StartSearch);
+    for c in "korea".chars() {
+        s.update(Action::PromptChar(c));
+    }
+    while s.search_pending() {
+        s.update(Action::SearchStep);
+    }
+    assert_snapshot!(screen(&s));
+}

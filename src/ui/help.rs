@@ -9,7 +9,7 @@ use ratatui::widgets::{Clear, Paragraph};
 use super::{Theme, centered, pane};
 use crate::keymap::{BINDINGS, Context};
 
-const KEYS_COLUMN: usize = 24;
+const KEYS_COLUMN: usize = 22;
 
 /// The help's lines, in table order.
 pub fn lines(theme: &Theme) -> Vec<Line<'static>> {
@@ -18,6 +18,7 @@ pub fn lines(theme: &Theme) -> Vec<Line<'static>> {
         Context::List,
         Context::Reader,
         Context::Anywhere,
+        Context::Prompt,
         Context::Help,
     ] {
         if !lines.is_empty() {
@@ -41,7 +42,7 @@ pub fn lines(theme: &Theme) -> Vec<Line<'static>> {
 pub fn render(frame: &mut Frame, area: Rect, scroll: usize, theme: &Theme) {
     let lines = lines(theme);
     let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
-    let popup = centered(area, 64, height.min(area.height.saturating_sub(2)));
+    let popup = centered(area, 72, height.min(area.height.saturating_sub(2)));
     let inside_height = usize::from(popup.height.saturating_sub(2));
     let scroll = scroll.min(lines.len().saturating_sub(inside_height));
     let title = Line::styled(" Keys (Esc closes) ", theme.pane_title);

@@ -15,7 +15,15 @@ use crate::state::{Focus, State};
 pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let focused = state.focus == Focus::List;
     let title = Line::styled(
-        format!(" Articles ({}) ", state.articles.len()),
+        match &state.filter {
+            Some(filter) => format!(
+                " {} of {}: {} ",
+                filter.hits.len(),
+                state.articles.len(),
+                filter.search.query().as_str()
+            ),
+            None => format!(" Articles ({}) ", state.articles.len()),
+        },
         theme.pane_title,
     );
     frame.render_widget(pane(title, focused, theme), area);
@@ -23,10 +31,13 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let width = usize::from(inside.width);
     let rows = screen::list_rows(area);
     let mut lines = Vec::with_capacity(rows * 2);
-    for index in state.list_offset..(state.list_offset + rows).min(state.articles.len()) {
+    for row in state.list_offset..(state.list_offset + rows).min(state.row_count()) {
+        let Some(index) = state.article_at(row) else {
+            break;
+        };
         let article = &state.articles[index];
         let open = index == state.open;
-        let row_style = match (index == state.selected, focused) {
+        let row_style = match (row == state.selected, focused) {
             (true, true) => Some(theme.selected),
             (true, false) => Some(theme.selected_unfocused),
             _ => None,
@@ -38,10 +49,14 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
             Span::styled(marker, theme.marker),
             Span::styled(title_text, theme.list_title),
         ];
-        let progress = match state.progress(index) {
-            Some(100) => "read".to_owned(),
-            Some(0) | None => String::new(),
-            Some(percent) => format!("{percent}%"),
+        let progress = match (state.hit_at(row), state.progress(index)) {
+            (Some(hit), _) => match hit.matches() {
+                1 => "1 match".to_owned(),
+                n => format!("{n} matches"),
+            },
+            (None, Some(100)) => "read".to_owned(),
+            (None, Some(0) | None) => String::new(),
+            (None, Some(percent)) => format!("{percent}%"),
         };
         let details = [&article.byline, &article.date]
             .into_iter()

@@ -1,6 +1,8 @@
 //! The reader pane: the visible lines of the open article's cached layout, styled by block kind,
 //! in a centred reading column.
 
+use std::ops::Range;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -10,7 +12,7 @@ use ratatui::widgets::Paragraph;
 use super::{Theme, pane};
 use crate::article::{Article, BlockKind};
 use crate::screen;
-use crate::state::{Focus, State};
+use crate::state::{Find, Focus, State};
 use crate::wrap::{self, Part};
 
 pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
@@ -26,7 +28,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let lines: Vec<Line> = view
         .lines_from(state.top)
         .take(usize::from(text_area.height))
-        .map(|(_, line)| styled_line(article, &meta, line, theme))
+        .map(|(_, line)| styled_line(article, &meta, line, state.find.as_ref(), theme))
         .collect();
     frame.render_widget(Paragraph::new(lines), text_area);
 }
@@ -35,6 +37,7 @@ fn styled_line<'a>(
     article: &'a Article,
     meta: &'a str,
     line: &wrap::Line,
+    find: Option<&Find>,
     theme: &Theme,
 ) -> Line<'a> {
     let range = line.range.clone();
@@ -45,14 +48,50 @@ fn styled_line<'a>(
         Part::Block(index) => {
             let block = &article.blocks[index];
             let (prefix_style, text_style) = block_styles(&block.kind, theme);
-            let text = block.text[range].trim_end();
-            let prefix = wrap::prefix(&block.kind, line.first);
-            Line::from(vec![
-                Span::styled(prefix, prefix_style),
-                Span::styled(text, text_style),
-            ])
+            let shown = block.text[range.clone()].trim_end();
+            let visible = range.start..range.start + shown.len();
+            let mut spans = vec![Span::styled(
+                wrap::prefix(&block.kind, line.first),
+                prefix_style,
+            )];
+            let mut at = visible.start;
+            for (found, current) in matches_on(find, index, &visible) {
+                let (start, end) = (found.start.max(at), found.end.min(visible.end));
+                if start > at {
+                    spans.push(Span::styled(&block.text[at..start], text_style));
+                }
+                let style = if current {
+                    theme.found_current
+                } else {
+                    theme.found
+                };
+                spans.push(Span::styled(&block.text[start..end], style));
+                at = end;
+            }
+            if at < visible.end {
+                spans.push(Span::styled(&block.text[at..visible.end], text_style));
+            }
+            Line::from(spans)
         }
     }
+}
+
+/// The matches of the search in block `block` that overlap `visible`, with whether each is the
+/// current one. Matches are in text order, so the block's run is found by binary search.
+fn matches_on<'a>(
+    find: Option<&'a Find>,
+    block: usize,
+    visible: &'a Range<usize>,
+) -> impl Iterator<Item = (Range<usize>, bool)> + 'a {
+    let matches = find.map_or(&[][..], |f| f.matches.as_slice());
+    let current = find.and_then(|f| f.current);
+    let first = matches.partition_point(|m| (m.block, m.range.end) <= (block, visible.start));
+    matches[first..]
+        .iter()
+        .enumerate()
+        .take_while(move |(_, m)| m.block == block && m.range.start < visible.end)
+        .filter(|(_, m)| m.range.end > visible.start)
+        .map(move |(i, m)| (m.range.clone(), current == Some(first + i)))
 }
 
 /// The styles of a block's prefix (marker, quote bar) and of its text.

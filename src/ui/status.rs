@@ -1,20 +1,23 @@
-//! The status bar: mode, article n of N, position, then the message of the moment or key hints.
+//! The status bar: mode, article n of N, position, then the query being typed, the message of the
+//! moment, the state of a search, or key hints.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::{Theme, fit};
 use crate::keymap::Context;
-use crate::state::State;
+use crate::state::{Focus, Purpose, State};
 
 pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let mode = match state.context() {
         Context::List => " LIST ",
         Context::Reader => " READ ",
         Context::Help => " HELP ",
+        Context::Prompt => " FIND ",
         Context::Anywhere => " ",
     };
     let position = format!(
@@ -29,15 +32,13 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         Span::styled(mode, theme.status_mode),
         Span::styled(position, theme.status),
     ];
-    match &state.message {
-        Some(message) => spans.push(Span::styled(
-            format!(" {}", fit(message, room)),
-            theme.status_message,
-        )),
-        None => spans.push(Span::styled(
-            format!(" {}", fit(hints(state.context()), room)),
-            theme.status,
-        )),
+    for (text, style) in detail(state, theme) {
+        let used: usize = spans.iter().map(|s| s.content.width()).sum();
+        let left = width.saturating_sub(used);
+        if left == 0 {
+            break;
+        }
+        spans.push(Span::styled(fit(&text, left.min(room)), style));
     }
     let used: usize = spans.iter().map(|s| s.content.width()).sum();
     spans.push(Span::styled(
@@ -47,10 +48,78 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
+/// What follows the position, most urgent first: the query line, a message, search results, hints.
+fn detail(state: &State, theme: &Theme) -> Vec<(String, Style)> {
+    if let Some(prompt) = &state.prompt {
+        let mut parts = vec![(format!(" /{}▏", prompt.text), theme.status_prompt)];
+        match &prompt.error {
+            Some(error) => parts.push((format!(" {error}"), theme.status_message)),
+            None => parts.push((
+                format!("  {}", results(state, &prompt.purpose)),
+                theme.status,
+            )),
+        }
+        return parts;
+    }
+    if let Some(message) = &state.message {
+        return vec![(format!(" {message}"), theme.status_message)];
+    }
+    match state.focus {
+        Focus::List if state.filter.is_some() => vec![(
+            format!(" {} · Esc shows all · ? help", list_results(state)),
+            theme.status,
+        )],
+        Focus::Reader if state.find.is_some() => vec![(
+            format!(" {} · n/N next/previous · ? help", find_results(state)),
+            theme.status,
+        )],
+        _ => vec![(format!(" {}", hints(state.context())), theme.status)],
+    }
+}
+
+fn results(state: &State, purpose: &Purpose) -> String {
+    match purpose {
+        Purpose::FindInArticle { .. } if state.find.is_some() => find_results(state),
+        Purpose::FilterList { .. } if state.filter.is_some() => list_results(state),
+        _ => "Enter keeps · Esc cancels".to_owned(),
+    }
+}
+
+/// "match 3 of 17", "17 matches", "no match".
+fn find_results(state: &State) -> String {
+    let Some(find) = &state.find else {
+        return String::new();
+    };
+    match (find.current, find.matches.len()) {
+        (_, 0) => "no match".to_owned(),
+        (Some(current), total) => format!("match {} of {total}", current + 1),
+        (None, 1) => "1 match".to_owned(),
+        (None, total) => format!("{total} matches"),
+    }
+}
+
+/// "12 articles match", with the progress of a search still under way.
+fn list_results(state: &State) -> String {
+    let Some(filter) = &state.filter else {
+        return String::new();
+    };
+    let found = match filter.hits.len() {
+        0 => "no article matches".to_owned(),
+        1 => "1 article matches".to_owned(),
+        n => format!("{n} articles match"),
+    };
+    if filter.is_done() {
+        found
+    } else {
+        let scanned = filter.search.articles_scanned() * 100 / state.articles.len().max(1);
+        format!("{found} · searching {scanned}%")
+    }
+}
+
 fn hints(context: Context) -> &'static str {
     match context {
-        Context::List => "Enter open · j/k move · Tab reader · ? help · q quit",
-        Context::Reader => "Space page · j/k line · [ ] article · Tab list · ? help · q quit",
-        Context::Help | Context::Anywhere => "j/k scroll · Esc close",
+        Context::List => "Enter open · / search · j/k move · Tab reader · ? help · q quit",
+        Context::Reader => "Space page · / search · [ ] article · Tab list · ? help · q quit",
+        Context::Help | Context::Anywhere | Context::Prompt => "j/k scroll · Esc close",
     }
 }

@@ -28,6 +28,10 @@ pub struct Theme {
     pub status: Style,
     pub status_mode: Style,
     pub status_message: Style,
+    pub status_prompt: Style,
+    /// A search match in the text, and the one the person is on.
+    pub found: Style,
+    pub found_current: Style,
     pub help_key: Style,
     pub help_section: Style,
 }
@@ -64,6 +68,9 @@ impl Theme {
             status: Style::new().fg(Color::White).bg(Color::DarkGray),
             status_mode: bold.fg(Color::Black).bg(Color::Cyan),
             status_message: bold.fg(Color::Yellow).bg(Color::DarkGray),
+            status_prompt: bold.fg(Color::White).bg(Color::DarkGray),
+            found: Style::new().fg(Color::Black).bg(Color::Yellow),
+            found_current: bold.fg(Color::Black).bg(Color::Magenta),
             help_key: bold.fg(Color::Yellow),
             help_section: bold.fg(Color::Cyan),
         }
@@ -93,6 +100,11 @@ impl Theme {
             status: plain.add_modifier(Modifier::REVERSED),
             status_mode: bold,
             status_message: bold.add_modifier(Modifier::REVERSED),
+            status_prompt: bold.add_modifier(Modifier::REVERSED),
+            found: plain.add_modifier(Modifier::REVERSED),
+            found_current: bold
+                .add_modifier(Modifier::REVERSED)
+                .add_modifier(Modifier::UNDERLINED),
             help_key: bold,
             help_section: bold.add_modifier(Modifier::UNDERLINED),
         }
@@ -127,10 +139,17 @@ mod tests {
             t.status_message,
             t.help_key,
             t.help_section,
+            t.status_prompt,
+            t.found,
+            t.found_current,
         ] {
             assert_eq!((style.fg, style.bg), (None, None), "{style:?}");
         }
         assert_ne!(t.selected, t.list_title, "selection shows without colour");
+        assert_ne!(
+            t.found, t.found_current,
+            "the current match shows without colour"
+        );
         assert_ne!(
             t.border_type, t.border_type_focused,
             "focus shows without colour"

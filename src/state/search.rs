@@ -1,0 +1,340 @@
+//! Search in the interface: the query line, the matches in the open article, and the document
+//! list narrowed to the articles that match.
+//!
+//! Pure like the rest of the state. The corpus is searched in bounded steps (`Action::SearchStep`,
+//! sent by the loop whenever no input is waiting), so typing never waits for a search, and a new
+//! query simply replaces the search under way: the newest query wins.
+
+use crate::action::Action;
+use crate::search::{CorpusSearch, Hit, Match, Query};
+use crate::wrap::Spot;
+
+use super::{Effect, Focus, State};
+
+/// Bytes of article text one search step scans: a few milliseconds at memory speed, so a key
+/// pressed during a search is handled within a frame.
+pub const SEARCH_STEP_BYTES: usize = 4 * 1024 * 1024;
+
+/// The line being typed in the status bar, and what it is for.
+#[derive(Debug, Clone)]
+pub struct Prompt {
+    pub purpose: Purpose,
+    pub text: String,
+    /// Why the text is not a valid query (an unclosed regex group), shown beside it.
+    pub error: Option<String>,
+}
+
+/// What the query line will do, and what to go back to if it is cancelled.
+#[derive(Debug, Clone)]
+pub enum Purpose {
+    /// Search the open article; `origin` is where the reader was.
+    FindInArticle {
+        origin: Spot,
+        previous: Option<Find>,
+    },
+    /// Narrow the list; `origin` is the article that was selected.
+    FilterList {
+        origin: Option<usize>,
+        previous: Option<ListFilter>,
+    },
+}
+
+/// A query and its matches in the open article, in text order.
+#[derive(Debug, Clone)]
+pub struct Find {
+    pub query: Query,
+    pub matches: Vec<Match>,
+    /// The match the person is on, once they have moved to one.
+    pub current: Option<usize>,
+}
+
+/// The list narrowed to the articles that match a query, ranked; filled in as the search goes.
+#[derive(Debug, Clone)]
+pub struct ListFilter {
+    pub search: CorpusSearch,
+    pub hits: Vec<Hit>,
+}
+
+impl ListFilter {
+    pub fn is_done(&self) -> bool {
+        self.search.is_done()
+    }
+}
+
+impl State {
+    /// How many rows the list shows: every article, or the ones that match a search.
+    pub fn row_count(&self) -> usize {
+        self.filter
+            .as_ref()
+            .map_or(self.articles.len(), |f| f.hits.len())
+    }
+
+    /// The article shown on list row `row`.
+    pub fn article_at(&self, row: usize) -> Option<usize> {
+        match &self.filter {
+            Some(filter) => filter.hits.get(row).map(|hit| hit.article),
+            None => (row < self.articles.len()).then_some(row),
+        }
+    }
+
+    /// The list row that shows article `article`, if it is in the list.
+    pub fn row_of(&self, article: usize) -> Option<usize> {
+        match &self.filter {
+            Some(filter) => filter.hits.iter().position(|hit| hit.article == article),
+            None => (article < self.articles.len()).then_some(article),
+        }
+    }
+
+    /// The search hit shown on list row `row`, when the list is narrowed.
+    pub fn hit_at(&self, row: usize) -> Option<&Hit> {
+        self.filter.as_ref()?.hits.get(row)
+    }
+
+    /// Whether a search across the articles still has work to do.
+    pub fn search_pending(&self) -> bool {
+        self.filter.as_ref().is_some_and(|f| !f.is_done())
+    }
+
+    pub(super) fn apply_search(&mut self, action: Action) -> Option<Effect> {
+        match action {
+            Action::StartSearch => self.start_search(),
+            Action::NextMatch => self.step_match(true),
+            Action::PreviousMatch => self.step_match(false),
+            Action::ClearFilter => self.clear_filter(),
+            Action::PromptChar(c) => self.edit_prompt(|text| text.push(c)),
+            Action::PromptBackspace => self.edit_prompt(|text| {
+                text.pop();
+            }),
+            Action::PromptDeleteWord => self.edit_prompt(|text| {
+                let kept = text.trim_end().rfind(' ').map_or(0, |i| i + 1);
+                text.truncate(kept);
+            }),
+            Action::PromptClear => self.edit_prompt(String::clear),
+            Action::PromptSubmit => return self.submit_prompt(),
+            Action::PromptCancel => self.cancel_prompt(),
+            Action::SearchStep => self.search_step(),
+            _ => {}
+        }
+        None
+    }
+
+    fn start_search(&mut self) {
+        let purpose = match self.focus {
+            Focus::Reader => Purpose::FindInArticle {
+                origin: self.top,
+                previous: self.find.clone(),
+            },
+            Focus::List => Purpose::FilterList {
+                origin: self.article_at(self.selected),
+                previous: self.filter.clone(),
+            },
+        };
+        self.prompt = Some(Prompt {
+            purpose,
+            text: String::new(),
+            error: None,
+        });
+    }
+
+    fn edit_prompt(&mut self, edit: impl FnOnce(&mut String)) {
+        let Some(prompt) = &mut self.prompt else {
+            return;
+        };
+        edit(&mut prompt.text);
+        let parsed = Query::parse(&prompt.text);
+        prompt.error = parsed.as_ref().err().map(ToString::to_string);
+        let purpose = prompt.purpose.clone();
+        match (purpose, parsed) {
+            // An unfinished regex keeps what the last good query showed.
+            (_, Err(_)) => {}
+            (Purpose::FindInArticle { origin, .. }, Ok(query)) => {
+                self.top = origin;
+                self.find = query.map(|query| self.find_in_open_article(query));
+                let first = self.find.as_ref().and_then(|find| {
+                    let (block, offset) = self.view()?.anchor_of(origin);
+                    find.matches
+                        .iter()
+                        .position(|m| (m.block, m.range.start) >= (block, offset))
+                });
+                if let Some(index) = first {
+                    self.go_to_match(index);
+                }
+            }
+            (Purpose::FilterList { origin, .. }, Ok(None)) => {
+                self.filter = None;
+                self.select_article(origin);
+            }
+            (Purpose::FilterList { .. }, Ok(Some(query))) => {
+                self.filter = Some(ListFilter {
+                    search: CorpusSearch::new(query),
+                    hits: Vec::new(),
+                });
+                self.selected = 0;
+                self.list_offset = 0;
+                self.search_step();
+            }
+        }
+    }
+
+    fn submit_prompt(&mut self) -> Option<Effect> {
+        let prompt = self.prompt.take()?;
+        if let Some(error) = prompt.error {
+            self.message = Some(error);
+            self.restore(prompt.purpose);
+            return None;
+        }
+        match prompt.purpose {
+            Purpose::FindInArticle { .. } => {
+                if let Some(find) = &self.find
+                    && find.matches.is_empty()
+                {
+                    self.message = Some(format!("no match for {}", find.query.as_str()));
+                }
+            }
+            Purpose::FilterList { .. } => {
+                let filter = self.filter.as_ref()?;
+                let query = filter.search.query().clone();
+                match self.article_at(self.selected) {
+                    Some(article) => return self.open_at_first_match(article, query),
+                    None if filter.is_done() => {
+                        self.message = Some(format!("no article matches {}", query.as_str()));
+                    }
+                    None => self.message = Some("still searching…".to_owned()),
+                }
+            }
+        }
+        None
+    }
+
+    fn cancel_prompt(&mut self) {
+        if let Some(prompt) = self.prompt.take() {
+            self.restore(prompt.purpose);
+        }
+    }
+
+    /// Puts back what the query line changed.
+    fn restore(&mut self, purpose: Purpose) {
+        match purpose {
+            Purpose::FindInArticle { origin, previous } => {
+                self.find = previous;
+                self.top = origin;
+            }
+            Purpose::FilterList { origin, previous } => {
+                self.filter = previous;
+                self.select_article(origin);
+            }
+        }
+    }
+
+    fn clear_filter(&mut self) {
+        let article = self.article_at(self.selected);
+        self.filter = None;
+        self.select_article(article);
+    }
+
+    /// Selects the row of `article` (or the first row when it is not listed).
+    fn select_article(&mut self, article: Option<usize>) {
+        let row = article.and_then(|a| self.row_of(a)).unwrap_or(0);
+        self.select(row);
+    }
+
+    fn search_step(&mut self) {
+        let Some(filter) = &mut self.filter else {
+            return;
+        };
+        if filter.is_done() {
+            return;
+        }
+        filter.search.step(&self.articles, SEARCH_STEP_BYTES);
+        filter.hits = filter.search.hits();
+        let rows = self.row_count();
+        self.select(self.selected.min(rows.saturating_sub(1)));
+    }
+
+    /// Opens `article` with `query` active, at its first match.
+    fn open_at_first_match(&mut self, article: usize, query: Query) -> Option<Effect> {
+        self.focus = Focus::Reader;
+        let effect = self.switch_article(article);
+        self.find = Some(self.find_in_open_article(query));
+        if self.find.as_ref().is_some_and(|f| !f.matches.is_empty()) {
+            self.go_to_match(0);
+        }
+        effect
+    }
+
+    /// The matches of `query` in the open article.
+    pub(super) fn find_in_open_article(&self, query: Query) -> Find {
+        let matches = self
+            .open_article()
+            .map(|article| query.find_in_article(article))
+            .unwrap_or_default();
+        Find {
+            query,
+            matches,
+            current: None,
+        }
+    }
+
+    /// n and N: the next or previous match, wrapping at the ends with a word about it.
+    fn step_match(&mut self, forward: bool) {
+        let Some(find) = &self.find else {
+            self.message = Some("no search: / searches this article".to_owned());
+            return;
+        };
+        let count = find.matches.len();
+        if count == 0 {
+            self.message = Some(format!("no match for {}", find.query.as_str()));
+            return;
+        }
+        let next = match find.current {
+            Some(current) if forward => {
+                if current + 1 < count {
+                    current + 1
+                } else {
+                    self.message = Some("search wrapped to the top".to_owned());
+                    0
+                }
+            }
+            Some(current) => match current.checked_sub(1) {
+                Some(previous) => previous,
+                None => {
+                    self.message = Some("search wrapped to the bottom".to_owned());
+                    count - 1
+                }
+            },
+            // No match chosen yet: the first one from the top of the view on.
+            None => {
+                let here = self.view().map(|view| view.anchor_of(self.top));
+                let after = here.and_then(|(block, offset)| {
+                    find.matches
+                        .iter()
+                        .position(|m| (m.block, m.range.start) >= (block, offset))
+                });
+                after.unwrap_or(0)
+            }
+        };
+        self.go_to_match(next);
+    }
+
+    /// Makes match `index` the current one and scrolls it into view, a third of the way down.
+    fn go_to_match(&mut self, index: usize) {
+        let Some(found) = self.find.as_mut() else {
+            return;
+        };
+        let Some(m) = found.matches.get(index) else {
+            return;
+        };
+        found.current = Some(index);
+        let (block, start) = (m.block, m.range.start);
+        let height = self.page_height();
+        let Some(view) = self.view() else {
+            return;
+        };
+        let spot = view.spot_of(block, start);
+        let last_visible = view.advance(self.top, height as isize - 1);
+        if spot < self.top || spot > last_visible {
+            self.top = view.advance(spot, -(height as isize / 3));
+        }
+        self.clamp_top();
+    }
+}

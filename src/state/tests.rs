@@ -1,0 +1,339 @@
+//! Tests of the interface state: what each action does to it.
+
+use super::*;
+use crate::corpus;
+
+fn state(width: u16, height: u16) -> State {
+    State::new(
+        corpus::bundled().articles,
+        Rect::new(0, 0, width, height),
+        HashMap::new(),
+        None,
+    )
+}
+
+#[test]
+fn starts_on_the_list_with_the_first_article_open() {
+    let s = state(100, 30);
+    assert_eq!(
+        (s.focus, s.open, s.selected, s.top),
+        (Focus::List, 0, 0, Spot::default())
+    );
+    assert_eq!(s.layout.width, 66);
+}
+
+#[test]
+fn opening_an_article_focuses_the_reader() {
+    let mut s = state(100, 30);
+    s.update(Action::SelectNext);
+    assert_eq!(s.update(Action::OpenSelected), Some(Effect::SavePositions));
+    assert_eq!((s.focus, s.open), (Focus::Reader, 1));
+}
+
+#[test]
+fn scrolling_is_clamped_to_the_article() {
+    let mut s = state(100, 30);
+    s.update(Action::ScrollUp);
+    assert_eq!(s.top, Spot::default());
+    s.update(Action::Bottom);
+    let bottom = s.top;
+    assert!(bottom > Spot::default());
+    s.update(Action::ScrollDown);
+    assert_eq!(s.top, bottom);
+    assert_eq!(s.percent(), 100);
+    s.update(Action::Top);
+    assert_eq!(s.percent(), 0);
+}
+
+#[test]
+fn page_keys_move_by_a_page_less_a_line() {
+    let mut s = state(100, 30);
+    s.update(Action::SwitchFocus);
+    s.update(Action::NextArticle);
+    let page = s.page_height() as isize;
+    let at = |lines: isize| s.view().unwrap().advance(Spot::default(), lines);
+    let (one_page, and_a_half, half) = (at(page - 1), at(page - 1 + page / 2), at(page / 2));
+    s.update(Action::PageDown);
+    assert_eq!(s.top, one_page);
+    s.update(Action::HalfPageDown);
+    assert_eq!(s.top, and_a_half);
+    s.update(Action::PageUp);
+    assert_eq!(s.top, half);
+}
+
+#[test]
+fn resize_keeps_the_passage_at_the_top() {
+    let mut s = state(120, 40);
+    s.update(Action::SelectNext);
+    s.update(Action::OpenSelected);
+    for _ in 0..25 {
+        s.update(Action::ScrollDown);
+    }
+    let (block, offset) = s.view().unwrap().anchor_of(s.top);
+    s.update(Action::Resize {
+        width: 60,
+        height: 20,
+    });
+    let line = s.view().unwrap().line(s.top).unwrap().clone();
+    assert_eq!(line.part, crate::wrap::Part::Block(block));
+    assert!(line.range.start <= offset && offset < line.range.end.max(offset + 1));
+}
+
+#[test]
+fn positions_are_remembered_per_article() {
+    let mut s = state(100, 30);
+    s.update(Action::SwitchFocus);
+    s.update(Action::NextArticle);
+    s.update(Action::PageDown);
+    let top = s.top;
+    assert!(top > Spot::default());
+    s.update(Action::PreviousArticle);
+    assert_eq!((s.open, s.top), (0, Spot::default()));
+    s.update(Action::NextArticle);
+    assert_eq!((s.open, s.top), (1, top));
+    assert!(s.progress(0).is_some());
+}
+
+#[test]
+fn the_last_open_article_is_reopened_where_it_was() {
+    let articles = corpus::bundled().articles;
+    let id = articles[1].id.clone();
+    let positions = HashMap::from([(
+        id.clone(),
+        Position {
+            block: 3,
+            offset: 0,
+            percent: 20,
+        },
+    )]);
+    let s = State::new(articles, Rect::new(0, 0, 100, 30), positions, Some(&id));
+    assert_eq!((s.open, s.focus), (1, Focus::Reader));
+    assert_eq!(s.view().unwrap().anchor_of(s.top), (3, 0));
+}
+
+#[test]
+fn the_list_selection_stays_in_range() {
+    let mut s = state(100, 30);
+    s.update(Action::SelectPrevious);
+    assert_eq!(s.selected, 0);
+    assert_eq!(s.progress(0), None, "a preview is not reading");
+    s.update(Action::SelectLast);
+    s.update(Action::SelectNext);
+    assert_eq!(s.selected, 1);
+    s.update(Action::SelectPageUp);
+    assert_eq!(s.selected, 0);
+}
+
+#[test]
+fn the_reading_column_adjusts_within_bounds() {
+    let mut s = state(200, 40);
+    assert_eq!(s.layout.width, 80);
+    s.update(Action::WidenColumn);
+    assert_eq!(s.layout.width, 84);
+    for _ in 0..100 {
+        s.update(Action::NarrowColumn);
+    }
+    assert_eq!(s.column, screen::COLUMN_MIN);
+    assert_eq!(s.layout.width, usize::from(screen::COLUMN_MIN));
+}
+
+#[test]
+fn no_size_panics() {
+    let mut s = state(100, 30);
+    for (w, h) in [
+        (1, 1),
+        (0, 0),
+        (29, 7),
+        (30, 8),
+        (69, 20),
+        (70, 20),
+        (500, 200),
+    ] {
+        s.update(Action::Resize {
+            width: w,
+            height: h,
+        });
+        for action in [
+            Action::Bottom,
+            Action::PageDown,
+            Action::SelectNext,
+            Action::Top,
+        ] {
+            s.update(action);
+        }
+    }
+}
+
+#[test]
+fn no_articles_is_not_a_crash() {
+    let mut s = State::new(Vec::new(), Rect::new(0, 0, 80, 24), HashMap::new(), None);
+    for action in [
+        Action::OpenSelected,
+        Action::NextArticle,
+        Action::Bottom,
+        Action::SelectLast,
+    ] {
+        s.update(action);
+    }
+    assert!(s.open_article().is_none());
+}
+
+fn type_text(s: &mut State, text: &str) {
+    for c in text.chars() {
+        s.update(Action::PromptChar(c));
+    }
+}
+
+/// Runs a corpus search under way to the end, as the loop does between keys.
+fn finish_search(s: &mut State) {
+    while s.search_pending() {
+        s.update(Action::SearchStep);
+    }
+}
+
+#[test]
+fn typing_a_query_jumps_to_the_first_match_from_where_the_reader_is() {
+    let mut s = state(100, 30);
+    s.update(Action::SelectNext);
+    s.update(Action::OpenSelected);
+    s.update(Action::PageDown);
+    let before = s.top;
+    s.update(Action::StartSearch);
+    assert_eq!(s.context(), Context::Prompt);
+    type_text(&mut s, "kidnapped");
+    let find = s.find.as_ref().unwrap();
+    assert!(find.matches.len() >= 3);
+    let current = &find.matches[find.current.unwrap()];
+    let (block, offset) = s.view().unwrap().anchor_of(before);
+    assert!((current.block, current.range.start) >= (block, offset));
+    assert!(s.top >= before);
+    s.update(Action::PromptSubmit);
+    assert_eq!(s.context(), Context::Reader);
+    assert!(s.find.is_some(), "Enter keeps the query");
+}
+
+#[test]
+fn escape_returns_to_where_the_reader_was() {
+    let mut s = state(100, 30);
+    s.update(Action::SelectNext);
+    s.update(Action::OpenSelected);
+    let before = s.top;
+    s.update(Action::StartSearch);
+    type_text(&mut s, "agricultural");
+    assert_ne!(s.top, before, "the match is further down");
+    s.update(Action::PromptCancel);
+    assert_eq!(s.top, before);
+    assert!(s.find.is_none());
+    assert_eq!(s.context(), Context::Reader);
+}
+
+#[test]
+fn n_and_n_walk_the_matches_and_wrap_with_a_word() {
+    let mut s = state(100, 30);
+    s.update(Action::SelectNext);
+    s.update(Action::OpenSelected);
+    s.update(Action::StartSearch);
+    type_text(&mut s, "kidnapped");
+    s.update(Action::PromptSubmit);
+    let count = s.find.as_ref().unwrap().matches.len();
+    assert_eq!(s.find.as_ref().unwrap().current, Some(0));
+    for expected in 1..count {
+        s.update(Action::NextMatch);
+        assert_eq!(s.find.as_ref().unwrap().current, Some(expected));
+        assert_eq!(s.message, None);
+    }
+    s.update(Action::NextMatch);
+    assert_eq!(s.find.as_ref().unwrap().current, Some(0));
+    assert_eq!(s.message.as_deref(), Some("search wrapped to the top"));
+    s.update(Action::PreviousMatch);
+    assert_eq!(s.find.as_ref().unwrap().current, Some(count - 1));
+    assert_eq!(s.message.as_deref(), Some("search wrapped to the bottom"));
+}
+
+#[test]
+fn a_bad_regex_is_reported_and_breaks_nothing() {
+    let mut s = state(100, 30);
+    s.update(Action::SwitchFocus);
+    s.update(Action::StartSearch);
+    type_text(&mut s, "/summit(/");
+    let prompt = s.prompt.as_ref().unwrap();
+    assert!(prompt.error.is_some());
+    s.update(Action::PromptBackspace);
+    s.update(Action::PromptBackspace);
+    type_text(&mut s, "s?/");
+    assert_eq!(s.prompt.as_ref().unwrap().text, "/summits?/");
+    assert!(s.prompt.as_ref().unwrap().error.is_none());
+    assert!(!s.find.as_ref().unwrap().matches.is_empty());
+}
+
+#[test]
+fn n_without_a_search_says_how_to_start_one() {
+    let mut s = state(100, 30);
+    s.update(Action::SwitchFocus);
+    s.update(Action::NextMatch);
+    assert!(s.message.as_deref().unwrap().contains('/'));
+}
+
+#[test]
+fn searching_the_list_narrows_it_and_enter_opens_the_first_match() {
+    let mut s = state(100, 30);
+    s.update(Action::StartSearch);
+    type_text(&mut s, "kidnapped");
+    finish_search(&mut s);
+    assert_eq!(s.row_count(), 1, "only the second article mentions it");
+    assert_eq!(s.article_at(0), Some(1));
+    assert_eq!(s.update(Action::PromptSubmit), Some(Effect::SavePositions));
+    assert_eq!((s.open, s.focus), (1, Focus::Reader));
+    let find = s.find.as_ref().unwrap();
+    assert_eq!(find.current, Some(0));
+    assert_eq!(find.query.as_str(), "kidnapped");
+    s.update(Action::NextMatch);
+    assert_eq!(s.find.as_ref().unwrap().current, Some(1));
+}
+
+#[test]
+fn escape_in_the_list_search_restores_the_list_and_the_selection() {
+    let mut s = state(100, 30);
+    s.update(Action::SelectNext);
+    s.update(Action::StartSearch);
+    type_text(&mut s, "cede");
+    finish_search(&mut s);
+    assert_eq!(s.row_count(), 1);
+    s.update(Action::PromptCancel);
+    assert_eq!(s.row_count(), 2);
+    assert_eq!(s.selected, 1);
+}
+
+#[test]
+fn title_matches_rank_first_and_esc_shows_every_article() {
+    let mut s = state(100, 30);
+    s.update(Action::StartSearch);
+    type_text(&mut s, "korea");
+    finish_search(&mut s);
+    // Both mention Korea; only the second has it in its title.
+    assert_eq!(s.row_count(), 2);
+    assert_eq!(s.article_at(0), Some(1));
+    s.update(Action::PromptSubmit);
+    s.update(Action::FocusList);
+    s.update(Action::ClearFilter);
+    assert_eq!(s.row_count(), 2);
+    assert_eq!(s.article_at(0), Some(0));
+    assert_eq!(
+        s.article_at(s.selected),
+        Some(1),
+        "the selection stays on the article"
+    );
+}
+
+#[test]
+fn the_search_follows_the_reader_to_the_next_article() {
+    let mut s = state(100, 30);
+    s.update(Action::SwitchFocus);
+    s.update(Action::StartSearch);
+    type_text(&mut s, "Trump");
+    s.update(Action::PromptSubmit);
+    let first = s.find.as_ref().unwrap().matches.len();
+    s.update(Action::NextArticle);
+    let second = s.find.as_ref().unwrap().matches.len();
+    assert!(first > 0 && second > first);
+}
