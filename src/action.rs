@@ -80,6 +80,34 @@ pub enum Action {
     PromptCancel,
     /// Let a search across the articles that is under way do a bounded amount of work.
     SearchStep,
+    /// Move the passage cursor to the next passage.
+    NextPassage,
+    /// Move the passage cursor to the previous passage.
+    PreviousPassage,
+    /// Start (or drop) a selection of passages at the cursor.
+    ToggleSelection,
+    /// Drop the selection.
+    ClearSelection,
+    /// Bookmark the passage (or selection) with a note; on a bookmarked passage, edit or remove it.
+    Bookmark,
+    /// Copy the passage (or selection) to the clipboard of the terminal you sit at.
+    CopyPassage,
+    /// Open or close the bookmarks view.
+    ToggleBookmarks,
+    /// Select the next bookmark in the bookmarks view.
+    BookmarkNext,
+    /// Select the previous bookmark in the bookmarks view.
+    BookmarkPrevious,
+    /// Go to the selected bookmark's passage.
+    JumpToBookmark,
+    /// Edit the selected bookmark's note.
+    EditBookmarkNote,
+    /// Delete the selected bookmark.
+    DeleteBookmark,
+    /// Bring back the bookmark deleted last (while the view is open).
+    UndoDelete,
+    /// In a bookmark's note line: remove the bookmark.
+    PromptRemoveBookmark,
     /// The terminal changed size.
     Resize { width: u16, height: u16 },
     /// The mouse wheel turned over a cell (with `--mouse`).

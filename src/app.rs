@@ -14,6 +14,7 @@ use crossterm::event::{Event, MouseButton, MouseEventKind};
 use ratatui::layout::Rect;
 
 use crate::action::Action;
+use crate::bookmarks::BookmarkStore;
 use crate::config::Paths;
 use crate::corpus;
 use crate::keymap;
@@ -58,6 +59,7 @@ pub fn run(options: &Options) -> u8 {
         eprintln!("folio: no articles to read; `folio --help` says what folio reads");
         return crate::cli::EXIT_NOTHING;
     }
+    let mut stores = Stores::open(options.config_dir.as_deref());
     let (sender, receiver) = mpsc::channel();
     if let Err(error) = spawn_signal_thread(sender.clone()) {
         eprintln!("folio: cannot watch for signals: {error}");
@@ -76,21 +78,14 @@ pub fn run(options: &Options) -> u8 {
     let size = tui.size().map_or(Rect::new(0, 0, 80, 24), |s| {
         Rect::new(0, 0, s.width, s.height)
     });
-    let mut store = Paths::resolve(options.config_dir.as_deref()).map(|p| PositionStore::open(&p));
-    let (saved, last_open) = store.as_ref().map_or_else(Default::default, |store| {
-        (saved_positions(store), store.last_open().map(str::to_owned))
-    });
-    let mut state = State::new(corpus.articles, size, saved, last_open.as_deref());
-    state.message = match &store {
-        None => Some("no config directory (no home?): reading positions are not kept".to_owned()),
-        Some(store) => store.disabled_reason().map(str::to_owned),
-    }
-    .or_else(|| skipped_summary(&skipped));
+    let mut state = stores.initial_state(corpus.articles, size);
+    state.message = state.message.take().or_else(|| skipped_summary(&skipped));
     let theme = Theme::from_env();
     let mut session = Session {
         tui: &mut tui,
         state: &mut state,
-        store: store.as_mut(),
+        store: stores.positions.as_mut(),
+        bookmarks: stores.bookmarks.as_mut(),
         theme: &theme,
         mouse: options.mouse,
     };
@@ -112,11 +107,70 @@ pub fn run(options: &Options) -> u8 {
     }
 }
 
+/// The files folio keeps for the person; `None` when there is no config directory to keep them in.
+struct Stores {
+    positions: Option<PositionStore>,
+    bookmarks: Option<BookmarkStore>,
+}
+
+impl Stores {
+    /// Opens both stores and says on stderr why one cannot be written, if it cannot: before the
+    /// screen opens, so the words are still there after folio exits.
+    fn open(config_dir: Option<&std::path::Path>) -> Stores {
+        let paths = Paths::resolve(config_dir);
+        let stores = Stores {
+            positions: paths.as_ref().map(PositionStore::open),
+            bookmarks: paths.as_ref().map(BookmarkStore::open),
+        };
+        for reason in [stores.bookmarking_off(), stores.positions_off()]
+            .into_iter()
+            .flatten()
+        {
+            eprintln!("folio: {reason}");
+        }
+        stores
+    }
+
+    fn bookmarking_off(&self) -> Option<String> {
+        match &self.bookmarks {
+            None => Some("no config directory (no home?): bookmarks cannot be saved".to_owned()),
+            Some(store) => store.disabled_reason().map(str::to_owned),
+        }
+    }
+
+    fn positions_off(&self) -> Option<String> {
+        match &self.positions {
+            None => {
+                Some("no config directory (no home?): reading positions are not kept".to_owned())
+            }
+            Some(store) => store.disabled_reason().map(str::to_owned),
+        }
+    }
+
+    /// The interface state for `articles`, with the saved positions and bookmarks.
+    fn initial_state(&self, articles: Vec<crate::article::Article>, size: Rect) -> State {
+        let (saved, last_open) = self
+            .positions
+            .as_ref()
+            .map_or_else(Default::default, |store| {
+                (saved_positions(store), store.last_open().map(str::to_owned))
+            });
+        let mut state = State::new(articles, size, saved, last_open.as_deref());
+        state.bookmarking_off = self.bookmarking_off();
+        if let Some(store) = &self.bookmarks {
+            state.set_bookmarks(store.bookmarks().to_vec());
+        }
+        state.message = self.bookmarking_off().or_else(|| self.positions_off());
+        state
+    }
+}
+
 /// What the loop works with.
 struct Session<'a> {
     tui: &'a mut Tui,
     state: &'a mut State,
     store: Option<&'a mut PositionStore>,
+    bookmarks: Option<&'a mut BookmarkStore>,
     theme: &'a Theme,
     mouse: bool,
 }
@@ -179,9 +233,49 @@ impl Session<'_> {
                             self.state.message = Some(message);
                         }
                     }
+                    Effect::Copy(text) => self.copy(&text),
+                    bookmark_change => self.change_bookmarks(bookmark_change),
                 }
             }
         }
+    }
+
+    /// Adds, edits, removes or restores a bookmark, at once and on disk, and shows the result.
+    fn change_bookmarks(&mut self, effect: Effect) {
+        let Some(store) = self.bookmarks.as_deref_mut() else {
+            return;
+        };
+        let done = match effect {
+            Effect::AddBookmark(new) => store.add(&new).map(|_| "bookmark saved"),
+            Effect::UpdateNote { id, note } => store.update_note(&id, &note).map(|()| "note saved"),
+            Effect::RemoveBookmark { id } => store
+                .remove(&id)
+                .map(|_| "bookmark deleted (u undoes it in the bookmarks view)"),
+            Effect::RestoreBookmark(bookmark) => {
+                store.restore(bookmark).map(|()| "bookmark restored")
+            }
+            _ => return,
+        };
+        self.state.message = Some(match done {
+            Ok(message) => message.to_owned(),
+            Err(error) => format!("not saved: {error}"),
+        });
+        self.state.bookmarking_off = store.disabled_reason().map(str::to_owned);
+        self.state.set_bookmarks(store.bookmarks().to_vec());
+    }
+
+    /// Puts `text` on the clipboard of the terminal the person sits at, over SSH too (OSC 52).
+    /// The text travels base64-encoded, so nothing in it can act as a control sequence.
+    fn copy(&mut self, text: &str) {
+        let copy = crossterm::clipboard::CopyToClipboard::to_clipboard_from(text.as_bytes());
+        let written = crossterm::execute!(std::io::stdout(), copy);
+        self.state.message = Some(match written {
+            Ok(()) => format!(
+                "copied {} characters (over tmux: set -g set-clipboard on)",
+                text.chars().count()
+            ),
+            Err(error) => format!("could not copy: {error}"),
+        });
     }
 
     /// Writes the reading positions that changed, and which article is open.

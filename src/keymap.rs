@@ -20,6 +20,8 @@ pub enum Context {
     Help,
     /// A query is being typed in the status bar.
     Prompt,
+    /// The bookmarks view is open.
+    Bookmarks,
 }
 
 impl Context {
@@ -29,7 +31,8 @@ impl Context {
             Context::List => "Document list",
             Context::Reader => "Reader",
             Context::Help => "Help",
-            Context::Prompt => "Query line (any other key types itself)",
+            Context::Prompt => "Query or note line (any other key types itself)",
+            Context::Bookmarks => "Bookmarks view",
         }
     }
 }
@@ -110,7 +113,7 @@ const fn bind(
     }
 }
 
-use Context::{Anywhere, Help, List, Prompt, Reader};
+use Context::{Anywhere, Bookmarks, Help, List, Prompt, Reader};
 use KeyCode::{Backspace, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up};
 
 /// Every binding, in the order the help overlay lists them.
@@ -137,6 +140,12 @@ pub const BINDINGS: &[Binding] = &[
     bind(Reader, &[ch('/')], Action::StartSearch, "search this article"),
     bind(Reader, &[ch('n')], Action::NextMatch, "next match"),
     bind(Reader, &[ch('N')], Action::PreviousMatch, "previous match"),
+    bind(Reader, &[ch('}')], Action::NextPassage, "passage cursor to the next passage"),
+    bind(Reader, &[ch('{')], Action::PreviousPassage, "passage cursor to the previous passage"),
+    bind(Reader, &[ch('v')], Action::ToggleSelection, "select passages from the cursor (again: drop)"),
+    bind(Reader, &[code(Esc)], Action::ClearSelection, "drop the selection"),
+    bind(Reader, &[ch('m')], Action::Bookmark, "bookmark the passage with a note (again: edit)"),
+    bind(Reader, &[ch('y')], Action::CopyPassage, "copy the passage to your clipboard (OSC 52)"),
     bind(Reader, &[ch(']')], Action::NextArticle, "next article"),
     bind(Reader, &[ch('[')], Action::PreviousArticle, "previous article"),
     bind(Reader, &[ch('-')], Action::NarrowColumn, "narrower reading column"),
@@ -145,6 +154,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Reader, &[code(Tab)], Action::SwitchFocus, "focus the list"),
     bind(Anywhere, &[ch('?')], Action::ToggleHelp, "show or hide this help"),
     bind(Anywhere, &[ch('q'), ctrl('c')], Action::Quit, "quit"),
+    bind(Anywhere, &[ch('B')], Action::ToggleBookmarks, "the bookmarks view"),
     bind(Anywhere, &[ctrl('z')], Action::Suspend, "suspend to the shell (fg returns)"),
     bind(Help, &[ch('j'), code(Down)], Action::HelpDown, "scroll the help down"),
     bind(Help, &[ch('k'), code(Up)], Action::HelpUp, "scroll the help up"),
@@ -154,8 +164,33 @@ pub const BINDINGS: &[Binding] = &[
     bind(Prompt, &[code(Esc), ctrl('c')], Action::PromptCancel, "cancel, back to where you were"),
     bind(Prompt, &[code(Backspace)], Action::PromptBackspace, "delete a character"),
     bind(Prompt, &[ctrl('w')], Action::PromptDeleteWord, "delete a word"),
-    bind(Prompt, &[ctrl('u')], Action::PromptClear, "delete the whole query"),
+    bind(Prompt, &[ctrl('u')], Action::PromptClear, "delete the whole line"),
+    bind(Prompt, &[ctrl('d')], Action::PromptRemoveBookmark, "in a bookmark's note: remove the bookmark"),
+    bind(Bookmarks, &[ch('j'), code(Down)], Action::BookmarkNext, "next bookmark"),
+    bind(Bookmarks, &[ch('k'), code(Up)], Action::BookmarkPrevious, "previous bookmark"),
+    bind(Bookmarks, &[code(Enter)], Action::JumpToBookmark, "go to the passage"),
+    bind(Bookmarks, &[ch('e')], Action::EditBookmarkNote, "edit the note"),
+    bind(Bookmarks, &[ch('d')], Action::DeleteBookmark, "delete the bookmark"),
+    bind(Bookmarks, &[ch('u')], Action::UndoDelete, "undo the last delete"),
+    bind(Bookmarks, &[ch('/')], Action::StartSearch, "show only bookmarks containing a text"),
+    bind(Bookmarks, &[code(Esc), ch('B'), ch('q')], Action::ToggleBookmarks, "close the view"),
+    bind(Bookmarks, &[ctrl('c')], Action::Quit, "quit"),
 ];
+
+/// The contexts in the order the help lists them.
+pub const HELP_ORDER: [Context; 6] = [
+    Context::List,
+    Context::Reader,
+    Context::Anywhere,
+    Context::Prompt,
+    Context::Bookmarks,
+    Context::Help,
+];
+
+/// How many lines the help has: a title per context, a line per binding, a blank between.
+pub fn help_line_count() -> usize {
+    HELP_ORDER.len() * 2 - 1 + BINDINGS.len()
+}
 
 /// The action for `event` in `context` (falling back to `Anywhere` outside the help overlay).
 /// Key releases and repeats-as-releases are ignored; Shift is folded into the character.
@@ -174,7 +209,7 @@ pub fn resolve(context: Context, event: &KeyEvent) -> Option<Action> {
             .map(|b| b.action)
     };
     match context {
-        Help => lookup(Help),
+        Help | Bookmarks => lookup(context),
         // In the query line every printable key is text, `q` and `?` included.
         Prompt => lookup(Prompt).or(match key {
             Key {
@@ -250,15 +285,6 @@ mod tests {
         }
         let escape = key(KeyCode::Esc, KeyModifiers::NONE);
         assert_eq!(resolve(Prompt, &escape), Some(Action::PromptCancel));
-    }
-
-    #[test]
-    fn the_bookmark_keys_are_left_free() {
-        for c in ['{', '}', 'v', 'm', 'y', 'B'] {
-            let event = key(KeyCode::Char(c), KeyModifiers::NONE);
-            assert_eq!(resolve(List, &event), None, "{c}");
-            assert_eq!(resolve(Reader, &event), None, "{c}");
-        }
     }
 
     #[test]

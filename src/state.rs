@@ -4,6 +4,7 @@
 //! `Effect` for the app to carry out. The layout of the open article is kept here, recomputed only
 //! when the article or the reading column's width changes, so rendering never wraps text.
 
+mod bookmarks;
 mod search;
 
 use std::collections::HashMap;
@@ -12,10 +13,12 @@ use ratatui::layout::Rect;
 
 use crate::action::Action;
 use crate::article::Article;
+use crate::bookmarks::{Bookmark, NewBookmark};
 use crate::keymap::Context;
 use crate::screen::{self, AppLayout};
 use crate::scroll;
 use crate::wrap::{Layout, Spot, View};
+pub use bookmarks::{BookmarksView, Place};
 pub use search::{Find, ListFilter, Prompt, Purpose, SEARCH_STEP_BYTES};
 
 /// Which pane has the keyboard.
@@ -26,9 +29,10 @@ pub enum Focus {
 }
 
 /// A view drawn over the panes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
     Help { scroll: usize },
+    Bookmarks(BookmarksView),
 }
 
 /// Where a person was in an article: a block and a byte offset in it (stable across widths), and
@@ -41,12 +45,23 @@ pub struct Position {
 }
 
 /// What the app must do for the state.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     Quit,
     Suspend,
     /// Reading positions changed in a way worth keeping now (another article was opened).
     SavePositions,
+    AddBookmark(NewBookmark),
+    UpdateNote {
+        id: String,
+        note: String,
+    },
+    RemoveBookmark {
+        id: String,
+    },
+    RestoreBookmark(Bookmark),
+    /// Put this text on the clipboard of the terminal the person sits at (OSC 52).
+    Copy(String),
 }
 
 /// The whole interface state.
@@ -82,6 +97,15 @@ pub struct State {
     pub find: Option<Find>,
     /// The list narrowed to the articles matching a search.
     pub filter: Option<ListFilter>,
+    /// Every bookmark, newest first, and where each one's passage is (`None`: not loaded).
+    pub bookmarks: Vec<Bookmark>,
+    pub places: Vec<Option<Place>>,
+    /// The passage cursor: a block of the open article.
+    pub cursor: usize,
+    /// Where a selection of passages started (`v`); it runs to the cursor.
+    pub selection: Option<usize>,
+    /// Why bookmarks cannot be saved now (an unreadable bookmarks file), if they cannot.
+    pub bookmarking_off: Option<String>,
 }
 
 impl State {
@@ -115,6 +139,11 @@ impl State {
             prompt: None,
             find: None,
             filter: None,
+            bookmarks: Vec::new(),
+            places: Vec::new(),
+            cursor: 0,
+            selection: None,
+            bookmarking_off: None,
         };
         state.show_article(reopened.unwrap_or(0));
         state.engaged = reopened.is_some();
@@ -149,8 +178,9 @@ impl State {
         if self.prompt.is_some() {
             return Context::Prompt;
         }
-        match (self.overlay, self.focus) {
+        match (&self.overlay, self.focus) {
             (Some(Overlay::Help { .. }), _) => Context::Help,
+            (Some(Overlay::Bookmarks(_)), _) => Context::Bookmarks,
             (None, Focus::List) => Context::List,
             (None, Focus::Reader) => Context::Reader,
         }
@@ -222,6 +252,7 @@ impl State {
         if let Some(find) = self.find.take() {
             self.find = Some(self.find_in_open_article(find.query));
         }
+        self.reset_cursor();
     }
 
     fn switch_article(&mut self, index: usize) -> Option<Effect> {
@@ -248,10 +279,12 @@ impl State {
         self.list_offset = scroll::keep_visible(self.selected, self.list_offset, self.list_rows());
     }
 
+    /// Keeps the view within the article, and the passage cursor within the view.
     fn clamp_top(&mut self) {
         if let Some(bottom) = self.view().map(|view| view.bottom(self.page_height())) {
             self.top = self.top.min(bottom);
         }
+        self.keep_cursor_in_view();
     }
 
     fn scroll(&mut self, delta: isize) {
@@ -307,10 +340,8 @@ impl State {
             Action::HelpDown | Action::HelpUp => {
                 if let Some(Overlay::Help { scroll }) = &mut self.overlay {
                     let delta = if action == Action::HelpDown { 1 } else { -1 };
-                    // The renderer clamps to the help's length, which depends on the frame.
-                    *scroll = scroll
-                        .saturating_add_signed(delta)
-                        .min(crate::keymap::BINDINGS.len());
+                    let furthest = crate::ui::help::max_scroll(self.size);
+                    *scroll = scroll.saturating_add_signed(delta).min(furthest);
                 }
             }
             Action::SwitchFocus => {
@@ -337,11 +368,15 @@ impl State {
             Action::PageUp => self.scroll(-page.saturating_sub(1).max(1)),
             Action::HalfPageDown => self.scroll((page / 2).max(1)),
             Action::HalfPageUp => self.scroll(-(page / 2).max(1)),
-            Action::Top => self.top = Spot::default(),
+            Action::Top => {
+                self.top = Spot::default();
+                self.clamp_top();
+            }
             // Straight to the last screenful: walking there line by line would wrap every block.
             Action::Bottom => {
                 if let Some(bottom) = self.view().map(|view| view.bottom(self.page_height())) {
                     self.top = bottom;
+                    self.clamp_top();
                 }
             }
             Action::NextArticle => return self.switch_article(self.open + 1),
@@ -369,6 +404,20 @@ impl State {
             | Action::PromptSubmit
             | Action::PromptCancel
             | Action::SearchStep => return self.apply_search(action),
+            Action::PromptRemoveBookmark => return self.remove_from_prompt(),
+            Action::NextPassage
+            | Action::PreviousPassage
+            | Action::ToggleSelection
+            | Action::ClearSelection
+            | Action::Bookmark
+            | Action::CopyPassage
+            | Action::ToggleBookmarks
+            | Action::BookmarkNext
+            | Action::BookmarkPrevious
+            | Action::JumpToBookmark
+            | Action::EditBookmarkNote
+            | Action::DeleteBookmark
+            | Action::UndoDelete => return self.apply_bookmarks(action),
             Action::Resize { width, height } => {
                 self.size = Rect::new(0, 0, width, height);
                 self.relayout();

@@ -3,7 +3,8 @@
 //! One file per part under `ui/`. Everything drawn comes from sanitized strings, and nothing is
 //! written to the terminal except through ratatui's buffer.
 
-mod help;
+mod bookmarks;
+pub mod help;
 mod list;
 mod reader;
 mod status;
@@ -39,8 +40,10 @@ pub fn render(frame: &mut Frame, state: &State, theme: &Theme) {
         reader::render(frame, reader_area, state, theme);
     }
     status::render(frame, layout.status, state, theme);
-    if let Some(Overlay::Help { scroll }) = state.overlay {
-        help::render(frame, area, scroll, theme);
+    match &state.overlay {
+        Some(Overlay::Help { scroll }) => help::render(frame, area, *scroll, theme),
+        Some(Overlay::Bookmarks(view)) => bookmarks::render(frame, area, state, view, theme),
+        None => {}
     }
 }
 

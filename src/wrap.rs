@@ -229,6 +229,19 @@ impl<'a> View<'a> {
             .unwrap_or((self.article.blocks.len(), 0))
     }
 
+    /// The first and last blocks with a line among the `height` lines from `top`.
+    pub fn blocks_in_view(&self, top: Spot, height: usize) -> Option<(usize, usize)> {
+        let mut blocks =
+            self.lines_from(top)
+                .take(height.max(1))
+                .filter_map(|(_, line)| match line.part {
+                    Part::Block(block) => Some(block),
+                    _ => None,
+                });
+        let first = blocks.next()?;
+        Some((first, blocks.last().unwrap_or(first)))
+    }
+
     /// How far through the article `top` is, in percent of its text, with `height` lines in view.
     pub fn percent(&self, top: Spot, height: usize) -> u8 {
         let bottom = self.bottom(height);

@@ -191,3 +191,80 @@ fn search_every_article_open_the_result_and_walk_the_matches() {
     pty.send("q");
     assert!(pty.wait_exit().success());
 }
+
+#[test]
+fn a_bookmark_with_a_note_survives_a_restart_and_exports_as_markdown() {
+    let config = TempDir::new().unwrap();
+    let mut pty = Pty::spawn(config.path(), &[], 100, 30);
+    pty.wait_for(" LIST ");
+    pty.send("j\r");
+    pty.wait_for(" READ  2/2 ");
+    pty.send("}}");
+    pty.send("m");
+    pty.wait_for(" NOTE ");
+    pty.send("what Abe wanted");
+    pty.wait_for("note: what Abe wanted");
+    pty.send("\r");
+    pty.wait_for("bookmark saved");
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+
+    let mut again = Pty::spawn(config.path(), &[], 100, 30);
+    let screen = again.wait_for(" READ  2/2 ");
+    let marked = screen
+        .lines()
+        .find(|line| line.contains("●So what messages did Shinzo Abe"));
+    assert!(marked.is_some(), "the gutter marks the passage:\n{screen}");
+    assert!(screen.contains("★1"), "the list counts it:\n{screen}");
+    again.send("B");
+    let view = again.wait_for("Bookmarks (1)");
+    assert!(view.contains("what Abe wanted"), "{view}");
+    assert!(
+        view.contains("“So what messages did Shinzo Abe try to deliver"),
+        "{view}"
+    );
+    // Esc and q in one write would read as Alt-q: close the view first.
+    again.send("\x1b");
+    again.wait_until("the view closed", |s| !s.contains("Bookmarks (1)"));
+    again.send("q");
+    assert!(again.wait_exit().success());
+
+    let markdown = common::folio(config.path())
+        .args(["bookmarks", "--markdown"])
+        .output()
+        .unwrap();
+    let markdown = String::from_utf8(markdown.stdout).unwrap();
+    assert!(
+        markdown.contains("> So what messages did Shinzo Abe try to deliver to the US president?")
+    );
+    assert!(markdown.contains("what Abe wanted"), "{markdown}");
+}
+
+#[test]
+fn a_corrupt_bookmarks_file_is_reported_and_left_as_it_was() {
+    let config = TempDir::new().unwrap();
+    let file = config.path().join("bookmarks.json");
+    let corrupt = b"{\"version\": 1, \"bookmarks\": [ {\"id\": \"cut off here";
+    std::fs::write(&file, corrupt).unwrap();
+    let mut pty = Pty::spawn(config.path(), &[], 100, 30);
+    let screen = pty.wait_for(" LIST ");
+    assert!(
+        screen.contains("bookmarks.json"),
+        "the status bar says so:\n{screen}"
+    );
+    pty.send("\t}m");
+    let refused = pty.wait_for(" READ ");
+    assert!(
+        !refused.contains(" NOTE "),
+        "no note line while bookmarking is off"
+    );
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+    let output = String::from_utf8_lossy(&pty.output()).into_owned();
+    assert!(output.contains("bookmarking is off"), "and on stderr");
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        corrupt,
+        "the file is untouched"
+    );
+}

@@ -9,7 +9,7 @@ use crate::action::Action;
 use crate::search::{CorpusSearch, Hit, Match, Query};
 use crate::wrap::Spot;
 
-use super::{Effect, Focus, State};
+use super::{Effect, Focus, Overlay, State};
 
 /// Bytes of article text one search step scans: a few milliseconds at memory speed, so a key
 /// pressed during a search is handled within a frame.
@@ -37,6 +37,19 @@ pub enum Purpose {
         origin: Option<usize>,
         previous: Option<ListFilter>,
     },
+    /// The note of a new bookmark of blocks `first..=last` of the open article.
+    NewNote { first: usize, last: usize },
+    /// The note of bookmark `id`.
+    EditNote { id: String },
+    /// Narrow the bookmarks view; `previous` is the filter it had.
+    FilterBookmarks { previous: String },
+}
+
+impl Purpose {
+    /// Whether the line is a note rather than a query.
+    pub fn is_note(&self) -> bool {
+        matches!(self, Purpose::NewNote { .. } | Purpose::EditNote { .. })
+    }
 }
 
 /// A query and its matches in the open article, in text order.
@@ -101,6 +114,8 @@ impl State {
             Action::NextMatch => self.step_match(true),
             Action::PreviousMatch => self.step_match(false),
             Action::ClearFilter => self.clear_filter(),
+            // Control characters never enter the line: it is drawn, and saved in notes.
+            Action::PromptChar(c) if c.is_control() => {}
             Action::PromptChar(c) => self.edit_prompt(|text| text.push(c)),
             Action::PromptBackspace => self.edit_prompt(|text| {
                 text.pop();
@@ -119,6 +134,15 @@ impl State {
     }
 
     fn start_search(&mut self) {
+        if let Some(Overlay::Bookmarks(view)) = &self.overlay {
+            let previous = view.filter.clone();
+            self.prompt = Some(Prompt {
+                purpose: Purpose::FilterBookmarks { previous },
+                text: String::new(),
+                error: None,
+            });
+            return;
+        }
         let purpose = match self.focus {
             Focus::Reader => Purpose::FindInArticle {
                 origin: self.top,
@@ -141,6 +165,17 @@ impl State {
             return;
         };
         edit(&mut prompt.text);
+        if prompt.purpose.is_note() {
+            return;
+        }
+        if let Purpose::FilterBookmarks { .. } = prompt.purpose {
+            let text = prompt.text.clone();
+            if let Some(Overlay::Bookmarks(view)) = &mut self.overlay {
+                view.filter = text;
+                view.selected = 0;
+            }
+            return;
+        }
         let parsed = Query::parse(&prompt.text);
         prompt.error = parsed.as_ref().err().map(ToString::to_string);
         let purpose = prompt.purpose.clone();
@@ -164,6 +199,12 @@ impl State {
                 self.filter = None;
                 self.select_article(origin);
             }
+            (
+                Purpose::NewNote { .. }
+                | Purpose::EditNote { .. }
+                | Purpose::FilterBookmarks { .. },
+                _,
+            ) => {}
             (Purpose::FilterList { .. }, Ok(Some(query))) => {
                 self.filter = Some(ListFilter {
                     search: CorpusSearch::new(query),
@@ -184,6 +225,10 @@ impl State {
             return None;
         }
         match prompt.purpose {
+            purpose @ (Purpose::NewNote { .. } | Purpose::EditNote { .. }) => {
+                return self.submit_note(purpose, prompt.text);
+            }
+            Purpose::FilterBookmarks { .. } => {}
             Purpose::FindInArticle { .. } => {
                 if let Some(find) = &self.find
                     && find.matches.is_empty()
@@ -223,6 +268,13 @@ impl State {
                 self.filter = previous;
                 self.select_article(origin);
             }
+            Purpose::FilterBookmarks { previous } => {
+                if let Some(Overlay::Bookmarks(view)) = &mut self.overlay {
+                    view.filter = previous;
+                }
+            }
+            // Esc on a new bookmark's note cancels the bookmark; on an old one, the edit.
+            Purpose::NewNote { .. } | Purpose::EditNote { .. } => {}
         }
     }
 

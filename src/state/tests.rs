@@ -1,6 +1,7 @@
 //! Tests of the interface state: what each action does to it.
 
 use super::*;
+use crate::article::Article;
 use crate::corpus;
 
 fn state(width: u16, height: u16) -> State {
@@ -336,4 +337,226 @@ fn the_search_follows_the_reader_to_the_next_article() {
     s.update(Action::NextArticle);
     let second = s.find.as_ref().unwrap().matches.len();
     assert!(first > 0 && second > first);
+}
+
+/// A bookmark of blocks `first..=last` of `article`, as the store would hand it back.
+fn saved_bookmark(
+    article: &Article,
+    first: usize,
+    last: usize,
+    note: &str,
+    created: i64,
+) -> Bookmark {
+    let new = NewBookmark::from_selection(
+        article,
+        crate::bookmarks::Selection::blocks(first, last),
+        note,
+    )
+    .unwrap();
+    Bookmark {
+        id: format!("id-{created}"),
+        article: new.article,
+        passage: new.passage,
+        note: new.note,
+        created: crate::timestamp::Timestamp(created),
+        updated: crate::timestamp::Timestamp(created),
+        extra: Default::default(),
+    }
+}
+
+/// The second (long) article open in the reader.
+fn reading(width: u16, height: u16) -> State {
+    let mut s = state(width, height);
+    s.update(Action::SelectNext);
+    s.update(Action::OpenSelected);
+    s
+}
+
+#[test]
+fn the_passage_cursor_moves_and_the_view_follows() {
+    let mut s = reading(80, 24);
+    assert_eq!(s.cursor, 0);
+    let last = s.articles[1].blocks.len() - 1;
+    for step in 1..=last + 2 {
+        s.update(Action::NextPassage);
+        assert_eq!(
+            s.cursor,
+            step.min(last),
+            "the cursor stops at the last passage"
+        );
+        let (first, last) = s
+            .view()
+            .unwrap()
+            .blocks_in_view(s.top, s.page_height())
+            .unwrap();
+        assert!(
+            (first..=last).contains(&s.cursor),
+            "cursor {} in {first}..={last}",
+            s.cursor
+        );
+    }
+    s.update(Action::Top);
+    let (first, last) = s
+        .view()
+        .unwrap()
+        .blocks_in_view(s.top, s.page_height())
+        .unwrap();
+    assert!(
+        (first..=last).contains(&s.cursor),
+        "scrolling brings the cursor along"
+    );
+    s.update(Action::PreviousPassage);
+    assert!(s.cursor < last);
+}
+
+#[test]
+fn m_bookmarks_the_passage_with_a_note_and_esc_cancels() {
+    let mut s = reading(100, 30);
+    s.update(Action::NextPassage);
+    s.update(Action::Bookmark);
+    assert_eq!(s.context(), Context::Prompt);
+    type_text(&mut s, "why it matters");
+    let Some(Effect::AddBookmark(new)) = s.update(Action::PromptSubmit) else {
+        panic!("Enter saves the bookmark");
+    };
+    assert_eq!(new.note, "why it matters");
+    assert_eq!(new.passage.quote, s.articles[1].blocks[1].text);
+    s.update(Action::Bookmark);
+    type_text(&mut s, "never mind");
+    assert_eq!(s.update(Action::PromptCancel), None);
+    assert_eq!(s.context(), Context::Reader);
+}
+
+#[test]
+fn a_selection_spans_passages_and_is_copied_whole() {
+    let mut s = reading(100, 30);
+    s.update(Action::ToggleSelection);
+    s.update(Action::NextPassage);
+    s.update(Action::NextPassage);
+    assert_eq!(s.marked_blocks(), (0, 2));
+    let blocks = &s.articles[1].blocks;
+    let expected = format!(
+        "{}\n\n{}\n\n{}",
+        blocks[0].text, blocks[1].text, blocks[2].text
+    );
+    assert_eq!(s.update(Action::CopyPassage), Some(Effect::Copy(expected)));
+    s.update(Action::ClearSelection);
+    assert_eq!(s.marked_blocks(), (2, 2));
+}
+
+#[test]
+fn a_bookmarked_passage_is_marked_and_m_edits_or_removes_it() {
+    let mut s = reading(100, 30);
+    let bookmark = saved_bookmark(&s.articles[1], 0, 0, "first note", 1);
+    s.set_bookmarks(vec![bookmark]);
+    assert_eq!(s.bookmark_count(1), 1);
+    assert_eq!(s.bookmark_count(0), 0);
+    assert_eq!(s.bookmarked_blocks().collect::<Vec<_>>(), vec![(0, 0)]);
+    s.update(Action::Bookmark);
+    let prompt = s.prompt.as_ref().unwrap();
+    assert_eq!(prompt.text, "first note", "the note to edit");
+    s.update(Action::PromptClear);
+    type_text(&mut s, "second note");
+    assert_eq!(
+        s.update(Action::PromptSubmit),
+        Some(Effect::UpdateNote {
+            id: "id-1".into(),
+            note: "second note".into()
+        })
+    );
+    s.update(Action::Bookmark);
+    assert_eq!(
+        s.update(Action::PromptRemoveBookmark),
+        Some(Effect::RemoveBookmark { id: "id-1".into() })
+    );
+}
+
+#[test]
+fn the_bookmarks_view_lists_newest_first_jumps_deletes_and_undoes() {
+    let mut s = state(100, 30);
+    let older = saved_bookmark(&s.articles[0], 1, 1, "older", 1);
+    let newer = saved_bookmark(&s.articles[1], 5, 5, "newer", 2);
+    s.set_bookmarks(vec![older.clone(), newer]);
+    s.update(Action::ToggleBookmarks);
+    assert_eq!(s.context(), Context::Bookmarks);
+    assert_eq!(s.bookmarks[0].note, "newer");
+    s.update(Action::BookmarkNext);
+    assert_eq!(
+        s.update(Action::DeleteBookmark),
+        Some(Effect::RemoveBookmark { id: "id-1".into() })
+    );
+    s.set_bookmarks(vec![s.bookmarks[0].clone()]);
+    assert_eq!(
+        s.update(Action::UndoDelete),
+        Some(Effect::RestoreBookmark(older))
+    );
+    s.update(Action::BookmarkPrevious);
+    s.update(Action::JumpToBookmark);
+    assert_eq!((s.open, s.focus, s.cursor), (1, Focus::Reader, 5));
+    assert!(s.overlay.is_none());
+    let (first, last) = s
+        .view()
+        .unwrap()
+        .blocks_in_view(s.top, s.page_height())
+        .unwrap();
+    assert!((first..=last).contains(&5));
+}
+
+#[test]
+fn the_bookmarks_view_filters_by_text() {
+    let mut s = state(100, 30);
+    let a = saved_bookmark(&s.articles[0], 1, 1, "about Tokyo", 1);
+    let b = saved_bookmark(&s.articles[1], 5, 5, "sanctions", 2);
+    s.set_bookmarks(vec![a, b]);
+    s.update(Action::ToggleBookmarks);
+    s.update(Action::StartSearch);
+    type_text(&mut s, "TOKYO");
+    assert_eq!(s.listed_bookmarks(), vec![1]);
+    s.update(Action::PromptCancel);
+    assert_eq!(s.listed_bookmarks(), vec![0, 1]);
+}
+
+#[test]
+fn an_orphaned_bookmark_is_listed_but_not_jumped_to() {
+    let mut s = state(100, 30);
+    let mut gone = saved_bookmark(&s.articles[1], 2, 2, "", 1);
+    gone.passage.quote = "A passage that was edited away long ago.".into();
+    s.set_bookmarks(vec![gone]);
+    assert_eq!(
+        s.bookmark_count(1),
+        1,
+        "still counted: never dropped silently"
+    );
+    s.update(Action::ToggleBookmarks);
+    s.update(Action::JumpToBookmark);
+    assert!(s.message.as_deref().unwrap().contains("orphaned"));
+    assert!(s.overlay.is_some());
+}
+
+#[test]
+fn with_bookmarking_off_m_says_why() {
+    let mut s = reading(100, 30);
+    s.bookmarking_off = Some("bookmarks.json is not valid JSON; bookmarking is off".into());
+    s.update(Action::Bookmark);
+    assert!(s.prompt.is_none());
+    assert!(s.message.as_deref().unwrap().contains("not valid JSON"));
+}
+
+#[test]
+fn the_help_scrolls_to_its_end_and_straight_back() {
+    let mut s = state(80, 12);
+    s.update(Action::ToggleHelp);
+    for _ in 0..500 {
+        s.update(Action::HelpDown);
+    }
+    let furthest = crate::ui::help::max_scroll(s.size);
+    assert!(furthest > 0);
+    assert_eq!(s.overlay, Some(Overlay::Help { scroll: furthest }));
+    s.update(Action::HelpUp);
+    assert_eq!(
+        s.overlay,
+        Some(Overlay::Help {
+            scroll: furthest - 1
+        })
+    );
 }

@@ -7,20 +7,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 use super::{Theme, centered, pane};
-use crate::keymap::{BINDINGS, Context};
+use crate::keymap::{BINDINGS, HELP_ORDER, help_line_count};
 
 const KEYS_COLUMN: usize = 22;
 
 /// The help's lines, in table order.
 pub fn lines(theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
-    for context in [
-        Context::List,
-        Context::Reader,
-        Context::Anywhere,
-        Context::Prompt,
-        Context::Help,
-    ] {
+    for context in HELP_ORDER {
         if !lines.is_empty() {
             lines.push(Line::default());
         }
@@ -39,12 +33,22 @@ pub fn lines(theme: &Theme) -> Vec<Line<'static>> {
     lines
 }
 
+/// Where the help goes in a screen of `area`.
+fn popup_area(area: Rect) -> Rect {
+    let height = u16::try_from(help_line_count() + 2).unwrap_or(u16::MAX);
+    centered(area, 72, height.min(area.height.saturating_sub(2)))
+}
+
+/// The furthest the help scrolls in a screen of `area`: its last line at the bottom.
+pub fn max_scroll(area: Rect) -> usize {
+    let inside_height = usize::from(popup_area(area).height.saturating_sub(2));
+    help_line_count().saturating_sub(inside_height)
+}
+
 pub fn render(frame: &mut Frame, area: Rect, scroll: usize, theme: &Theme) {
     let lines = lines(theme);
-    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
-    let popup = centered(area, 72, height.min(area.height.saturating_sub(2)));
-    let inside_height = usize::from(popup.height.saturating_sub(2));
-    let scroll = scroll.min(lines.len().saturating_sub(inside_height));
+    let popup = popup_area(area);
+    let scroll = scroll.min(max_scroll(area));
     let title = Line::styled(" Keys (Esc closes) ", theme.pane_title);
     frame.render_widget(Clear, popup);
     frame.render_widget(

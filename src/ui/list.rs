@@ -65,10 +65,18 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
             .collect::<Vec<_>>()
             .join(" · ");
         let room = width.saturating_sub(2 + progress.width() + 1);
-        let details = fit(&details, room);
-        let gap = width.saturating_sub(2 + details.width() + progress.width());
+        // A mark for articles with bookmarks, where the open-article marker is on the row above.
+        let marks = match state.bookmark_count(index) {
+            0 => "  ".to_owned(),
+            n => format!("★{n} "),
+        };
+        let details = fit(
+            &details,
+            room.saturating_sub(marks.width().saturating_sub(2)),
+        );
+        let gap = width.saturating_sub(marks.width() + details.width() + progress.width());
         let mut second = vec![
-            Span::raw("  "),
+            Span::styled(marks, theme.marker),
             Span::styled(details, theme.list_meta),
             Span::raw(" ".repeat(gap)),
             Span::styled(progress, theme.list_meta),

@@ -25,12 +25,49 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let text_area = screen::text_area(area, state.column);
     let meta = article.meta_line();
     let view = state.layout.view(article);
-    let lines: Vec<Line> = view
+    let visible: Vec<&wrap::Line> = view
         .lines_from(state.top)
         .take(usize::from(text_area.height))
-        .map(|(_, line)| styled_line(article, &meta, line, state.find.as_ref(), theme))
+        .map(|(_, line)| line)
+        .collect();
+    let lines: Vec<Line> = visible
+        .iter()
+        .map(|line| styled_line(article, &meta, line, state.find.as_ref(), theme))
         .collect();
     frame.render_widget(Paragraph::new(lines), text_area);
+    // The gutter is the margin column left of the text, inside the border.
+    if text_area.x > screen::inner(area).x {
+        let gutter = Rect {
+            x: text_area.x - 1,
+            width: 1,
+            ..text_area
+        };
+        let marks: Vec<Line> = visible
+            .iter()
+            .map(|line| gutter_mark(state, line, focused, theme))
+            .collect();
+        frame.render_widget(Paragraph::new(marks), gutter);
+    }
+}
+
+/// The gutter beside one line: a bar beside the passage cursor (or selection) while the reader
+/// has focus, a dot on the first line of a bookmarked passage.
+fn gutter_mark<'a>(state: &State, line: &wrap::Line, focused: bool, theme: &Theme) -> Line<'a> {
+    let Part::Block(block) = line.part else {
+        return Line::default();
+    };
+    let (first, last) = state.marked_blocks();
+    let marked = focused && (first..=last).contains(&block);
+    let bookmarked = line.first
+        && state
+            .bookmarked_blocks()
+            .any(|(from, to)| (from..=to).contains(&block));
+    match (marked, bookmarked) {
+        (true, true) => Line::styled("●", theme.cursor),
+        (true, false) => Line::styled("▌", theme.cursor),
+        (false, true) => Line::styled("●", theme.marker),
+        (false, false) => Line::default(),
+    }
 }
 
 fn styled_line<'a>(

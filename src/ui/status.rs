@@ -17,7 +17,9 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         Context::List => " LIST ",
         Context::Reader => " READ ",
         Context::Help => " HELP ",
+        Context::Prompt if state.prompt.as_ref().is_some_and(|p| p.purpose.is_note()) => " NOTE ",
         Context::Prompt => " FIND ",
+        Context::Bookmarks => " MARKS ",
         Context::Anywhere => " ",
     };
     let position = format!(
@@ -51,6 +53,18 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
 /// What follows the position, most urgent first: the query line, a message, search results, hints.
 fn detail(state: &State, theme: &Theme) -> Vec<(String, Style)> {
     if let Some(prompt) = &state.prompt {
+        if prompt.purpose.is_note() {
+            let hint = match prompt.purpose {
+                Purpose::EditNote { .. } => {
+                    "Enter saves · Ctrl-d removes the bookmark · Esc cancels"
+                }
+                _ => "Enter saves the bookmark · Esc cancels",
+            };
+            return vec![
+                (format!(" note: {}▏", prompt.text), theme.status_prompt),
+                (format!("  {hint}"), theme.status),
+            ];
+        }
         let mut parts = vec![(format!(" /{}▏", prompt.text), theme.status_prompt)];
         match &prompt.error {
             Some(error) => parts.push((format!(" {error}"), theme.status_message)),
@@ -81,6 +95,12 @@ fn results(state: &State, purpose: &Purpose) -> String {
     match purpose {
         Purpose::FindInArticle { .. } if state.find.is_some() => find_results(state),
         Purpose::FilterList { .. } if state.filter.is_some() => list_results(state),
+        Purpose::FilterBookmarks { .. } => {
+            format!(
+                "{} bookmarks shown · Enter keeps · Esc cancels",
+                state.listed_bookmarks().len()
+            )
+        }
         _ => "Enter keeps · Esc cancels".to_owned(),
     }
 }
@@ -120,6 +140,7 @@ fn hints(context: Context) -> &'static str {
     match context {
         Context::List => "Enter open · / search · j/k move · Tab reader · ? help · q quit",
         Context::Reader => "Space page · / search · [ ] article · Tab list · ? help · q quit",
+        Context::Bookmarks => "Enter go · e edit · d delete · u undo · / filter · Esc close",
         Context::Help | Context::Anywhere | Context::Prompt => "j/k scroll · Esc close",
     }
 }
