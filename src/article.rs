@@ -7,6 +7,7 @@
 pub mod build;
 pub mod clean;
 pub mod date;
+pub mod html;
 pub mod inline;
 pub mod links;
 pub mod markdown;
@@ -107,6 +108,8 @@ pub struct Metadata {
 pub enum Format {
     Text,
     Markdown,
+    /// A saved web page: folio extracts the article from it.
+    Html,
 }
 
 impl Format {
@@ -115,6 +118,7 @@ impl Format {
         match extension.map(str::to_ascii_lowercase).as_deref() {
             None | Some("txt" | "text") => Some(Format::Text),
             Some("md" | "markdown") => Some(Format::Markdown),
+            Some("html" | "htm") => Some(Format::Html),
             _ => None,
         }
     }
@@ -157,6 +161,7 @@ impl Article {
         let (mut blocks, meta) = match format {
             Format::Text => (plain::parse(&text), Metadata::default()),
             Format::Markdown => markdown::parse(&text),
+            Format::Html => html::parse(&text),
         };
         // Parsers decode entities ("&#27;" is ESC) and read attributes, so their output is
         // sanitized again; the cleaner then sees what the reader will show.
@@ -279,6 +284,7 @@ mod tests {
     fn extensions_map_to_formats() {
         assert_eq!(Format::from_extension(None), Some(Format::Text));
         assert_eq!(Format::from_extension(Some("MD")), Some(Format::Markdown));
+        assert_eq!(Format::from_extension(Some("HTM")), Some(Format::Html));
         assert_eq!(Format::from_extension(Some("pdf")), None);
     }
 

@@ -155,13 +155,15 @@ impl Builder {
         let Some(range) = self.inline.close(MarkStyle::Link) else {
             return;
         };
+        let Some(address) = self.links.address(&href) else {
+            return;
+        };
         let shown = self.inline.text_from(range.start);
-        if shown.trim().is_empty() || links::shows_its_address(shown, &href) {
+        if shown.trim().is_empty() || links::shows_its_address(shown, &address) {
             return;
         }
-        if let Some(number) = self.links.number(&href) {
-            self.inline.push_attached(&format!("[{number}]"));
-        }
+        let number = self.links.number_address(address);
+        self.inline.push_attached(&format!("[{number}]"));
     }
 
     /// A horizontal rule; never two in a row, never first or last (see `finish`).

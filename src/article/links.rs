@@ -24,6 +24,13 @@ impl Links {
 
     /// The number of `href` (from 1), or `None` for an address not worth listing.
     pub fn number(&mut self, href: &str) -> Option<usize> {
+        let address = self.address(href)?;
+        Some(self.number_address(address))
+    }
+
+    /// The address `href` leads to (resolved against the page's), or `None` when it leads
+    /// nowhere a reader can go from a terminal.
+    pub fn address(&self, href: &str) -> Option<String> {
         let href = href.trim();
         let scheme = scheme_of(href).map(str::to_ascii_lowercase);
         if href.is_empty()
@@ -32,10 +39,14 @@ impl Links {
         {
             return None;
         }
-        let address = match &self.base {
+        Some(match &self.base {
             Some(base) if scheme.is_none() => resolve(base, href),
             _ => href.to_owned(),
-        };
+        })
+    }
+
+    /// The number of an address from `address`; an address met again keeps its number.
+    pub fn number_address(&mut self, address: String) -> usize {
         let index = match self.addresses.iter().position(|a| *a == address) {
             Some(index) => index,
             None => {
@@ -43,7 +54,7 @@ impl Links {
                 self.addresses.len() - 1
             }
         };
-        Some(index + 1)
+        index + 1
     }
 
     pub fn into_addresses(self) -> Vec<String> {
