@@ -1,8 +1,9 @@
 //! folio: a terminal article reader.
 //!
 //! How the pieces fit:
-//! - `corpus` walks paths and reads files (`decode`, then `article` builds the model, sanitized by
-//!   `sanitize` and cleaned of saved-page debris by `article::clean`).
+//! - `corpus` walks paths and reads files (`decode`, then `article` builds the model from plain
+//!   text, Markdown or a saved web page, sanitized by `sanitize` and cleaned of saved-page debris
+//!   by `article::clean`).
 //! - `wrap` lays an article out in lines for a width; the reader and `folio show` share it.
 //! - `cli` parses the command line and runs the non-interactive subcommands.
 //! - `config` says where folio keeps its files.
