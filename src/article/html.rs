@@ -6,7 +6,8 @@
 //! a linear tokenizer pass (`scan`) measures that first, and such a page is shown as its plain
 //! text, with a note saying why (`Metadata::notes`, which becomes `Article::notes`).
 //!
-//! - `scan`: the budget and the plain-text fallback.
+//! - `scan`: one tokenizer pass for the budget (`budget` models the tree builder) and the
+//!   plain-text fallback.
 //! - `page`: the tree, the walker, per-element measurements.
 //! - `hints`: what counts as furniture, and what as the article, by tag, role and class words.
 //! - `meta`: title, byline, date, site name; `title` trims the site's name from a title.
@@ -14,6 +15,7 @@
 //! - `body`: those elements to blocks.
 
 mod body;
+mod budget;
 mod hints;
 mod meta;
 mod page;
@@ -52,7 +54,11 @@ pub fn parse(text: &str) -> (Vec<Block>, Metadata) {
 
 /// `parse`, reporting the work done: for tests that check extraction stays within its budget.
 pub fn extract(text: &str) -> Extracted {
-    let scan = scan::scan(text);
+    let limits = budget::Limits {
+        depth: MAX_DEPTH,
+        nodes: MAX_NODES,
+    };
+    let scan = scan::scan(text, limits);
     if let Some(reason) = over_budget(text.len(), &scan) {
         return fallback(scan, &reason);
     }

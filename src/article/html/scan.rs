@@ -3,9 +3,8 @@
 //! text with tags stripped and entities decoded, which is what folio shows when the cost is too
 //! high.
 //!
-//! The tokenizer alone is linear in the input; the tree builder is not (scope checks walk the
-//! stack of open elements, and misnested formatting tags are re-created for every text run), so
-//! the budget is decided here.
+//! The tokenizer alone is linear in the input; the tree builder is not, so the tokens also feed
+//! `budget`'s model of the builder.
 
 use std::cell::RefCell;
 
@@ -15,6 +14,7 @@ use html5ever::tokenizer::{
     BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
 };
 
+use super::budget::{Limits, Model};
 use crate::article::inline::is_html_space;
 
 /// What the pass found.
@@ -25,30 +25,11 @@ pub struct Scan {
     pub text: String,
     /// The text of the `<title>` element.
     pub title: Option<String>,
-    /// The deepest nesting of elements that need an end tag (an upper bound: a tag left open
-    /// counts until the end).
+    /// `Model::depth`: how deep the tree would nest.
     pub depth: usize,
-    /// An upper bound on the nodes the tree builder would create: one per tag and text run, plus
-    /// every formatting element still open, which the builder may re-create for each of them.
+    /// `Model::nodes`: at most how many nodes the tree would have.
     pub nodes: usize,
 }
-
-/// Elements with no content.
-const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr", "keygen", "frame", "basefont", "bgsound",
-];
-
-/// Elements whose end tag may be left out: the builder closes them itself, so they do not nest.
-const OPTIONAL_END: &[&str] = &[
-    "html", "head", "body", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead",
-    "tbody", "tfoot", "colgroup", "rb", "rt", "rp", "rtc",
-];
-
-/// The formatting elements the tree builder re-creates when they are misnested.
-const FORMATTING: &[&str] = &[
-    "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u",
-];
 
 /// Elements that end a paragraph of the fallback text.
 const BLOCK: &[&str] = &[
@@ -92,13 +73,16 @@ const HIDDEN_TEXT: &[&str] = &[
     "select", "svg",
 ];
 
-/// Tokenizes `html` once and reports what it found.
-pub fn scan(html: &str) -> Scan {
+/// Tokenizes `html` once and reports what it found; the model of the tree builder stops at
+/// `limits`.
+pub fn scan(html: &str, limits: Limits) -> Scan {
+    let state = State {
+        model: Model::new(limits),
+        hidden: None,
+        in_title: false,
+    };
     let tokenizer = Tokenizer::new(
-        Sink(
-            RefCell::new(Scan::default()),
-            RefCell::new(State::default()),
-        ),
+        Sink(RefCell::new(Scan::default()), RefCell::new(state)),
         TokenizerOpts::default(),
     );
     let input = BufferQueue::default();
@@ -106,8 +90,11 @@ pub fn scan(html: &str) -> Scan {
     // The sink never asks to pause for a script, so one feed consumes everything.
     let _ = tokenizer.feed(&input);
     tokenizer.end();
-    let Sink(scan, _) = tokenizer.sink;
+    let Sink(scan, state) = tokenizer.sink;
     let mut scan = scan.into_inner();
+    let model = state.into_inner().model;
+    scan.depth = model.depth;
+    scan.nodes = model.nodes;
     if let Some(title) = &mut scan.title {
         *title = title.split_whitespace().collect::<Vec<_>>().join(" ");
     }
@@ -115,10 +102,9 @@ pub fn scan(html: &str) -> Scan {
     scan
 }
 
-#[derive(Debug, Default)]
+/// What the sink needs besides what it reports.
 struct State {
-    depth: usize,
-    open_formatting: usize,
+    model: Model,
     /// The element whose text is being passed over (`script`, `style`, …).
     hidden: Option<String>,
     in_title: bool,
@@ -135,7 +121,7 @@ impl TokenSink for Sink {
         match token {
             Token::TagToken(tag) => return tag_token(&mut scan, &mut state, &tag),
             Token::CharacterTokens(text) => {
-                scan.nodes = scan.nodes.saturating_add(1 + state.open_formatting);
+                state.model.count_node();
                 if state.in_title {
                     scan.title.get_or_insert_with(String::new).push_str(&text);
                 } else if state.hidden.is_none() {
@@ -153,20 +139,14 @@ fn tag_token(scan: &mut Scan, state: &mut State, tag: &Tag) -> TokenSinkResult<(
     if BLOCK.contains(&name) && !scan.text.ends_with("\n\n") {
         scan.text.push_str("\n\n");
     }
-    let needs_end = !VOID.contains(&name) && !OPTIONAL_END.contains(&name);
     match tag.kind {
         TagKind::StartTag => {
-            scan.nodes = scan.nodes.saturating_add(1 + state.open_formatting);
-            if tag.self_closing {
+            state.model.count_node();
+            // "<div/>" opens a div in HTML; only inside SVG or MathML does "/>" close a tag.
+            if tag.self_closing && state.model.in_foreign() {
                 return TokenSinkResult::Continue;
             }
-            if FORMATTING.contains(&name) {
-                state.open_formatting += 1;
-            }
-            if needs_end {
-                state.depth += 1;
-                scan.depth = scan.depth.max(state.depth);
-            }
+            state.model.start(tag);
             if HIDDEN_TEXT.contains(&name) && state.hidden.is_none() {
                 state.hidden = Some(name.to_owned());
             }
@@ -186,12 +166,7 @@ fn tag_token(scan: &mut Scan, state: &mut State, tag: &Tag) -> TokenSinkResult<(
             }
         }
         TagKind::EndTag => {
-            if FORMATTING.contains(&name) {
-                state.open_formatting = state.open_formatting.saturating_sub(1);
-            }
-            if needs_end {
-                state.depth = state.depth.saturating_sub(1);
-            }
+            state.model.end(tag);
             if state.hidden.as_deref() == Some(name) {
                 state.hidden = None;
             }
@@ -226,11 +201,17 @@ fn push_collapsed(out: &mut String, text: &str) {
 mod tests {
     use super::*;
 
+    const NO_LIMITS: Limits = Limits {
+        depth: usize::MAX,
+        nodes: usize::MAX,
+    };
+
     #[test]
     fn text_is_stripped_of_tags_scripts_and_entities() {
         let scan = scan(
             "<html><head><title> A &amp; B </title><style>p{}</style></head>\
              <body><p>Caf&eacute; &lt;open&gt;</p><script>if (a<b) x()</script><p>Two\n  lines</p>",
+            NO_LIMITS,
         );
         assert_eq!(scan.title.as_deref(), Some("A & B"));
         let paragraphs: Vec<&str> = scan
@@ -240,22 +221,5 @@ mod tests {
             .filter(|p| !p.is_empty())
             .collect();
         assert_eq!(paragraphs, vec!["Café <open>", "Two lines"]);
-    }
-
-    #[test]
-    fn depth_counts_elements_that_need_closing() {
-        assert_eq!(scan("<div><div><span>x</span></div></div>").depth, 3);
-        // Paragraphs and list items close themselves; void elements hold nothing.
-        assert_eq!(scan("<p>a<p>b<li>c<li>d<br><img>").depth, 0);
-        let deep = "<div>".repeat(1000);
-        assert_eq!(scan(&deep).depth, 1000);
-    }
-
-    #[test]
-    fn open_formatting_tags_raise_the_node_estimate() {
-        let flat = scan(&"<p>x</p>".repeat(100)).nodes;
-        let misnested = scan(&format!("{}{}", "<b>".repeat(50), "<p>x</p>".repeat(100))).nodes;
-        assert!(flat <= 300, "{flat}");
-        assert!(misnested >= 50 * 200, "{misnested}");
     }
 }

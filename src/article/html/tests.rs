@@ -201,6 +201,23 @@ fn misnested_formatting_that_would_multiply_nodes_falls_back() {
 }
 
 #[test]
+fn sloppy_but_ordinary_pages_are_still_parsed() {
+    let html = format!(
+        "<title>Sloppy</title>{}<table>{}</table><svg>{}</svg>",
+        format!("<p><b>Unclosed bold, and <i>italic, {PROSE}</p>\n").repeat(2_000),
+        "<tr><td><div>cell<td><font>x</tr>\n".repeat(500),
+        "<path d=\"M0 0\"/>".repeat(500)
+    );
+    let extracted = extract(&html);
+    assert!(
+        extracted.metadata.notes.is_empty(),
+        "{:?}",
+        extracted.metadata.notes
+    );
+    assert!(extracted.nodes > 0);
+}
+
+#[test]
 fn large_pages_fall_back_to_plain_text_with_a_note() {
     let paragraph = format!("<p>{PROSE}</p>\n");
     let html = paragraph.repeat(MAX_BYTES / paragraph.len() + 1);
