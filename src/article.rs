@@ -4,14 +4,21 @@
 //! the parser by format, cleans the blocks of saved-page debris, and sanitizes every string, so an
 //! `Article` only ever holds text that is safe to draw.
 
+pub mod build;
 pub mod clean;
 pub mod date;
+pub mod html;
+pub mod inline;
+pub mod links;
 pub mod markdown;
 pub mod plain;
+pub mod table;
+
+use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::sanitize::{sanitize, sanitize_line};
+use crate::sanitize::{sanitize, sanitize_line, sanitize_with_map};
 
 /// Words a person reads in a minute, for the reading-time estimate.
 const WORDS_PER_MINUTE: usize = 230;
@@ -35,12 +42,35 @@ pub enum BlockKind {
     Code,
 }
 
+/// How a stretch of a block's text is styled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MarkStyle {
+    Emphasis,
+    Strong,
+    /// Inline code.
+    Code,
+    /// The text of a link (not its "[n]" marker).
+    Link,
+}
+
+/// A styled stretch of a block: `range` is in bytes of `Block::text`, on character boundaries,
+/// never empty, never starting or ending with whitespace. Marks may overlap (bold inside a link).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Mark {
+    pub range: Range<usize>,
+    pub style: MarkStyle,
+}
+
 /// One passage of the body: the unit the reader wraps, search reports and bookmarks anchor to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Block {
     #[serde(flatten)]
     pub kind: BlockKind,
     pub text: String,
+    /// Inline styles, sorted by start. Empty for plain text.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub marks: Vec<Mark>,
 }
 
 impl Block {
@@ -48,6 +78,7 @@ impl Block {
         Block {
             kind,
             text: text.into(),
+            marks: Vec::new(),
         }
     }
 
@@ -64,6 +95,11 @@ pub struct Metadata {
     pub byline: Option<String>,
     pub date: Option<String>,
     pub source: Option<String>,
+    /// Link addresses, numbered from 1 in this order by the "[n]" markers in the body; listed
+    /// after the body once it is cleaned.
+    pub links: Vec<String>,
+    /// What the parser could not do as asked, for the person (see `Article::notes`).
+    pub notes: Vec<String>,
 }
 
 /// The file formats folio reads.
@@ -72,6 +108,8 @@ pub struct Metadata {
 pub enum Format {
     Text,
     Markdown,
+    /// A saved web page: folio extracts the article from it.
+    Html,
 }
 
 impl Format {
@@ -80,6 +118,7 @@ impl Format {
         match extension.map(str::to_ascii_lowercase).as_deref() {
             None | Some("txt" | "text") => Some(Format::Text),
             Some("md" | "markdown") => Some(Format::Markdown),
+            Some("html" | "htm") => Some(Format::Html),
             _ => None,
         }
     }
@@ -101,7 +140,12 @@ pub struct Article {
     /// Where it was loaded from: a path, or `bundled/<name>` for the built-in articles.
     pub path: String,
     pub format: Format,
+    /// Words of the body, not counting the list of links at its end.
     pub word_count: usize,
+    /// What folio could not do with this file as usual, in words for the person: "too large to
+    /// extract the article; showing all its text". Shown by `folio list`/`show` on stderr.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
     #[serde(skip)]
     pub blocks: Vec<Block>,
     /// The whole decoded file, sanitized but otherwise as written, for the raw view.
@@ -114,15 +158,22 @@ impl Article {
     /// is used when the text has no recognisable title (the file name, usually).
     pub fn from_text(path: &str, fallback_title: &str, format: Format, text: &str) -> Article {
         let text = sanitize(text);
-        let (blocks, meta) = match format {
+        let (mut blocks, meta) = match format {
             Format::Text => (plain::parse(&text), Metadata::default()),
             Format::Markdown => markdown::parse(&text),
+            Format::Html => html::parse(&text),
         };
+        // Parsers decode entities ("&#27;" is ESC) and read attributes, so their output is
+        // sanitized again; the cleaner then sees what the reader will show.
+        blocks.iter_mut().for_each(sanitize_block);
         let (blocks, meta) = clean::clean(blocks, meta);
-        let blocks = split_oversized_blocks(blocks);
+        let mut blocks = split_oversized_blocks(blocks);
         let one_line = |field: Option<String>| field.map(|s| sanitize_line(&s));
         let title = one_line(meta.title).unwrap_or_else(|| sanitize_line(fallback_title));
         let word_count = blocks.iter().map(|b| count_words(&b.text)).sum();
+        let mut link_list = links::list_blocks(&meta.links);
+        link_list.iter_mut().for_each(sanitize_block);
+        blocks.extend(link_list);
         Article {
             id: article_id(path),
             title,
@@ -133,6 +184,7 @@ impl Article {
             path: sanitize_line(path),
             format,
             word_count,
+            notes: meta.notes.iter().map(|n| sanitize_line(n)).collect(),
             blocks,
             raw: text,
         }
@@ -172,13 +224,25 @@ fn split_oversized_blocks(blocks: Vec<Block>) -> Vec<Block> {
             out.push(block);
             continue;
         }
-        let mut rest = block.text.as_str();
-        let mut kind = block.kind;
-        while !rest.is_empty() {
-            let cut = split_point(rest, &kind);
-            let (piece, tail) = rest.split_at(cut);
-            out.push(Block::new(kind.clone(), piece.trim_end()));
-            rest = tail.trim_start();
+        let text = block.text.as_str();
+        let mut kind = block.kind.clone();
+        let mut start = 0;
+        while start < text.len() {
+            let cut = start + split_point(&text[start..], &kind);
+            let piece = text[start..cut].trim_end();
+            let mut part = Block::new(kind.clone(), piece);
+            // Inline marks go with the piece they fall in, shifted to its start.
+            part.marks = block
+                .marks
+                .iter()
+                .filter(|m| m.range.start >= start && m.range.end <= start + piece.len())
+                .map(|m| Mark {
+                    range: m.range.start - start..m.range.end - start,
+                    style: m.style,
+                })
+                .collect();
+            out.push(part);
+            start = cut + (text[cut..].len() - text[cut..].trim_start().len());
             if let BlockKind::ListItem { marker, .. } = &mut kind {
                 marker.clear();
             }
@@ -207,6 +271,16 @@ fn split_point(text: &str, kind: &BlockKind) -> usize {
             .or_else(|| window.rfind(' ').map(|i| i + 1))
     };
     preferred.filter(|&i| i > 0).unwrap_or(limit)
+}
+
+/// Sanitizes a block's text, moving its marks with the text they cover.
+fn sanitize_block(block: &mut Block) {
+    if let Some((text, map)) = sanitize_with_map(&block.text) {
+        for mark in &mut block.marks {
+            mark.range = map[mark.range.start]..map[mark.range.end];
+        }
+        block.text = text;
+    }
 }
 
 /// Counts words the way a reader would: runs of non-space characters. CJK text has no spaces, so
@@ -299,7 +373,44 @@ mod tests {
     fn extensions_map_to_formats() {
         assert_eq!(Format::from_extension(None), Some(Format::Text));
         assert_eq!(Format::from_extension(Some("MD")), Some(Format::Markdown));
+        assert_eq!(Format::from_extension(Some("HTM")), Some(Format::Html));
         assert_eq!(Format::from_extension(Some("pdf")), None);
+    }
+
+    #[test]
+    fn entities_that_decode_to_controls_are_sanitized_with_their_marks() {
+        let article = Article::from_text(
+            "p.md",
+            "t",
+            Format::Markdown,
+            "# T\n\nSee **bold&#27;[2J** and [link&#x9b;](https://x.example/&#7;).\n",
+        );
+        let body = &article.blocks[0];
+        assert_eq!(body.text, "See bold^[[2J and link<U+009B>[1].");
+        let marked: Vec<&str> = body
+            .marks
+            .iter()
+            .map(|m| &body.text[m.range.clone()])
+            .collect();
+        assert_eq!(marked, vec!["bold^[[2J", "link<U+009B>"]);
+        let links = article.blocks.last().unwrap();
+        assert_eq!(links.text, "https://x.example/^G");
+        for block in &article.blocks {
+            assert!(crate::sanitize::is_terminal_safe(&block.text), "{block:?}");
+        }
+    }
+
+    #[test]
+    fn the_link_list_follows_the_body_and_is_not_counted() {
+        let article = Article::from_text(
+            "p.md",
+            "t",
+            Format::Markdown,
+            "# T\n\nOne [two](https://a.example/).\n",
+        );
+        let texts: Vec<&str> = article.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, vec!["One two[1].", "Links", "https://a.example/"]);
+        assert_eq!(article.word_count, 2);
     }
 
     #[test]

@@ -42,7 +42,7 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
 
-    /// Files and folders of articles (.txt, .md); folders are read recursively.
+    /// Files and folders of articles (.txt, .md, .html); folders are read recursively.
     pub paths: Vec<PathBuf>,
 
     /// Where bookmarks and reading positions are kept.
@@ -158,6 +158,11 @@ fn load_reporting(paths: &[PathBuf]) -> (Corpus, bool) {
     let corpus = corpus::load(paths);
     for skipped in &corpus.skipped {
         eprintln!("folio: {skipped}");
+    }
+    for article in &corpus.articles {
+        for note in &article.notes {
+            eprintln!("folio: {}: {note}", article.path);
+        }
     }
     let named_failed = corpus.skipped.iter().any(|s| s.named);
     (corpus, named_failed)

@@ -9,7 +9,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::article::{Article, Format};
-use crate::decode::{NotText, decode};
+use crate::decode::{NotText, decode_with_hint, sniff_html_charset};
 use crate::sanitize::sanitize_line;
 
 /// Files larger than this are skipped: a reader has no business loading a disk image.
@@ -134,7 +134,7 @@ impl Walk {
                 path,
                 named,
                 format!(
-                    "not a text or Markdown file (.{})",
+                    "not a text, Markdown or HTML file (.{})",
                     extension.unwrap_or_default()
                 ),
             ),
@@ -225,7 +225,12 @@ fn load_file(candidate: &Candidate) -> Result<Article, Skipped> {
         )));
     }
     let bytes = fs::read(path).map_err(|e| skipped(io_reason(&e)))?;
-    let decoded = decode(&bytes).map_err(|reason| match reason {
+    // Only a web page declares its charset; in a text file "<meta charset" is just words.
+    let declared = match candidate.format {
+        Format::Html => sniff_html_charset(&bytes),
+        Format::Text | Format::Markdown => None,
+    };
+    let decoded = decode_with_hint(&bytes, declared).map_err(|reason| match reason {
         NotText::Binary => skipped("binary file (NUL byte in the first 8 KB)".to_owned()),
     })?;
     if decoded.text.trim().is_empty() {

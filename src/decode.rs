@@ -1,7 +1,9 @@
-//! Turns a file's bytes into text: byte-order marks, UTF-16, legacy encodings, line endings.
+//! Turns a file's bytes into text: byte-order marks, a charset the file declares, UTF-16, legacy
+//! encodings, line endings.
 //!
 //! Pure: takes bytes, returns a `String` or the reason the bytes are not a text document. The
-//! caller reads the file; sanitizing comes after, in `sanitize`.
+//! caller reads the file and knows its format (only HTML declares a charset, see
+//! `sniff_html_charset`); sanitizing comes after, in `sanitize`.
 
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
 
@@ -22,10 +24,24 @@ pub struct Decoded {
     pub encoding: &'static str,
 }
 
-/// Decodes `bytes`: a BOM decides first (UTF-8, UTF-16LE/BE); then strict UTF-8; only when that
-/// fails is the encoding guessed (chardetng), so valid UTF-8 is never second-guessed. CRLF and lone
-/// CR become LF.
+/// How far into an HTML file a `<meta charset>` counts, as in the HTML standard's prescan.
+pub const CHARSET_SNIFF_LEN: usize = 1024;
+
+/// Decodes `bytes` whose format declares no charset: see `decode_with_hint`.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, NotText> {
+    decode_with_hint(bytes, None)
+}
+
+/// Decodes `bytes`: a BOM decides first (UTF-8, UTF-16LE/BE); then the charset the file declares,
+/// if any; then strict UTF-8; only when that fails is the encoding guessed (chardetng), so valid
+/// UTF-8 is never second-guessed. CRLF and lone CR become LF.
+///
+/// A declared charset wins over UTF-8 and over detection because that is what a browser does with
+/// the same page: a Windows-1252 page whose bytes happen to be valid UTF-8 reads as the author saw it.
+pub fn decode_with_hint(
+    bytes: &[u8],
+    declared: Option<&'static Encoding>,
+) -> Result<Decoded, NotText> {
     let (text, encoding) = match Encoding::for_bom(bytes) {
         Some((encoding, bom_len)) => {
             let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
@@ -35,6 +51,13 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, NotText> {
             let sniffed = &bytes[..bytes.len().min(BINARY_SNIFF_LEN)];
             if memchr_nul(sniffed) {
                 return Err(NotText::Binary);
+            }
+            if let Some(encoding) = declared {
+                let (text, _) = encoding.decode_without_bom_handling(bytes);
+                return Ok(Decoded {
+                    text: normalize_line_endings(text.into_owned()),
+                    encoding: encoding.name(),
+                });
             }
             match std::str::from_utf8(bytes) {
                 Ok(text) => (text.to_owned(), UTF_8),
@@ -58,6 +81,118 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, NotText> {
         text: normalize_line_endings(text),
         encoding: encoding.name(),
     })
+}
+
+/// The charset an HTML file declares in its first 1024 bytes: `<meta charset="…">` or
+/// `<meta http-equiv="Content-Type" content="text/html; charset=…">`, looked up by its WHATWG
+/// label (so "latin1" and "iso-8859-1" both mean Windows-1252, as in a browser). A UTF-16 label
+/// means UTF-8: the declaration was readable as ASCII, so the file is not UTF-16.
+///
+/// A simplified form of the standard's prescan: it skips comments and reads attributes of `meta`
+/// tags only, which is what saved pages contain.
+pub fn sniff_html_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(CHARSET_SNIFF_LEN)];
+    let mut at = 0;
+    while at < head.len() {
+        let rest = &head[at..];
+        if rest.starts_with(b"<!--") {
+            at += find(rest, b"-->").map_or(rest.len(), |end| end + 3);
+            continue;
+        }
+        let is_meta = rest.len() > 5
+            && rest[..5].eq_ignore_ascii_case(b"<meta")
+            && (rest[5].is_ascii_whitespace() || rest[5] == b'/');
+        if !is_meta {
+            at += 1;
+            continue;
+        }
+        let end = find(rest, b">").unwrap_or(rest.len());
+        // An unknown label is passed over, as in a browser: a later meta may name a known one.
+        if let Some(encoding) = meta_charset(&rest[5..end]).and_then(Encoding::for_label) {
+            return Some(if encoding == UTF_16LE || encoding == UTF_16BE {
+                UTF_8
+            } else {
+                encoding
+            });
+        }
+        at += end;
+    }
+    None
+}
+
+/// The charset label in the attributes of one `meta` tag, if it declares one.
+fn meta_charset(attributes: &[u8]) -> Option<&[u8]> {
+    let mut charset = None;
+    let mut content = None;
+    let mut http_equiv_content_type = false;
+    for (name, value) in html_attributes(attributes) {
+        if name.eq_ignore_ascii_case(b"charset") {
+            charset.get_or_insert(value);
+        } else if name.eq_ignore_ascii_case(b"content") {
+            content.get_or_insert(value);
+        } else if name.eq_ignore_ascii_case(b"http-equiv") {
+            http_equiv_content_type = value.eq_ignore_ascii_case(b"content-type");
+        }
+    }
+    if charset.is_some() {
+        return charset;
+    }
+    let content = content.filter(|_| http_equiv_content_type)?;
+    let lower = content.to_ascii_lowercase();
+    let start = find(&lower, b"charset")? + b"charset".len();
+    let value = content[start..].trim_ascii_start().strip_prefix(b"=")?;
+    let value = value.trim_ascii_start();
+    let value = value
+        .strip_prefix(b"\"")
+        .or_else(|| value.strip_prefix(b"'"))
+        .unwrap_or(value);
+    let end = value
+        .iter()
+        .position(|b| matches!(b, b'"' | b'\'' | b';') || b.is_ascii_whitespace())
+        .unwrap_or(value.len());
+    Some(&value[..end])
+}
+
+/// `name=value`, `name="value"`, `name='value'` and bare `name` pairs of a tag's attribute text.
+fn html_attributes(mut text: &[u8]) -> impl Iterator<Item = (&[u8], &[u8])> {
+    std::iter::from_fn(move || {
+        text = text.trim_ascii_start().strip_prefix(b"/").unwrap_or(text);
+        text = text.trim_ascii_start();
+        if text.is_empty() {
+            return None;
+        }
+        let name_end = text
+            .iter()
+            .position(|b| *b == b'=' || b.is_ascii_whitespace())
+            .unwrap_or(text.len());
+        let name = &text[..name_end];
+        let after = text[name_end..].trim_ascii_start();
+        let Some(after) = after.strip_prefix(b"=") else {
+            text = &text[name_end..];
+            return Some((name, &b""[..]));
+        };
+        let after = after.trim_ascii_start();
+        let (value, rest) = match after.first() {
+            Some(&quote @ (b'"' | b'\'')) => {
+                let body = &after[1..];
+                let end = body.iter().position(|b| *b == quote).unwrap_or(body.len());
+                (&body[..end], body.get(end + 1..).unwrap_or_default())
+            }
+            _ => {
+                let end = after
+                    .iter()
+                    .position(u8::is_ascii_whitespace)
+                    .unwrap_or(after.len());
+                (&after[..end], &after[end..])
+            }
+        };
+        text = rest;
+        Some((name, value))
+    })
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 fn memchr_nul(bytes: &[u8]) -> bool {
@@ -119,6 +254,69 @@ mod tests {
         let mut late_nul = vec![b'a'; BINARY_SNIFF_LEN];
         late_nul.push(0);
         assert!(decode(&late_nul).is_ok(), "only the first 8 KB are sniffed");
+    }
+
+    #[test]
+    fn charsets_are_sniffed_from_meta_tags() {
+        let cases: [(&[u8], Option<&str>); 9] = [
+            (b"<meta charset=\"windows-1252\">", Some("windows-1252")),
+            (b"<META CHARSET=latin1>", Some("windows-1252")),
+            (b"<meta charset='utf-8'/>", Some("UTF-8")),
+            (
+                b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-2\">",
+                Some("ISO-8859-2"),
+            ),
+            (
+                b"<meta content='text/html; charset=koi8-r' http-equiv='content-type'>",
+                Some("KOI8-R"),
+            ),
+            (b"<meta charset=\"utf-16le\">", Some("UTF-8")),
+            (b"<!-- <meta charset=\"koi8-r\"> --><p>no charset</p>", None),
+            (b"<meta name=\"charset\" content=\"koi8-r\">", None),
+            (b"<meta charset=\"no-such-thing\">", None),
+        ];
+        let unknown_then_known = b"<meta charset=\"no-such-thing\"><meta charset=\"koi8-r\">";
+        assert_eq!(
+            sniff_html_charset(unknown_then_known).map(Encoding::name),
+            Some("KOI8-R")
+        );
+        for (bytes, expected) in cases {
+            let found = sniff_html_charset(bytes).map(Encoding::name);
+            assert_eq!(found, expected, "{}", String::from_utf8_lossy(bytes));
+        }
+    }
+
+    #[test]
+    fn a_charset_after_the_first_kilobyte_does_not_count() {
+        let mut page = vec![b' '; CHARSET_SNIFF_LEN];
+        page.extend_from_slice(b"<meta charset=\"koi8-r\">");
+        assert_eq!(sniff_html_charset(&page), None);
+    }
+
+    #[test]
+    fn bom_beats_declared_beats_utf8() {
+        let declared = Some(encoding_rs::WINDOWS_1252);
+        // Valid UTF-8 ("é" as C3 A9), but the page says Windows-1252: the page wins.
+        assert_eq!(
+            decode_with_hint(b"caf\xc3\xa9", declared).unwrap().text,
+            "cafÃ©"
+        );
+        assert_eq!(
+            decode_with_hint(b"caf\xe9", declared).unwrap().encoding,
+            "windows-1252"
+        );
+        // A byte-order mark is stronger than any declaration.
+        assert_eq!(
+            decode_with_hint(b"\xef\xbb\xbfcaf\xc3\xa9", declared)
+                .unwrap()
+                .text,
+            "café"
+        );
+        // A declaration does not make binary data text.
+        assert_eq!(
+            decode_with_hint(b"GIF89a\0\0", declared),
+            Err(NotText::Binary)
+        );
     }
 
     #[test]

@@ -1,8 +1,9 @@
 //! folio: a terminal article reader.
 //!
 //! How the pieces fit:
-//! - `corpus` walks paths and reads files (`decode`, then `article` builds the model, sanitized by
-//!   `sanitize` and cleaned of saved-page debris by `article::clean`).
+//! - `corpus` walks paths and reads files (`decode`, then `article` builds the model from plain
+//!   text, Markdown or a saved web page, sanitized by `sanitize` and cleaned of saved-page debris
+//!   by `article::clean`).
 //! - `wrap` lays an article out in lines for a width; the reader and `folio show` share it.
 //! - `search` parses queries and finds their matches as byte ranges in an article's blocks, and
 //!   ranks the matching articles of a corpus; the reader and `folio search` share it.

@@ -20,9 +20,34 @@ pub fn sanitize(text: &str) -> String {
     if text.chars().all(is_plain) {
         return text.to_owned();
     }
+    sanitize_each(text, |_, _| {})
+}
+
+/// `sanitize` for text that carries byte ranges (style marks): also returns, for every byte
+/// offset of `text` up to and including its length, where that offset lands in the result.
+/// `None` when the text is already safe, so nothing moved.
+pub fn sanitize_with_map(text: &str) -> Option<(String, Vec<usize>)> {
+    if text.chars().all(is_plain) {
+        return None;
+    }
+    let mut map = vec![0; text.len() + 1];
+    let out = sanitize_each(text, |from, to| map[from] = to);
+    // Offsets inside a multi-byte character map to where that character starts.
+    for index in 1..text.len() {
+        if !text.is_char_boundary(index) {
+            map[index] = map[index - 1];
+        }
+    }
+    map[text.len()] = out.len();
+    Some((out, map))
+}
+
+/// The sanitizing loop; `moved(input offset, output offset)` is told where each character goes.
+fn sanitize_each(text: &str, mut moved: impl FnMut(usize, usize)) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     let mut column = 0usize;
-    for ch in text.chars() {
+    for (offset, ch) in text.char_indices() {
+        moved(offset, out.len());
         match ch {
             '\n' => {
                 out.push('\n');
@@ -137,6 +162,21 @@ mod tests {
     #[test]
     fn sanitize_line_flattens_newlines() {
         assert_eq!(sanitize_line("two\nlines\x1b"), "two lines^[");
+    }
+
+    #[test]
+    fn offsets_follow_the_text_they_point_at() {
+        assert_eq!(sanitize_with_map("plain café"), None);
+        let text = "a\x1bb\u{9b}é\tz";
+        let (out, map) = sanitize_with_map(text).unwrap();
+        assert_eq!(out, "a^[b<U+009B>é   z");
+        for (offset, ch) in text.char_indices().filter(|(_, c)| c.is_alphabetic()) {
+            assert!(out[map[offset]..].starts_with(ch), "{ch} at {offset}");
+        }
+        assert_eq!(map[text.len()], out.len());
+        // Inside a multi-byte character: where that character starts.
+        let e = text.find('é').unwrap();
+        assert_eq!(map[e + 1], map[e]);
     }
 
     #[test]

@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 
 use super::date::parse_date;
-use super::{Block, BlockKind, Metadata};
+use super::{Block, BlockKind, Mark, Metadata};
 
 /// Words that only ever appear as page furniture: buttons, share bars, menus.
 const INTERFACE_WORDS: &[&str] = &[
@@ -466,8 +466,17 @@ fn join_paragraphs_split_by_page_breaks(blocks: &mut Vec<Block>) {
             && second.text.chars().next().is_some_and(char::is_lowercase);
         if unfinished && continues {
             let second = blocks.remove(index + 1);
-            blocks[index].text.push(' ');
-            blocks[index].text.push_str(&second.text);
+            let first = &mut blocks[index];
+            first.text.push(' ');
+            // The second half's marks move with its text.
+            let offset = first.text.len();
+            first.text.push_str(&second.text);
+            first
+                .marks
+                .extend(second.marks.into_iter().map(|mark| Mark {
+                    range: mark.range.start + offset..mark.range.end + offset,
+                    style: mark.style,
+                }));
         } else {
             index += 1;
         }
@@ -588,6 +597,19 @@ mod tests {
             texts(&blocks),
             vec!["It bought military and civil aircraft and more."]
         );
+    }
+
+    #[test]
+    fn marks_follow_a_joined_paragraph() {
+        let mut second = Block::paragraph("aircraft and more.");
+        second.marks.push(Mark {
+            range: 0..8,
+            style: super::super::MarkStyle::Strong,
+        });
+        let blocks = vec![Block::paragraph("It bought civil"), second];
+        let (blocks, _) = clean(blocks, Metadata::default());
+        let mark = &blocks[0].marks[0];
+        assert_eq!(&blocks[0].text[mark.range.clone()], "aircraft");
     }
 
     #[test]

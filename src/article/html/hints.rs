@@ -1,0 +1,218 @@
+//! The signs that an element is page furniture (navigation, banners, share bars, comments …) or
+//! the article itself: its tag, its ARIA role, whether it is hidden, and the words of its class
+//! and id. Pure functions of one element; the tree is `page`'s business.
+
+use scraper::node::Element;
+
+/// Elements that are never article text, whatever they contain.
+const FURNITURE_TAGS: &[&str] = &[
+    "aside", "audio", "button", "canvas", "dialog", "embed", "footer", "form", "header", "iframe",
+    "input", "label", "link", "menu", "meta", "nav", "noscript", "object", "script", "select",
+    "style", "svg", "template", "textarea", "title", "video",
+];
+
+/// ARIA roles of page furniture.
+const FURNITURE_ROLES: &[&str] = &[
+    "alert",
+    "alertdialog",
+    "banner",
+    "complementary",
+    "contentinfo",
+    "dialog",
+    "menu",
+    "menubar",
+    "navigation",
+    "search",
+];
+
+/// Class and id words that mark furniture even inside an article ("main-nav", "article-share").
+/// A trailing `*` also matches words that start so ("navbar", "cookies").
+const STRONG_NEGATIVE: &[&str] = &[
+    "ad",
+    "ads",
+    "advert*",
+    "banner*",
+    "breadcrumb*",
+    "byline*",
+    "consent*",
+    "cookie*",
+    "dateline",
+    "gdpr",
+    "menu*",
+    "meta",
+    "modal*",
+    "nav*",
+    "newsletter*",
+    "paywall*",
+    "popup*",
+    "promo*",
+    "share*",
+    "sharing",
+    "sidebar*",
+    "signup",
+    "skip",
+    "social*",
+    "sponsor*",
+    "subscri*",
+    "toolbar*",
+];
+
+/// Class and id words that mark furniture unless a word of the article is there too
+/// ("comments" yes, "comment-body" of an article about comments no).
+const WEAK_NEGATIVE: &[&str] = &[
+    "author*",
+    "bio",
+    "comment*",
+    "disqus*",
+    "footer*",
+    "header*",
+    "masthead",
+    "outbrain*",
+    "pager",
+    "pagination",
+    "related*",
+    "taboola*",
+    "tag",
+    "tags",
+    "widget*",
+];
+
+/// Class and id words of the article itself.
+const POSITIVE: &[&str] = &[
+    "article*", "body", "content*", "entry*", "main", "post", "story*", "text",
+];
+
+/// Page furniture: by tag, by role, hidden, or by class and id words.
+pub fn is_furniture(element: &Element) -> bool {
+    let name = element.name();
+    if matches!(name, "html" | "body" | "main" | "article") {
+        return false;
+    }
+    if FURNITURE_TAGS.contains(&name) {
+        return true;
+    }
+    if element.attr("hidden").is_some()
+        || element
+            .attr("aria-hidden")
+            .is_some_and(|v| v.eq_ignore_ascii_case("true"))
+    {
+        return true;
+    }
+    if let Some(style) = element.attr("style") {
+        let style: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if style.contains("display:none") || style.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    if let Some(role) = element.attr("role")
+        && FURNITURE_ROLES.contains(&role.trim().to_ascii_lowercase().as_str())
+    {
+        return true;
+    }
+    let words = hint_words(element);
+    let has = |list: &[&str]| words.iter().any(|w| matches_hint(w, list));
+    has(STRONG_NEGATIVE) || (has(WEAK_NEGATIVE) && !has(POSITIVE))
+}
+
+/// How much an element's class and id say it is the article (+25) or not (−25).
+pub fn class_weight(element: &Element) -> f64 {
+    let words = hint_words(element);
+    let mut weight = 0.0;
+    if words.iter().any(|w| matches_hint(w, POSITIVE)) {
+        weight += 25.0;
+    }
+    if words
+        .iter()
+        .any(|w| matches_hint(w, STRONG_NEGATIVE) || matches_hint(w, WEAK_NEGATIVE))
+    {
+        weight -= 25.0;
+    }
+    if element.attr("itemprop") == Some("articleBody") {
+        weight += 25.0;
+    }
+    weight
+}
+
+/// The words of an element's class and id, split at punctuation and camelCase, lower case:
+/// "site-header cookieBanner" gives site, header, cookie, banner.
+pub fn hint_words(element: &Element) -> Vec<String> {
+    let mut words = Vec::new();
+    let sources = element.attr("class").into_iter().chain(element.id());
+    for source in sources {
+        let mut word = String::new();
+        let mut previous_lower = false;
+        for ch in source.chars() {
+            let boundary = !ch.is_alphanumeric() || (ch.is_uppercase() && previous_lower);
+            if boundary && !word.is_empty() {
+                words.push(std::mem::take(&mut word));
+            }
+            if ch.is_alphanumeric() {
+                word.extend(ch.to_lowercase());
+            }
+            previous_lower = ch.is_lowercase();
+        }
+        if !word.is_empty() {
+            words.push(word);
+        }
+    }
+    words
+}
+
+/// A word matches a hint it equals, or a `prefix*` hint it starts with ("navbar" is nav*, while
+/// "adapt" is not ad).
+fn matches_hint(word: &str, hints: &[&str]) -> bool {
+    hints.iter().any(|hint| match hint.strip_suffix('*') {
+        Some(prefix) => word.starts_with(prefix),
+        None => word == *hint,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use scraper::Html;
+
+    fn element(html: &str) -> Element {
+        let fragment = Html::parse_fragment(html);
+        let first = fragment.root_element().first_child().unwrap();
+        first.value().as_element().unwrap().clone()
+    }
+
+    #[test]
+    fn class_words_split_at_punctuation_and_camel_case() {
+        let e = element(r#"<div class="site-header cookieBanner" id="main_NAV"></div>"#);
+        assert_eq!(
+            hint_words(&e),
+            vec!["site", "header", "cookie", "banner", "main", "nav"]
+        );
+    }
+
+    #[test]
+    fn furniture_is_recognised_by_tag_role_class_and_hiding() {
+        for html in [
+            "<nav></nav>",
+            "<div role=navigation></div>",
+            r#"<div class="share-buttons"></div>"#,
+            r#"<div id="cookieConsent"></div>"#,
+            r#"<section class="comments"></section>"#,
+            r#"<div style="display: none"></div>"#,
+            r#"<p hidden></p>"#,
+            r#"<div class="navbar"></div>"#,
+        ] {
+            assert!(is_furniture(&element(html)), "{html}");
+        }
+        for html in [
+            "<p></p>",
+            r#"<div class="article-body"></div>"#,
+            r#"<div class="comment-content entry"></div>"#,
+            r#"<div class="adapted read"></div>"#,
+            r#"<article class="has-sidebar"></article>"#,
+        ] {
+            assert!(!is_furniture(&element(html)), "{html}");
+        }
+    }
+}

@@ -1,0 +1,237 @@
+//! Link addresses: numbered in order of first appearance so the body can read "ministry[3]", and
+//! listed at the end of the article ("[3] https://…") where a person can copy them.
+//!
+//! Addresses that lead nowhere from a terminal (in-page `#anchors`, `javascript:`) get no number.
+//! Relative addresses are resolved against the page's own address when the page says it.
+
+use super::{Block, BlockKind};
+
+/// The addresses met so far, in order; an address met again keeps its first number.
+#[derive(Debug, Default)]
+pub struct Links {
+    addresses: Vec<String>,
+    /// Where the page lives (`<base href>`, og:url, canonical), for resolving relative links.
+    base: Option<String>,
+}
+
+impl Links {
+    pub fn with_base(base: Option<String>) -> Links {
+        Links {
+            addresses: Vec::new(),
+            base: base.filter(|b| scheme_of(b).is_some()),
+        }
+    }
+
+    /// The number of `href` (from 1), or `None` for an address not worth listing.
+    pub fn number(&mut self, href: &str) -> Option<usize> {
+        let address = self.address(href)?;
+        Some(self.number_address(address))
+    }
+
+    /// The address `href` leads to (resolved against the page's), or `None` when it leads
+    /// nowhere a reader can go from a terminal.
+    pub fn address(&self, href: &str) -> Option<String> {
+        let href = href.trim();
+        let scheme = scheme_of(href).map(str::to_ascii_lowercase);
+        if href.is_empty()
+            || href.starts_with('#')
+            || matches!(scheme.as_deref(), Some("javascript" | "data" | "vbscript"))
+        {
+            return None;
+        }
+        Some(match &self.base {
+            Some(base) if scheme.is_none() => resolve(base, href),
+            _ => href.to_owned(),
+        })
+    }
+
+    /// The number of an address from `address`; an address met again keeps its number.
+    pub fn number_address(&mut self, address: String) -> usize {
+        let index = match self.addresses.iter().position(|a| *a == address) {
+            Some(index) => index,
+            None => {
+                self.addresses.push(address);
+                self.addresses.len() - 1
+            }
+        };
+        index + 1
+    }
+
+    pub fn into_addresses(self) -> Vec<String> {
+        self.addresses
+    }
+}
+
+/// True when a link's visible text is its own address ("https://example.org" or "example.org"),
+/// so a "[n]" after it would only repeat it.
+pub fn shows_its_address(text: &str, href: &str) -> bool {
+    let strip = |s: &str| {
+        let s = s.trim().trim_end_matches('/');
+        let s = s.strip_prefix("mailto:").unwrap_or(s);
+        s.split_once("://").map_or(s, |(_, rest)| rest).to_owned()
+    };
+    !text.trim().is_empty() && strip(text).eq_ignore_ascii_case(&strip(href))
+}
+
+/// The blocks that end an article with links: a "Links" heading, then one item per address,
+/// its marker the number the body uses.
+pub fn list_blocks(addresses: &[String]) -> Vec<Block> {
+    if addresses.is_empty() {
+        return Vec::new();
+    }
+    let mut blocks = vec![Block::new(BlockKind::Heading { level: 2 }, "Links")];
+    blocks.extend(addresses.iter().enumerate().map(|(index, address)| {
+        Block::new(
+            BlockKind::ListItem {
+                depth: 0,
+                marker: format!("[{}]", index + 1),
+            },
+            address.as_str(),
+        )
+    }));
+    blocks
+}
+
+/// The scheme of an absolute address ("https" of "https://…", "mailto" of "mailto:…").
+fn scheme_of(address: &str) -> Option<&str> {
+    let (scheme, _) = address.split_once(':')?;
+    let mut chars = scheme.chars();
+    let valid = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    valid.then_some(scheme)
+}
+
+/// `href` relative to `base` (an absolute address), the common cases of RFC 3986: `//host/…`,
+/// `/path`, `?query`, and `path` relative to the base's folder, with `./` and `../` resolved.
+fn resolve(base: &str, href: &str) -> String {
+    let Some((scheme, rest)) = base.split_once("://") else {
+        return href.to_owned();
+    };
+    if let Some(network) = href.strip_prefix("//") {
+        return format!("{scheme}://{network}");
+    }
+    let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let origin = format!("{scheme}://{}", &rest[..host_end]);
+    let base_path = rest[host_end..]
+        .split(['?', '#'])
+        .next()
+        .filter(|p| !p.is_empty())
+        .unwrap_or("/");
+    if href.starts_with('?') {
+        return format!("{origin}{base_path}{href}");
+    }
+    let joined = if href.starts_with('/') {
+        href.to_owned()
+    } else {
+        let folder = &base_path[..base_path.rfind('/').map_or(0, |i| i + 1)];
+        format!("{folder}{href}")
+    };
+    let (path, suffix) = joined
+        .find(['?', '#'])
+        .map_or((joined.as_str(), ""), |i| joined.split_at(i));
+    let mut segments: Vec<&str> = Vec::new();
+    for segment in path.split('/').skip(1) {
+        match segment {
+            "." => {}
+            ".." => {
+                segments.pop();
+            }
+            _ => segments.push(segment),
+        }
+    }
+    // A path ending in "." or ".." names a folder: keep its slash.
+    let folder = path.ends_with("/.") || path.ends_with("/..");
+    let slash = if folder { "/" } else { "" };
+    format!("{origin}/{}{slash}{suffix}", segments.join("/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_follow_first_appearance_and_repeat_for_the_same_address() {
+        let mut links = Links::default();
+        assert_eq!(links.number("https://a.example/"), Some(1));
+        assert_eq!(links.number("https://b.example/"), Some(2));
+        assert_eq!(links.number(" https://a.example/ "), Some(1));
+        assert_eq!(links.into_addresses().len(), 2);
+    }
+
+    #[test]
+    fn anchors_and_scripts_get_no_number() {
+        let mut links = Links::default();
+        for href in [
+            "#",
+            "#top",
+            "javascript:void(0)",
+            "JavaScript:alert(1)",
+            "",
+            "  ",
+        ] {
+            assert_eq!(links.number(href), None, "{href:?}");
+        }
+        assert!(links.into_addresses().is_empty());
+    }
+
+    #[test]
+    fn relative_addresses_resolve_against_the_page() {
+        let base = Some("https://news.example/world/2024/story.html?x=1".to_owned());
+        let mut links = Links::with_base(base);
+        for href in [
+            "/about",
+            "photo.jpg",
+            "../index.html",
+            "./a/./b/../c",
+            "//cdn.example/x",
+            "?page=2",
+            "mailto:desk@news.example",
+        ] {
+            links.number(href);
+        }
+        assert_eq!(
+            links.into_addresses(),
+            vec![
+                "https://news.example/about",
+                "https://news.example/world/2024/photo.jpg",
+                "https://news.example/world/index.html",
+                "https://news.example/world/2024/a/c",
+                "https://cdn.example/x",
+                "https://news.example/world/2024/story.html?page=2",
+                "mailto:desk@news.example",
+            ]
+        );
+    }
+
+    #[test]
+    fn without_a_base_relative_addresses_stay_as_written() {
+        let mut links = Links::with_base(Some("not a url".to_owned()));
+        links.number("/about");
+        assert_eq!(links.into_addresses(), vec!["/about"]);
+    }
+
+    #[test]
+    fn link_text_that_is_the_address_is_recognised() {
+        assert!(shows_its_address(
+            "https://example.org/",
+            "https://example.org"
+        ));
+        assert!(shows_its_address("example.org", "http://example.org/"));
+        assert!(shows_its_address("me@example.org", "mailto:me@example.org"));
+        assert!(!shows_its_address("the ministry", "https://gov.example/"));
+    }
+
+    #[test]
+    fn the_list_has_a_heading_and_numbered_items() {
+        let blocks = list_blocks(&["https://a.example/".to_owned()]);
+        assert_eq!(blocks[0].text, "Links");
+        assert_eq!(
+            blocks[1].kind,
+            BlockKind::ListItem {
+                depth: 0,
+                marker: "[1]".into()
+            }
+        );
+        assert!(list_blocks(&[]).is_empty());
+    }
+}
