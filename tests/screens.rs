@@ -250,3 +250,36 @@ fn the_list_narrowed_by_a_search_at_80x24() {
     }
     assert_snapshot!(screen(&s));
 }
+
+#[test]
+fn inline_marks_are_drawn_with_their_styles() {
+    let text =
+        "# Marks\n\nSome *emphasis*, **strong**, `code` and a [link](https://example.com).\n";
+    let article =
+        folio::article::Article::from_text("m.md", "m", folio::article::Format::Markdown, text);
+    let mut s = State::new(
+        vec![article],
+        Rect::new(0, 0, 100, 20),
+        HashMap::new(),
+        None,
+    );
+    s.update(Action::SwitchFocus);
+    let terminal = draw(&s, &Theme::monochrome());
+    let buffer = terminal.backend().buffer();
+    let styled = |word: &str| {
+        (0..20)
+            .find_map(|y| {
+                let row: String = (0..100)
+                    .map(|x| buffer[(x, y)].symbol().to_owned())
+                    .collect();
+                let column = row.find(word)?;
+                let x = u16::try_from(row[..column].chars().count()).unwrap();
+                Some(buffer[(x, y)].modifier)
+            })
+            .unwrap_or_else(|| panic!("{word} not on screen"))
+    };
+    assert!(styled("emphasis").contains(Modifier::ITALIC));
+    assert!(styled("strong").contains(Modifier::BOLD));
+    assert!(styled("link").contains(Modifier::UNDERLINED));
+    assert!(!styled("Some").intersects(Modifier::ITALIC | Modifier::BOLD));
+}

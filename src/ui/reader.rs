@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{Theme, pane};
-use crate::article::{Article, BlockKind};
+use crate::article::{Article, BlockKind, MarkStyle};
 use crate::screen;
 use crate::state::{Find, Focus, State};
 use crate::wrap::{self, Part};
@@ -91,22 +91,41 @@ fn styled_line<'a>(
                 wrap::prefix(&block.kind, line.first),
                 prefix_style,
             )];
-            let mut at = visible.start;
-            for (found, current) in matches_on(find, index, &visible) {
-                let (start, end) = (found.start.max(at), found.end.min(visible.end));
-                if start > at {
-                    spans.push(Span::styled(&block.text[at..start], text_style));
-                }
-                let style = if current {
-                    theme.found_current
-                } else {
-                    theme.found
-                };
-                spans.push(Span::styled(&block.text[start..end], style));
-                at = end;
+            let found: Vec<(Range<usize>, bool)> = matches_on(find, index, &visible).collect();
+            let marks: Vec<(Range<usize>, Style)> = block
+                .marks
+                .iter()
+                .filter(|m| m.range.start < visible.end && m.range.end > visible.start)
+                .map(|m| (m.range.clone(), mark_style(m.style, theme)))
+                .collect();
+            // Cut the line wherever a mark or a match starts or ends, then style each piece by
+            // what covers it: marks combine (bold inside a link), a search match wins.
+            let mut cuts = vec![visible.start, visible.end];
+            for range in marks
+                .iter()
+                .map(|(r, _)| r)
+                .chain(found.iter().map(|(r, _)| r))
+            {
+                cuts.push(range.start.clamp(visible.start, visible.end));
+                cuts.push(range.end.clamp(visible.start, visible.end));
             }
-            if at < visible.end {
-                spans.push(Span::styled(&block.text[at..visible.end], text_style));
+            cuts.sort_unstable();
+            cuts.dedup();
+            for piece in cuts.windows(2) {
+                let (start, end) = (piece[0], piece[1]);
+                let covers = |r: &Range<usize>| r.start <= start && end <= r.end;
+                let mut style = marks
+                    .iter()
+                    .filter(|(r, _)| covers(r))
+                    .fold(text_style, |style, (_, mark)| style.patch(*mark));
+                if let Some((_, current)) = found.iter().find(|(r, _)| covers(r)) {
+                    style = if *current {
+                        theme.found_current
+                    } else {
+                        theme.found
+                    };
+                }
+                spans.push(Span::styled(&block.text[start..end], style));
             }
             Line::from(spans)
         }
@@ -129,6 +148,16 @@ fn matches_on<'a>(
         .take_while(move |(_, m)| m.block == block && m.range.start < visible.end)
         .filter(|(_, m)| m.range.end > visible.start)
         .map(move |(i, m)| (m.range.clone(), current == Some(first + i)))
+}
+
+/// How an inline mark looks.
+fn mark_style(style: MarkStyle, theme: &Theme) -> Style {
+    match style {
+        MarkStyle::Emphasis => theme.emphasis,
+        MarkStyle::Strong => theme.strong,
+        MarkStyle::Code => theme.inline_code,
+        MarkStyle::Link => theme.link,
+    }
 }
 
 /// The styles of a block's prefix (marker, quote bar) and of its text.
