@@ -26,6 +26,8 @@ use crate::ui::{self, Theme};
 /// What wakes the loop.
 enum Message {
     Input(Event),
+    /// Articles from the background load.
+    Loaded(corpus::LoadEvent),
     /// Reading the terminal failed: it is gone (a dropped SSH connection without SIGHUP).
     InputClosed,
     Signal(i32),
@@ -39,6 +41,8 @@ enum Exit {
     Signal(i32),
     /// The terminal went away.
     Hangup,
+    /// Loading finished and there was nothing to read.
+    NothingToRead,
 }
 
 /// Options for the interface from the command line.
@@ -52,13 +56,6 @@ pub struct Options {
 
 /// Runs the interface until the person quits; returns the process exit code.
 pub fn run(options: &Options) -> u8 {
-    let corpus = corpus::load(&options.paths);
-    let skipped = corpus.skipped.clone();
-    if corpus.articles.is_empty() {
-        report_skipped(&skipped);
-        eprintln!("folio: no articles to read; `folio --help` says what folio reads");
-        return crate::cli::EXIT_NOTHING;
-    }
     let mut stores = Stores::open(options.config_dir.as_deref());
     let (sender, receiver) = mpsc::channel();
     if let Err(error) = spawn_signal_thread(sender.clone()) {
@@ -74,12 +71,17 @@ pub fn run(options: &Options) -> u8 {
             return crate::cli::EXIT_ERROR;
         }
     };
-    spawn_input_thread(sender);
+    spawn_input_thread(sender.clone());
+    // The first frame comes before any article is read; the list fills as they load.
+    let loader = sender;
+    corpus::load_in_background(options.paths.clone(), move |event| {
+        loader.send(Message::Loaded(event)).is_ok()
+    });
     let size = tui.size().map_or(Rect::new(0, 0, 80, 24), |s| {
         Rect::new(0, 0, s.width, s.height)
     });
-    let mut state = stores.initial_state(corpus.articles, size);
-    state.message = state.message.take().or_else(|| skipped_summary(&skipped));
+    let mut state = stores.initial_state(Vec::new(), size);
+    state.start_loading();
     let theme = Theme::from_env();
     let mut session = Session {
         tui: &mut tui,
@@ -88,19 +90,25 @@ pub fn run(options: &Options) -> u8 {
         bookmarks: stores.bookmarks.as_mut(),
         theme: &theme,
         mouse: options.mouse,
+        skipped: Vec::new(),
     };
     let exit = session.event_loop(&receiver);
+    let skipped = std::mem::take(&mut session.skipped);
     // Saved before the terminal is touched: after a hangup, restoring it may not finish.
     let saved = session.save_positions();
     match exit {
         Exit::Hangup => terminal::leave_within(Duration::from_millis(200)),
-        Exit::Quit | Exit::Signal(_) => terminal::leave(),
+        Exit::Quit | Exit::Signal(_) | Exit::NothingToRead => terminal::leave(),
     }
     if let Err(message) = saved {
         eprintln!("folio: {message}");
     }
     report_skipped(&skipped);
     match exit {
+        Exit::NothingToRead => {
+            eprintln!("folio: no articles to read; `folio --help` says what folio reads");
+            crate::cli::EXIT_NOTHING
+        }
         Exit::Quit => crate::cli::EXIT_OK,
         Exit::Signal(signal) => u8::try_from(128 + signal).unwrap_or(u8::MAX),
         Exit::Hangup => 129,
@@ -173,6 +181,8 @@ struct Session<'a> {
     bookmarks: Option<&'a mut BookmarkStore>,
     theme: &'a Theme,
     mouse: bool,
+    /// Files the load passed over, reported when folio exits.
+    skipped: Vec<corpus::Skipped>,
 }
 
 impl Session<'_> {
@@ -213,6 +223,11 @@ impl Session<'_> {
                             effects.push(effect);
                         }
                     }
+                    Message::Loaded(event) => {
+                        if self.take_loaded(event) {
+                            return Exit::NothingToRead;
+                        }
+                    }
                     Message::InputClosed => return Exit::Hangup,
                     Message::Signal(signal) if signal == signal_hook::consts::SIGHUP => {
                         return Exit::Hangup;
@@ -238,6 +253,30 @@ impl Session<'_> {
                 }
             }
         }
+    }
+
+    /// Takes in what the background load sent; true when it finished with nothing to read.
+    fn take_loaded(&mut self, event: corpus::LoadEvent) -> bool {
+        match event {
+            corpus::LoadEvent::Found { files, skipped } => {
+                self.state.files_found(files);
+                self.skipped.extend(skipped);
+            }
+            corpus::LoadEvent::Batch { articles, skipped } => {
+                self.state.add_articles(articles, skipped.len());
+                self.skipped.extend(skipped);
+            }
+            corpus::LoadEvent::Done => {
+                self.state.finish_loading();
+                if self.state.articles.is_empty() {
+                    return true;
+                }
+                if self.state.message.is_none() {
+                    self.state.message = skipped_summary(&self.skipped);
+                }
+            }
+        }
+        false
     }
 
     /// Adds, edits, removes or restores a bookmark, at once and on disk, and shows the result.

@@ -12,6 +12,9 @@ use crate::article::{Article, Format};
 use crate::decode::{NotText, decode_with_hint, sniff_html_charset};
 use crate::sanitize::sanitize_line;
 
+mod stream;
+pub use stream::{LoadEvent, load, load_in_background};
+
 /// Files larger than this are skipped: a reader has no business loading a disk image.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
@@ -64,23 +67,6 @@ pub fn bundled() -> Corpus {
         articles,
         skipped: Vec::new(),
     }
-}
-
-/// Loads `paths`, or the bundled articles when there are none.
-pub fn load(paths: &[PathBuf]) -> Corpus {
-    if paths.is_empty() {
-        return bundled();
-    }
-    let (files, mut skipped) = find_files(paths);
-    let results = load_files_in_parallel(&files);
-    let mut articles = Vec::with_capacity(results.len());
-    for result in results {
-        match result {
-            Ok(article) => articles.push(article),
-            Err(skip) => skipped.push(skip),
-        }
-    }
-    Corpus { articles, skipped }
 }
 
 /// A file found by the walk, with its format already known.
@@ -190,24 +176,6 @@ fn file_identity(path: &Path) -> std::io::Result<FileIdentity> {
 #[cfg(not(unix))]
 fn file_identity(path: &Path) -> std::io::Result<FileIdentity> {
     fs::canonicalize(path)
-}
-
-fn load_files_in_parallel(files: &[Candidate]) -> Vec<Result<Article, Skipped>> {
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
-    if workers == 1 || files.len() < 16 {
-        return files.iter().map(load_file).collect();
-    }
-    let chunk = files.len().div_ceil(workers);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = files
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(load_file).collect::<Vec<_>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|handle| handle.join().unwrap_or_default())
-            .collect()
-    })
 }
 
 fn load_file(candidate: &Candidate) -> Result<Article, Skipped> {

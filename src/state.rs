@@ -5,6 +5,7 @@
 //! when the article or the reading column's width changes, so rendering never wraps text.
 
 mod bookmarks;
+mod loading;
 mod search;
 
 use std::collections::HashMap;
@@ -19,6 +20,7 @@ use crate::screen::{self, AppLayout};
 use crate::scroll;
 use crate::wrap::{Layout, Spot, View};
 pub use bookmarks::{BookmarksView, Place};
+pub use loading::Loading;
 pub use search::{Find, ListFilter, Prompt, Purpose, SEARCH_STEP_BYTES};
 
 /// Which pane has the keyboard.
@@ -106,6 +108,12 @@ pub struct State {
     pub selection: Option<usize>,
     /// Why bookmarks cannot be saved now (an unreadable bookmarks file), if they cannot.
     pub bookmarking_off: Option<String>,
+    /// Articles are still arriving from a background load.
+    pub loading: Option<Loading>,
+    /// The article read last time, to reopen when it arrives.
+    pub pending_open: Option<String>,
+    /// Article ids to their index in `articles`.
+    pub article_ids: HashMap<String, usize>,
 }
 
 impl State {
@@ -117,14 +125,9 @@ impl State {
         positions: HashMap<String, Position>,
         last_open: Option<&str>,
     ) -> State {
-        let reopened = last_open.and_then(|id| articles.iter().position(|a| a.id == id));
         let mut state = State {
-            articles,
-            focus: if reopened.is_some() {
-                Focus::Reader
-            } else {
-                Focus::List
-            },
+            articles: Vec::new(),
+            focus: Focus::List,
             overlay: None,
             selected: 0,
             list_offset: 0,
@@ -144,9 +147,11 @@ impl State {
             cursor: 0,
             selection: None,
             bookmarking_off: None,
+            loading: None,
+            pending_open: last_open.map(str::to_owned),
+            article_ids: HashMap::new(),
         };
-        state.show_article(reopened.unwrap_or(0));
-        state.engaged = reopened.is_some();
+        state.add_articles(articles, 0);
         state
     }
 

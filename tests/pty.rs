@@ -23,7 +23,7 @@ fn list_open_scroll_and_quit_restores_the_terminal() {
     let config = TempDir::new().unwrap();
     let mut pty = Pty::spawn(config.path(), &[], 100, 30);
     // The status bar is the last row drawn: once it shows, the frame is complete.
-    let screen = pty.wait_for(" LIST ");
+    let screen = pty.wait_for(" LIST  1/2 ");
     assert!(screen.contains("Articles (2)"), "{screen}");
     assert!(screen.contains("Japan worried that U.S. w"), "{screen}");
     assert!(pty.terminal().alternate_screen());
@@ -51,7 +51,7 @@ fn list_open_scroll_and_quit_restores_the_terminal() {
 fn sigterm_restores_the_terminal_and_exits_143() {
     let config = TempDir::new().unwrap();
     let mut pty = Pty::spawn(config.path(), &["--mouse"], 80, 24);
-    pty.wait_for(" LIST ");
+    pty.wait_for(" LIST  1/2 ");
     pty.signal("TERM");
     let status = pty.wait_exit();
     assert_eq!(status.exit_code(), 143);
@@ -69,7 +69,7 @@ fn sigterm_restores_the_terminal_and_exits_143() {
 fn resize_to_one_pane_and_back() {
     let config = TempDir::new().unwrap();
     let mut pty = Pty::spawn(config.path(), &[], 100, 30);
-    pty.wait_for(" LIST ");
+    pty.wait_for(" LIST  1/2 ");
     pty.resize(60, 20);
     let narrow = pty.wait_until("one pane", |s| {
         !s.contains("Reader") && s.contains(" LIST ")
@@ -98,7 +98,7 @@ fn status_percent(screen: &str) -> Option<u8> {
 
 /// Opens the second article and pages down twice; returns the reader's top line.
 fn read_into_the_second_article(pty: &mut Pty) -> String {
-    pty.wait_for(" LIST ");
+    pty.wait_for(" LIST  1/2 ");
     pty.send("j\r");
     let mut screen = pty.wait_for(" READ  2/2    0% ");
     for _ in 0..2 {
@@ -149,7 +149,7 @@ fn a_hangup_saves_the_position_and_exits() {
 fn ctrl_z_gives_the_terminal_back_and_redraws_on_return() {
     let config = TempDir::new().unwrap();
     let mut pty = Pty::spawn(config.path(), &[], 80, 24);
-    pty.wait_for(" LIST ");
+    pty.wait_for(" LIST  1/2 ");
     // In this pty folio's process group has no shell, so the kernel drops the stop signal and
     // folio comes straight back: it must leave the screen, re-enter it and redraw with no
     // further key press.
@@ -170,7 +170,7 @@ fn ctrl_z_gives_the_terminal_back_and_redraws_on_return() {
 fn search_every_article_open_the_result_and_walk_the_matches() {
     let config = TempDir::new().unwrap();
     let mut pty = Pty::spawn(config.path(), &[], 100, 30);
-    pty.wait_for(" LIST ");
+    pty.wait_for(" LIST  1/2 ");
     pty.send("/kidnapped");
     let narrowed = pty.wait_for("1 article matches");
     assert!(narrowed.contains("1 of 2: kidnapped"), "{narrowed}");
@@ -196,7 +196,7 @@ fn search_every_article_open_the_result_and_walk_the_matches() {
 fn a_bookmark_with_a_note_survives_a_restart_and_exports_as_markdown() {
     let config = TempDir::new().unwrap();
     let mut pty = Pty::spawn(config.path(), &[], 100, 30);
-    pty.wait_for(" LIST ");
+    pty.wait_for(" LIST  1/2 ");
     pty.send("j\r");
     pty.wait_for(" READ  2/2 ");
     pty.send("}}");
@@ -247,7 +247,7 @@ fn a_corrupt_bookmarks_file_is_reported_and_left_as_it_was() {
     let corrupt = b"{\"version\": 1, \"bookmarks\": [ {\"id\": \"cut off here";
     std::fs::write(&file, corrupt).unwrap();
     let mut pty = Pty::spawn(config.path(), &[], 100, 30);
-    let screen = pty.wait_for(" LIST ");
+    let screen = pty.wait_for(" LIST  1/2 ");
     assert!(
         screen.contains("bookmarks.json"),
         "the status bar says so:\n{screen}"
@@ -267,4 +267,22 @@ fn a_corrupt_bookmarks_file_is_reported_and_left_as_it_was() {
         corrupt,
         "the file is untouched"
     );
+}
+
+#[test]
+fn a_folder_with_nothing_to_read_says_so_and_exits_1() {
+    let config = TempDir::new().unwrap();
+    let empty = TempDir::new().unwrap();
+    std::fs::write(empty.path().join("photo.jpg"), b"\xff\xd8\xff").unwrap();
+    let folder = empty.path().to_str().unwrap();
+    let mut pty = Pty::spawn(config.path(), &[folder], 80, 24);
+    let status = pty.wait_exit();
+    assert_eq!(status.exit_code(), 1);
+    let output = String::from_utf8_lossy(&pty.output()).into_owned();
+    assert!(output.contains("no articles to read"), "{output}");
+    assert!(
+        output.contains("photo.jpg"),
+        "the skipped file is named: {output}"
+    );
+    assert!(!pty.terminal().alternate_screen());
 }

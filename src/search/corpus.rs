@@ -47,7 +47,9 @@ pub fn search_corpus(query: &Query, articles: &[Article]) -> Vec<Hit> {
 
 /// A corpus search that advances in steps of bounded work.
 ///
-/// Give every `step` the same `articles` slice; when the corpus changes, start a new search.
+/// Give every `step` the same `articles` slice, or the same one with articles appended (as the
+/// interface's corpus grows while it loads) and `corpus_grew` called; when articles change or go,
+/// start a new search.
 #[derive(Debug, Clone)]
 pub struct CorpusSearch {
     query: Query,
@@ -120,6 +122,11 @@ impl CorpusSearch {
 
     pub fn is_done(&self) -> bool {
         self.done
+    }
+
+    /// Articles were appended to the slice `step` reads: the search goes on into them.
+    pub fn corpus_grew(&mut self) {
+        self.done = false;
     }
 
     pub fn query(&self) -> &Query {

@@ -6,7 +6,7 @@
 //! `set_bookmarks`.
 
 use crate::action::Action;
-use crate::bookmarks::{self, Anchor, Bookmark, NewBookmark, Selection};
+use crate::bookmarks::{Anchor, Bookmark, NewBookmark, Selection};
 use crate::wrap::Spot;
 
 use super::search::{Prompt, Purpose};
@@ -35,14 +35,7 @@ impl State {
         list.sort_by(|a, b| b.created.cmp(&a.created).then_with(|| b.id.cmp(&a.id)));
         self.places = list
             .iter()
-            .map(|bookmark| {
-                let (article, anchor) = bookmarks::find_article(bookmark, &self.articles)?;
-                let index = self.articles.iter().position(|a| a.id == article.id)?;
-                Some(Place {
-                    article: index,
-                    anchor,
-                })
-            })
+            .map(|bookmark| self.place_of(bookmark))
             .collect();
         self.bookmarks = list;
         if let Some(Overlay::Bookmarks(view)) = &mut self.overlay {

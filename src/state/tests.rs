@@ -560,3 +560,62 @@ fn the_help_scrolls_to_its_end_and_straight_back() {
         })
     );
 }
+
+#[test]
+fn the_list_fills_as_batches_arrive_and_the_last_article_reopens_when_it_comes() {
+    let mut articles = corpus::bundled().articles;
+    let second = articles.pop().unwrap();
+    let id = second.id.clone();
+    let mut s = State::new(
+        Vec::new(),
+        Rect::new(0, 0, 100, 30),
+        HashMap::new(),
+        Some(&id),
+    );
+    s.start_loading();
+    assert!(s.open_article().is_none());
+    s.files_found(2);
+    s.add_articles(articles, 0);
+    assert_eq!((s.articles.len(), s.open, s.focus), (1, 0, Focus::List));
+    s.add_articles(vec![second], 0);
+    assert_eq!((s.open, s.focus), (1, Focus::Reader), "reopened on arrival");
+    assert_eq!(s.loading.unwrap().read, 2);
+    s.finish_loading();
+    assert!(s.loading.is_none());
+}
+
+#[test]
+fn a_late_arrival_does_not_pull_the_reader_away() {
+    let mut articles = corpus::bundled().articles;
+    let second = articles.pop().unwrap();
+    let id = second.id.clone();
+    let mut s = State::new(
+        Vec::new(),
+        Rect::new(0, 0, 100, 30),
+        HashMap::new(),
+        Some(&id),
+    );
+    s.start_loading();
+    s.add_articles(articles, 0);
+    s.update(Action::OpenSelected);
+    s.update(Action::PageDown);
+    s.add_articles(vec![second], 0);
+    assert_eq!(s.open, 0, "the person is reading the first article now");
+}
+
+#[test]
+fn a_search_under_way_takes_in_articles_that_arrive() {
+    let mut articles = corpus::bundled().articles;
+    let second = articles.pop().unwrap();
+    let mut s = State::new(Vec::new(), Rect::new(0, 0, 100, 30), HashMap::new(), None);
+    s.start_loading();
+    s.add_articles(articles, 0);
+    s.update(Action::StartSearch);
+    type_text(&mut s, "japan");
+    finish_search(&mut s);
+    assert_eq!(s.row_count(), 1);
+    s.add_articles(vec![second], 0);
+    assert!(s.search_pending());
+    finish_search(&mut s);
+    assert_eq!(s.row_count(), 2);
+}

@@ -22,12 +22,18 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         Context::Bookmarks => " MARKS ",
         Context::Anywhere => " ",
     };
-    let position = format!(
-        " {}/{}  {:>3}% ",
-        (state.open + 1).min(state.articles.len()),
-        state.articles.len(),
-        state.percent()
-    );
+    let position = match state.loading {
+        Some(loading) => match loading.files {
+            Some(files) => format!(" loading {}/{files} files ", loading.read),
+            None => " finding files… ".to_owned(),
+        },
+        None => format!(
+            " {}/{}  {:>3}% ",
+            (state.open + 1).min(state.articles.len()),
+            state.articles.len(),
+            state.percent()
+        ),
+    };
     let width = usize::from(area.width);
     let room = width.saturating_sub(mode.width() + position.width() + 1);
     let mut spans = vec![

@@ -1,0 +1,99 @@
+//! Articles arriving while the interface runs: the list fills batch by batch, the article the
+//! person last read opens when it arrives (unless they are already reading another), and searches
+//! and bookmarks take in the new articles.
+
+use crate::article::Article;
+use crate::bookmarks::{self, Bookmark};
+
+use super::bookmarks::Place;
+use super::{Focus, State};
+
+/// How far a background load has got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Loading {
+    /// Files the walk found, once it has finished.
+    pub files: Option<usize>,
+    /// Files read so far, loaded or skipped.
+    pub read: usize,
+}
+
+impl State {
+    /// Marks the state as loading in the background: the list will fill as batches arrive.
+    pub fn start_loading(&mut self) {
+        self.loading = Some(Loading::default());
+    }
+
+    /// The walk found `files` files.
+    pub fn files_found(&mut self, files: usize) {
+        if let Some(loading) = &mut self.loading {
+            loading.files = Some(files);
+        }
+    }
+
+    /// Appends a batch of loaded articles (`skipped` files were read but not loaded).
+    pub fn add_articles(&mut self, articles: Vec<Article>, skipped: usize) {
+        let first_new = self.articles.len();
+        let had_none = first_new == 0;
+        for (offset, article) in articles.iter().enumerate() {
+            self.article_ids
+                .entry(article.id.clone())
+                .or_insert(first_new + offset);
+        }
+        self.articles.extend(articles);
+        if let Some(loading) = &mut self.loading {
+            loading.read += self.articles.len() - first_new + skipped;
+        }
+        if let Some(filter) = &mut self.filter {
+            filter.search.corpus_grew();
+        }
+        let reopen = self
+            .pending_open
+            .as_ref()
+            .and_then(|id| self.article_ids.get(id))
+            .copied();
+        match reopen {
+            // The article read last time arrived: reopen it, unless the person has begun
+            // reading another meanwhile.
+            Some(index) => {
+                self.pending_open = None;
+                if !self.engaged {
+                    self.show_article(index);
+                    self.focus = Focus::Reader;
+                    self.engaged = true;
+                }
+            }
+            None if had_none && !self.articles.is_empty() => self.show_article(0),
+            None => {}
+        }
+        if self.places.iter().any(Option::is_none) {
+            self.places = self.bookmarks.iter().map(|b| self.place_of(b)).collect();
+        }
+    }
+
+    /// Loading is over: what was not found by id may be found by title now.
+    pub fn finish_loading(&mut self) {
+        self.loading = None;
+        self.pending_open = None;
+        self.places = self.bookmarks.iter().map(|b| self.place_of(b)).collect();
+    }
+
+    /// Where `bookmark`'s passage is among the articles loaded so far. By id; once loading is
+    /// over, also by title (a moved or renamed file has a new id).
+    pub(super) fn place_of(&self, bookmark: &Bookmark) -> Option<Place> {
+        if let Some(&index) = self.article_ids.get(&bookmark.article.id) {
+            return Some(Place {
+                article: index,
+                anchor: bookmarks::resolve(bookmark, &self.articles[index]),
+            });
+        }
+        if self.loading.is_some() {
+            return None;
+        }
+        let (article, anchor) = bookmarks::find_article(bookmark, &self.articles)?;
+        let index = *self.article_ids.get(&article.id)?;
+        Some(Place {
+            article: index,
+            anchor,
+        })
+    }
+}
