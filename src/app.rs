@@ -363,8 +363,24 @@ fn saved_positions(store: &PositionStore) -> HashMap<String, state::Position> {
         .collect()
 }
 
+/// Fault injection for the tests, in debug builds only: `FOLIO_PANIC_ON_KEY=x` makes the key `x`
+/// panic inside the loop, so a test can check the terminal is restored and the message readable.
+#[cfg(debug_assertions)]
+fn panic_if_asked(event: &Event) {
+    if let (Event::Key(key), Some(wanted)) = (event, std::env::var_os("FOLIO_PANIC_ON_KEY"))
+        && key.code
+            == crossterm::event::KeyCode::Char(
+                wanted.to_string_lossy().chars().next().unwrap_or('\0'),
+            )
+    {
+        panic!("a panic asked for by FOLIO_PANIC_ON_KEY");
+    }
+}
+
 /// The action a terminal event stands for, if any.
 fn action_for(state: &State, event: &Event, mouse: bool) -> Option<Action> {
+    #[cfg(debug_assertions)]
+    panic_if_asked(event);
     match event {
         Event::Key(key) => keymap::resolve(state.context(), key),
         Event::Resize(width, height) => Some(Action::Resize {

@@ -286,3 +286,60 @@ fn a_folder_with_nothing_to_read_says_so_and_exits_1() {
     );
     assert!(!pty.terminal().alternate_screen());
 }
+
+#[test]
+fn sigint_restores_the_terminal_and_exits_130() {
+    let config = TempDir::new().unwrap();
+    let mut pty = Pty::spawn(config.path(), &[], 80, 24);
+    pty.wait_for(" LIST  1/2 ");
+    pty.signal("INT");
+    assert_eq!(pty.wait_exit().exit_code(), 130);
+    assert!(!pty.terminal().alternate_screen());
+    assert!(!pty.terminal().hide_cursor());
+}
+
+#[test]
+fn a_terminal_that_goes_away_ends_folio_with_the_position_saved() {
+    let config = TempDir::new().unwrap();
+    let mut pty = Pty::spawn(config.path(), &[], 100, 30);
+    read_into_the_second_article(&mut pty);
+    pty.hang_up();
+    let status = pty.wait_exit();
+    assert!(!status.success(), "{status:?}");
+    let state = std::fs::read_to_string(config.path().join("state.json")).unwrap();
+    assert!(state.contains("\"last_open\""), "{state}");
+}
+
+#[test]
+fn a_panic_restores_the_terminal_and_leaves_the_message_readable() {
+    let config = TempDir::new().unwrap();
+    let mut pty = Pty::spawn_with_env(
+        config.path(),
+        &["--mouse"],
+        &[("FOLIO_PANIC_ON_KEY", "P"), ("RUST_BACKTRACE", "0")],
+        80,
+        24,
+    );
+    pty.wait_for(" LIST  1/2 ");
+    pty.send("P");
+    let status = pty.wait_exit();
+    assert!(!status.success());
+    let terminal = pty.terminal();
+    assert!(!terminal.alternate_screen(), "alternate screen left");
+    assert!(!terminal.hide_cursor(), "cursor shown");
+    let output = String::from_utf8_lossy(&pty.output()).into_owned();
+    let restored = output.rfind("\x1b[?1049l").unwrap();
+    let message = output
+        .find("a panic asked for by FOLIO_PANIC_ON_KEY")
+        .unwrap();
+    assert!(
+        message > restored,
+        "the message comes after the terminal is restored"
+    );
+    assert!(output.contains("\x1b[?1000l"), "mouse capture turned off");
+    assert!(
+        terminal.contents().contains("a panic asked for"),
+        "{}",
+        terminal.contents()
+    );
+}

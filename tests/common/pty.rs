@@ -3,6 +3,7 @@
 
 use std::io::{Read, Write};
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -16,6 +17,9 @@ pub struct Pty {
     master: Box<dyn MasterPty + Send>,
     writer: Box<dyn Write + Send>,
     output: Arc<Mutex<Output>>,
+    /// Tells the reading thread to let go of its end of the terminal.
+    stop_reading: Arc<AtomicBool>,
+    reading: Option<std::thread::JoinHandle<()>>,
 }
 
 /// Everything read from the terminal, and the emulator it was fed to as it arrived (so a resize
@@ -30,6 +34,17 @@ struct Output {
 impl Pty {
     /// Starts `folio ARGS` in a `cols` x `rows` terminal with its own config dir.
     pub fn spawn(config: &Path, args: &[&str], cols: u16, rows: u16) -> Pty {
+        Pty::spawn_with_env(config, args, &[], cols, rows)
+    }
+
+    /// `spawn`, with extra environment variables.
+    pub fn spawn_with_env(
+        config: &Path,
+        args: &[&str],
+        env: &[(&str, &str)],
+        cols: u16,
+        rows: u16,
+    ) -> Pty {
         let size = PtySize {
             rows,
             cols,
@@ -42,9 +57,12 @@ impl Pty {
         command.env("FOLIO_CONFIG_DIR", config);
         command.env("TERM", "xterm-256color");
         command.env_remove("NO_COLOR");
+        for (name, value) in env {
+            command.env(name, value);
+        }
         let child = pair.slave.spawn_command(command).expect("spawn folio");
         drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().expect("pty reader");
+        let mut reader = nonblocking_reader(&*pair.master);
         let writer = pair.master.take_writer().expect("pty writer");
         let output = Arc::new(Mutex::new(Output {
             bytes: Vec::new(),
@@ -52,15 +70,27 @@ impl Pty {
             closed: false,
         }));
         let sink = Arc::clone(&output);
-        std::thread::spawn(move || {
+        let stop_reading = Arc::new(AtomicBool::new(false));
+        let stop = Arc::clone(&stop_reading);
+        let reading = std::thread::spawn(move || {
             let mut buffer = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buffer) {
-                if n == 0 {
-                    break;
+            loop {
+                match reader.read(&mut buffer) {
+                    Ok(0) => break,
+                    Ok(n) => {
+                        let mut output = sink.lock().unwrap();
+                        output.bytes.extend_from_slice(&buffer[..n]);
+                        output.parser.process(&buffer[..n]);
+                    }
+                    Err(error) if error.kind() == std::io::ErrorKind::WouldBlock => {
+                        if stop.load(Ordering::Relaxed) {
+                            break;
+                        }
+                        std::thread::sleep(Duration::from_millis(5));
+                    }
+                    // EIO: folio exited and its end of the terminal closed.
+                    Err(_) => break,
                 }
-                let mut output = sink.lock().unwrap();
-                output.bytes.extend_from_slice(&buffer[..n]);
-                output.parser.process(&buffer[..n]);
             }
             sink.lock().unwrap().closed = true;
         });
@@ -69,6 +99,8 @@ impl Pty {
             master: pair.master,
             writer,
             output,
+            stop_reading,
+            reading: Some(reading),
         }
     }
 
@@ -158,6 +190,43 @@ impl Pty {
             .unwrap();
         assert!(status.success());
     }
+}
+
+impl Pty {
+    /// Closes the terminal from the other end, as a dropped SSH connection does: every handle on
+    /// the controlling side is let go, the reading thread's included.
+    pub fn hang_up(&mut self) {
+        self.stop_reading.store(true, Ordering::Relaxed);
+        if let Some(reading) = self.reading.take() {
+            reading.join().unwrap();
+        }
+        let (_, sink) = std::io::pipe().expect("a pipe");
+        drop(std::mem::replace(&mut self.writer, Box::new(sink)));
+        let closed = native_pty_system()
+            .openpty(PtySize::default())
+            .expect("a spare pty")
+            .master;
+        drop(std::mem::replace(&mut self.master, closed));
+    }
+}
+
+/// A non-blocking handle on the controlling side of the terminal, so the reading thread can be
+/// told to stop (a blocking read would hold the terminal open for ever).
+fn nonblocking_reader(master: &dyn MasterPty) -> std::fs::File {
+    use std::os::fd::{BorrowedFd, FromRawFd, IntoRawFd};
+    let raw = master.as_raw_fd().expect("the pty's descriptor");
+    // SAFETY: `raw` belongs to `master`, which outlives this call; it is only duplicated here.
+    let duplicate = unsafe { BorrowedFd::borrow_raw(raw) }
+        .try_clone_to_owned()
+        .expect("dup the pty");
+    let fd = duplicate.into_raw_fd();
+    // SAFETY: fcntl on a descriptor this function owns, with valid flag arguments.
+    unsafe {
+        let flags = libc::fcntl(fd, libc::F_GETFL);
+        assert!(flags >= 0 && libc::fcntl(fd, libc::F_SETFL, flags | libc::O_NONBLOCK) == 0);
+    }
+    // SAFETY: `fd` was just made by `into_raw_fd` and nothing else owns it.
+    unsafe { std::fs::File::from_raw_fd(fd) }
 }
 
 impl Drop for Pty {
