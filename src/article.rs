@@ -102,6 +102,24 @@ pub struct Metadata {
     pub notes: Vec<String>,
 }
 
+/// What loader tests compare: the blocks' texts, and a block's marks with the text each covers.
+#[cfg(test)]
+pub(crate) mod test_support {
+    use super::{Block, MarkStyle};
+
+    pub fn texts(blocks: &[Block]) -> Vec<&str> {
+        blocks.iter().map(|b| b.text.as_str()).collect()
+    }
+
+    pub fn marked(block: &Block) -> Vec<(&str, MarkStyle)> {
+        block
+            .marks
+            .iter()
+            .map(|m| (&block.text[m.range.clone()], m.style))
+            .collect()
+    }
+}
+
 /// The file formats folio reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]

@@ -1,20 +1,30 @@
 //! folio: a terminal article reader.
 //!
-//! How the pieces fit:
-//! - `corpus` walks paths and reads files (`decode`, then `article` builds the model from plain
-//!   text, Markdown or a saved web page, sanitized by `sanitize` and cleaned of saved-page debris
-//!   by `article::clean`).
-//! - `wrap` lays an article out in lines for a width; the reader and `folio show` share it.
-//! - `search` parses queries and finds their matches as byte ranges in an article's blocks, and
-//!   ranks the matching articles of a corpus; the reader and `folio search` share it.
-//! - `cli` parses the command line and runs the non-interactive subcommands.
-//! - `config` says where folio keeps its files; `store` is the only code that writes them
-//!   (lock, re-read, merge, atomic replace, or a one-line reason the file cannot be used).
-//! - `bookmarks` (passages, their anchors, `BookmarkStore`) and `positions` (`PositionStore`) are
-//!   the two saved files: pure models and merges on top of `store`. `timestamp` writes their times.
+//! The interface is an Elm-style loop, synchronous, with no component tree:
 //!
-//! Only `corpus` reads article files; nothing built from file content is written to the terminal
-//! except through sanitized strings.
+//! ```text
+//! key / resize / signal / loaded articles  (app: the only code that touches the terminal)
+//!   -> keymap::resolve(context, key) -> Action        (pure: the key table is data)
+//!   -> State::update(action) -> Option<Effect>         (pure: memory only)
+//!   -> app carries out the Effect                     (the store on disk, the clipboard, suspend)
+//!   -> ui::render(frame, &state, &theme)              (reads the state, never changes it)
+//! ```
+//!
+//! Beneath it:
+//! - `corpus` walks paths and reads files, in order, on every core, all at once or streamed to the
+//!   interface; `decode` turns bytes into text and `article` builds the model from plain text,
+//!   Markdown or a saved web page, sanitized by `sanitize` and cleaned of saved-page debris.
+//! - `wrap` lays an article out in lines for a width, lazily, block by block; the reader and
+//!   `folio show` share it. `screen` and `scroll` are the pure geometry and scroll arithmetic.
+//! - `search` parses queries and finds matches as byte ranges in blocks, and ranks the matching
+//!   articles of a corpus in bounded steps; the reader and `folio search` share it.
+//! - `bookmarks` and `positions` are the two saved files, pure models and merges on top of
+//!   `store`, the only code that writes to disk (lock, re-read, merge, atomic replace).
+//! - `cli` runs the non-interactive subcommands; `config` says where files are kept; `terminal`
+//!   enters and leaves the full-screen mode, on every way out.
+//!
+//! Only `corpus` reads article files; nothing built from file content reaches the terminal except
+//! as sanitized strings drawn through ratatui (and base64 in an OSC 52 copy).
 
 pub mod action;
 pub mod app;

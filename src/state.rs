@@ -243,6 +243,10 @@ impl State {
             return;
         };
         let saved = self.positions.get(&article.id).copied();
+        // What the loader had to say about this file (a page shown as plain text, say).
+        if !article.notes.is_empty() {
+            self.message = Some(article.notes.join("; "));
+        }
         self.open = index;
         self.engaged = false;
         if let Some(row) = self.row_of(index) {

@@ -152,14 +152,7 @@ impl Inline {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn marked(block: &Block) -> Vec<(&str, MarkStyle)> {
-        block
-            .marks
-            .iter()
-            .map(|m| (&block.text[m.range.clone()], m.style))
-            .collect()
-    }
+    use crate::article::test_support::marked;
 
     #[test]
     fn whitespace_collapses_and_marks_cover_words_not_spaces() {

@@ -172,18 +172,7 @@ fn is_line_break(html: &str) -> bool {
 mod tests {
     use super::*;
     use crate::article::BlockKind;
-
-    fn texts(blocks: &[Block]) -> Vec<&str> {
-        blocks.iter().map(|b| b.text.as_str()).collect()
-    }
-
-    fn marked(block: &Block) -> Vec<(&str, MarkStyle)> {
-        block
-            .marks
-            .iter()
-            .map(|m| (&block.text[m.range.clone()], m.style))
-            .collect()
-    }
+    use crate::article::test_support::{marked, texts};
 
     #[test]
     fn headings_paragraphs_and_quotes() {

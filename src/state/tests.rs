@@ -194,9 +194,7 @@ fn finish_search(s: &mut State) {
 
 #[test]
 fn typing_a_query_jumps_to_the_first_match_from_where_the_reader_is() {
-    let mut s = state(100, 30);
-    s.update(Action::SelectNext);
-    s.update(Action::OpenSelected);
+    let mut s = reading(100, 30);
     s.update(Action::PageDown);
     let before = s.top;
     s.update(Action::StartSearch);
@@ -215,9 +213,7 @@ fn typing_a_query_jumps_to_the_first_match_from_where_the_reader_is() {
 
 #[test]
 fn escape_returns_to_where_the_reader_was() {
-    let mut s = state(100, 30);
-    s.update(Action::SelectNext);
-    s.update(Action::OpenSelected);
+    let mut s = reading(100, 30);
     let before = s.top;
     s.update(Action::StartSearch);
     type_text(&mut s, "agricultural");
@@ -230,9 +226,7 @@ fn escape_returns_to_where_the_reader_was() {
 
 #[test]
 fn n_and_n_walk_the_matches_and_wrap_with_a_word() {
-    let mut s = state(100, 30);
-    s.update(Action::SelectNext);
-    s.update(Action::OpenSelected);
+    let mut s = reading(100, 30);
     s.update(Action::StartSearch);
     type_text(&mut s, "kidnapped");
     s.update(Action::PromptSubmit);
@@ -561,18 +555,25 @@ fn the_help_scrolls_to_its_end_and_straight_back() {
     );
 }
 
-#[test]
-fn the_list_fills_as_batches_arrive_and_the_last_article_reopens_when_it_comes() {
-    let mut articles = corpus::bundled().articles;
-    let second = articles.pop().unwrap();
-    let id = second.id.clone();
+/// A state loading in the background, nothing arrived yet, that read the second bundled article
+/// last time; with the two articles, to hand over in batches.
+fn loading_state(last_open: bool) -> (State, Vec<Article>, Article) {
+    let mut first = corpus::bundled().articles;
+    let second = first.pop().unwrap();
+    let last = last_open.then(|| second.id.clone());
     let mut s = State::new(
         Vec::new(),
         Rect::new(0, 0, 100, 30),
         HashMap::new(),
-        Some(&id),
+        last.as_deref(),
     );
     s.start_loading();
+    (s, first, second)
+}
+
+#[test]
+fn the_list_fills_as_batches_arrive_and_the_last_article_reopens_when_it_comes() {
+    let (mut s, articles, second) = loading_state(true);
     assert!(s.open_article().is_none());
     s.files_found(2);
     s.add_articles(articles, 0);
@@ -586,16 +587,7 @@ fn the_list_fills_as_batches_arrive_and_the_last_article_reopens_when_it_comes()
 
 #[test]
 fn a_late_arrival_does_not_pull_the_reader_away() {
-    let mut articles = corpus::bundled().articles;
-    let second = articles.pop().unwrap();
-    let id = second.id.clone();
-    let mut s = State::new(
-        Vec::new(),
-        Rect::new(0, 0, 100, 30),
-        HashMap::new(),
-        Some(&id),
-    );
-    s.start_loading();
+    let (mut s, articles, second) = loading_state(true);
     s.add_articles(articles, 0);
     s.update(Action::OpenSelected);
     s.update(Action::PageDown);
@@ -605,10 +597,7 @@ fn a_late_arrival_does_not_pull_the_reader_away() {
 
 #[test]
 fn a_search_under_way_takes_in_articles_that_arrive() {
-    let mut articles = corpus::bundled().articles;
-    let second = articles.pop().unwrap();
-    let mut s = State::new(Vec::new(), Rect::new(0, 0, 100, 30), HashMap::new(), None);
-    s.start_loading();
+    let (mut s, articles, second) = loading_state(false);
     s.add_articles(articles, 0);
     s.update(Action::StartSearch);
     type_text(&mut s, "japan");

@@ -16,6 +16,15 @@ pub struct Limits {
     pub nodes: usize,
 }
 
+impl Limits {
+    /// No limit at all: what the tests use to see the raw counts.
+    #[cfg(test)]
+    pub const NONE: Limits = Limits {
+        depth: usize::MAX,
+        nodes: usize::MAX,
+    };
+}
+
 /// Elements with no content.
 const VOID: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
@@ -223,14 +232,9 @@ mod tests {
     use super::*;
     use crate::article::html::scan::scan;
 
-    const NO_LIMITS: Limits = Limits {
-        depth: usize::MAX,
-        nodes: usize::MAX,
-    };
-
     #[test]
     fn depth_follows_what_the_tree_builder_closes() {
-        let depth = |html: &str| scan(html, NO_LIMITS).depth;
+        let depth = |html: &str| scan(html, Limits::NONE).depth;
         assert_eq!(depth("<div><div><span>x</span></div></div>"), 3);
         // Paragraphs, items and cells close the previous one; void elements hold nothing.
         assert_eq!(depth("<p>a<p>b<li>c<li>d<br><img>"), 1);
@@ -264,7 +268,7 @@ mod tests {
 
     #[test]
     fn misnested_formatting_raises_the_node_estimate() {
-        let nodes = |html: &str| scan(html, NO_LIMITS).nodes;
+        let nodes = |html: &str| scan(html, Limits::NONE).nodes;
         let flat = nodes(&"<p>x</p>".repeat(100));
         assert!(flat <= 300, "{flat}");
         // Identical formatting tags are kept active three at a time at most …

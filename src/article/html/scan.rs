@@ -201,17 +201,12 @@ fn push_collapsed(out: &mut String, text: &str) {
 mod tests {
     use super::*;
 
-    const NO_LIMITS: Limits = Limits {
-        depth: usize::MAX,
-        nodes: usize::MAX,
-    };
-
     #[test]
     fn text_is_stripped_of_tags_scripts_and_entities() {
         let scan = scan(
             "<html><head><title> A &amp; B </title><style>p{}</style></head>\
              <body><p>Caf&eacute; &lt;open&gt;</p><script>if (a<b) x()</script><p>Two\n  lines</p>",
-            NO_LIMITS,
+            Limits::NONE,
         );
         assert_eq!(scan.title.as_deref(), Some("A & B"));
         let paragraphs: Vec<&str> = scan

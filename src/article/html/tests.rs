@@ -1,6 +1,7 @@
 //! Unit tests of HTML extraction on small literal pages.
 
 use super::*;
+use crate::article::test_support::{marked, texts};
 use crate::article::{Article, BlockKind, Format, MarkStyle};
 use crate::sanitize::is_terminal_safe;
 
@@ -9,18 +10,6 @@ const PROSE: &str = "A paragraph of the article that is long enough to count as 
 
 fn body(html: &str) -> String {
     format!("<html><body><article>{html}</article></body></html>")
-}
-
-fn texts(blocks: &[Block]) -> Vec<&str> {
-    blocks.iter().map(|b| b.text.as_str()).collect()
-}
-
-fn marked(block: &Block) -> Vec<(&str, MarkStyle)> {
-    block
-        .marks
-        .iter()
-        .map(|m| (&block.text[m.range.clone()], m.style))
-        .collect()
 }
 
 #[test]
