@@ -5,7 +5,6 @@
 //! is something to do (no polling) and drains everything pending before it draws: holding a key
 //! never builds a backlog of frames.
 
-use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::time::Duration;
@@ -13,13 +12,16 @@ use std::time::Duration;
 use crossterm::event::{Event, MouseButton, MouseEventKind};
 use ratatui::layout::Rect;
 
+mod stores;
+
+use stores::Stores;
+
 use crate::action::Action;
 use crate::bookmarks::BookmarkStore;
-use crate::config::Paths;
 use crate::corpus;
 use crate::keymap;
 use crate::positions::{self, PositionStore};
-use crate::state::{self, Effect, State};
+use crate::state::{Effect, State};
 use crate::terminal::{self, Tui};
 use crate::ui::{self, Theme};
 
@@ -112,64 +114,6 @@ pub fn run(options: &Options) -> u8 {
         Exit::Quit => crate::cli::EXIT_OK,
         Exit::Signal(signal) => u8::try_from(128 + signal).unwrap_or(u8::MAX),
         Exit::Hangup => 129,
-    }
-}
-
-/// The files folio keeps for the person; `None` when there is no config directory to keep them in.
-struct Stores {
-    positions: Option<PositionStore>,
-    bookmarks: Option<BookmarkStore>,
-}
-
-impl Stores {
-    /// Opens both stores and says on stderr why one cannot be written, if it cannot: before the
-    /// screen opens, so the words are still there after folio exits.
-    fn open(config_dir: Option<&std::path::Path>) -> Stores {
-        let paths = Paths::resolve(config_dir);
-        let stores = Stores {
-            positions: paths.as_ref().map(PositionStore::open),
-            bookmarks: paths.as_ref().map(BookmarkStore::open),
-        };
-        for reason in [stores.bookmarking_off(), stores.positions_off()]
-            .into_iter()
-            .flatten()
-        {
-            eprintln!("folio: {reason}");
-        }
-        stores
-    }
-
-    fn bookmarking_off(&self) -> Option<String> {
-        match &self.bookmarks {
-            None => Some("no config directory (no home?): bookmarks cannot be saved".to_owned()),
-            Some(store) => store.disabled_reason().map(str::to_owned),
-        }
-    }
-
-    fn positions_off(&self) -> Option<String> {
-        match &self.positions {
-            None => {
-                Some("no config directory (no home?): reading positions are not kept".to_owned())
-            }
-            Some(store) => store.disabled_reason().map(str::to_owned),
-        }
-    }
-
-    /// The interface state for `articles`, with the saved positions and bookmarks.
-    fn initial_state(&self, articles: Vec<crate::article::Article>, size: Rect) -> State {
-        let (saved, last_open) = self
-            .positions
-            .as_ref()
-            .map_or_else(Default::default, |store| {
-                (saved_positions(store), store.last_open().map(str::to_owned))
-            });
-        let mut state = State::new(articles, size, saved, last_open.as_deref());
-        state.bookmarking_off = self.bookmarking_off();
-        if let Some(store) = &self.bookmarks {
-            state.set_bookmarks(store.bookmarks().to_vec());
-        }
-        state.message = self.bookmarking_off().or_else(|| self.positions_off());
-        state
     }
 }
 
@@ -345,22 +289,6 @@ impl Session<'_> {
             .save()
             .map_err(|error| format!("reading positions not saved: {error}"))
     }
-}
-
-/// The store's positions in the form the state keeps them.
-fn saved_positions(store: &PositionStore) -> HashMap<String, state::Position> {
-    store
-        .all()
-        .iter()
-        .map(|(id, p)| {
-            let position = state::Position {
-                block: p.block,
-                offset: p.offset,
-                percent: p.percent,
-            };
-            (id.clone(), position)
-        })
-        .collect()
 }
 
 /// Fault injection for the tests, in debug builds only: `FOLIO_PANIC_ON_KEY=x` makes the key `x`

@@ -1,0 +1,86 @@
+//! The two files folio keeps for a person, opened for the interface: reading positions and
+//! bookmarks, and what to tell the person when one cannot be used.
+
+use std::collections::HashMap;
+
+use ratatui::layout::Rect;
+
+use crate::article::Article;
+use crate::bookmarks::BookmarkStore;
+use crate::config::Paths;
+use crate::positions::PositionStore;
+use crate::state::{self, State};
+
+/// The files folio keeps for the person; `None` when there is no config directory to keep them in.
+pub(super) struct Stores {
+    pub positions: Option<PositionStore>,
+    pub bookmarks: Option<BookmarkStore>,
+}
+
+impl Stores {
+    /// Opens both stores and says on stderr why one cannot be written, if it cannot: before the
+    /// screen opens, so the words are still there after folio exits.
+    pub fn open(config_dir: Option<&std::path::Path>) -> Stores {
+        let paths = Paths::resolve(config_dir);
+        let stores = Stores {
+            positions: paths.as_ref().map(PositionStore::open),
+            bookmarks: paths.as_ref().map(BookmarkStore::open),
+        };
+        for reason in [stores.bookmarking_off(), stores.positions_off()]
+            .into_iter()
+            .flatten()
+        {
+            eprintln!("folio: {reason}");
+        }
+        stores
+    }
+
+    fn bookmarking_off(&self) -> Option<String> {
+        match &self.bookmarks {
+            None => Some("no config directory (no home?): bookmarks cannot be saved".to_owned()),
+            Some(store) => store.disabled_reason().map(str::to_owned),
+        }
+    }
+
+    fn positions_off(&self) -> Option<String> {
+        match &self.positions {
+            None => {
+                Some("no config directory (no home?): reading positions are not kept".to_owned())
+            }
+            Some(store) => store.disabled_reason().map(str::to_owned),
+        }
+    }
+
+    /// The interface state for `articles`, with the saved positions and bookmarks.
+    pub fn initial_state(&self, articles: Vec<Article>, size: Rect) -> State {
+        let (saved, last_open) = self
+            .positions
+            .as_ref()
+            .map_or_else(Default::default, |store| {
+                (saved_positions(store), store.last_open().map(str::to_owned))
+            });
+        let mut state = State::new(articles, size, saved, last_open.as_deref());
+        state.bookmarking_off = self.bookmarking_off();
+        if let Some(store) = &self.bookmarks {
+            state.set_bookmarks(store.bookmarks().to_vec());
+        }
+        state.message = self.bookmarking_off().or_else(|| self.positions_off());
+        state
+    }
+}
+
+/// The store's positions in the form the state keeps them.
+fn saved_positions(store: &PositionStore) -> HashMap<String, state::Position> {
+    store
+        .all()
+        .iter()
+        .map(|(id, p)| {
+            let position = state::Position {
+                block: p.block,
+                offset: p.offset,
+                percent: p.percent,
+            };
+            (id.clone(), position)
+        })
+        .collect()
+}
