@@ -11,3 +11,4 @@ mod prose;
 // The word lists read better as paragraphs than one word per line.
 #[rustfmt::skip]
 pub mod vocab;
+pub mod workloads;
