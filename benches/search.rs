@@ -46,3 +46,11 @@ fn memmem_baseline(bencher: Bencher, text: &str) {
     let finder = Finder::new(workloads::search_literal(text));
     counted(bencher).bench(|| workloads::memmem_scan(&finder, &ARTICLES));
 }
+
+/// memmem over each article's whole text in one haystack rather than block by block: how much
+/// of the gap to the baseline above is the cost of many short haystacks.
+#[divan::bench(args = workloads::SEARCH_QUERIES, sample_count = 20, sample_size = 1)]
+fn memmem_whole_articles(bencher: Bencher, text: &str) {
+    let finder = Finder::new(workloads::search_literal(text));
+    counted(bencher).bench(|| workloads::memmem_scan_raw(&finder, &ARTICLES));
+}
