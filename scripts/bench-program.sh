@@ -54,6 +54,41 @@ for root, _, files in os.walk(sys.argv[1]):
         os.close(fd)
 EOF
 
+# `python3 $FIRST_FRAME FOLIO PATH` starts the interface on PATH in an 80x24 pseudo-terminal and
+# prints the milliseconds until the first frame (the list's title) arrives, then quits it.
+FIRST_FRAME="$DIR/results/first_frame.py"
+cat >"$FIRST_FRAME" <<'EOF'
+import fcntl, os, pty, shutil, struct, sys, tempfile, termios, time
+folio, corpus = sys.argv[1], sys.argv[2]
+config = tempfile.mkdtemp()  # so no saved state of the person running this is read or written
+start = time.monotonic()
+pid, fd = pty.fork()
+if pid == 0:
+    fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    os.environ.update(TERM="xterm-256color", FOLIO_CONFIG_DIR=config)
+    os.execv(folio, [folio, corpus])
+seen = b""
+while b"Articles (" not in seen:
+    try:
+        chunk = os.read(fd, 65536)
+    except OSError:
+        break
+    if not chunk:
+        break
+    seen += chunk
+first = time.monotonic() - start
+os.write(fd, b"q")
+while True:
+    try:
+        if not os.read(fd, 65536):
+            break
+    except OSError:
+        break
+os.waitpid(pid, 0)
+shutil.rmtree(config, ignore_errors=True)
+print(round(first * 1000))
+EOF
+
 # median_ms NAME PREPARE CMD: the median wall time of CMD in milliseconds, stdout discarded.
 # PREPARE (may be empty) runs before each timed run. A non-zero exit (folio search finding
 # nothing exits 1) is not a failure.
@@ -147,3 +182,20 @@ for i in "${!queries[@]}"; do
     # A | inside a Markdown table cell must be escaped.
     echo "| \`${query//|/\\|}\` | $folio_ms | $other_ms | $((rss / 1024)) |"
 done
+
+echo
+echo "## Interface: time to first frame (folio PATH in an 80x24 pseudo-terminal, warm)"
+echo
+if have python3; then
+    echo "| what is opened | first frame ms |"
+    echo "|---|---|"
+    one=$(find "$(corpus 1)" -name '*.txt' | sort | sed -n 10p)
+    for path in "$one" $(for k in $SCALES; do corpus "$k"; done); do
+        label=$(if [ -f "$path" ]; then echo "one article"; else echo "$(find "$path" -type f | wc -l) articles"; fi)
+        times=()
+        for ((i = 0; i < RUNS; i++)); do times+=("$(python3 "$FIRST_FRAME" "$FOLIO" "$path")"); done
+        echo "| $label | $(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(((RUNS + 1) / 2))p") |"
+    done
+else
+    echo "(needs python3 for its pseudo-terminal)"
+fi
