@@ -7,6 +7,7 @@
 mod support;
 
 use std::sync::LazyLock;
+use std::time::Instant;
 
 use divan::Bencher;
 use divan::counter::BytesCount;
@@ -22,7 +23,35 @@ const STEP_BUDGET: usize = 64 * 1024;
 
 fn main() {
     LazyLock::force(&ARTICLES);
+    // Not when divan is only asked to list the benches or to run each once.
+    if !std::env::args().any(|arg| arg == "--list" || arg == "--test") {
+        print_interleaved_ratios();
+    }
     divan::main();
+}
+
+/// The search's time over the memmem scan's, each round timing both back to back: on a shared
+/// machine the load drifts between divan's benches, which run one after the other, and the
+/// ratio of their medians drifts with it. The median of per-round ratios holds still.
+fn print_interleaved_ratios() {
+    const ROUNDS: usize = 15;
+    eprintln!("search time / memmem time, median of {ROUNDS} interleaved rounds:");
+    for text in workloads::SEARCH_QUERIES {
+        let query = workloads::query(text);
+        let finder = Finder::new(workloads::search_literal(text));
+        let mut ratios: Vec<f64> = (0..ROUNDS)
+            .map(|_| {
+                let start = Instant::now();
+                divan::black_box(workloads::memmem_scan(&finder, &ARTICLES));
+                let memmem = start.elapsed();
+                let start = Instant::now();
+                divan::black_box(workloads::search_all(&query, &ARTICLES));
+                start.elapsed().as_secs_f64() / memmem.as_secs_f64()
+            })
+            .collect();
+        ratios.sort_by(f64::total_cmp);
+        eprintln!("  {text:<24} {:.2}x", ratios[ROUNDS / 2]);
+    }
 }
 
 fn counted<'a, 'b>(bencher: Bencher<'a, 'b>) -> Bencher<'a, 'b> {
