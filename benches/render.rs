@@ -1,0 +1,158 @@
+//! Drawing: `folio::ui::render` of the real `State` into ratatui's `TestBackend` on an 8 MB
+//! article and on a 20,000-row list at 80x24 and 200x60; keystroke to frame (`State::update`
+//! then the frame) for every reader key on the 8 MB article, resizes included; and time to first
+//! frame (`State::new` and the first draw) with 20,000 articles. Before the benches it prints the
+//! bytes a real terminal backend writes per step, since ratatui sends only the cells that changed.
+
+#[path = "support/mod.rs"]
+mod support;
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use divan::Bencher;
+use folio::action::Action;
+use folio::article::Article;
+use folio::state::Position;
+use support::workloads;
+
+/// The size of the long article the targets speak of.
+const LONG_BYTES: usize = 8 << 20;
+const LIST_ROWS: usize = 20_000;
+const SIZES: &[(u16, u16)] = &[(80, 24), (200, 60)];
+
+/// A short article, the 8 MB one (index 1), a short one.
+static TRIO: LazyLock<Vec<Article>> = LazyLock::new(|| workloads::long_article_trio(LONG_BYTES));
+static LIST: LazyLock<Vec<Article>> = LazyLock::new(|| workloads::list_articles(LIST_ROWS));
+
+fn main() {
+    if !std::env::args().any(|arg| arg == "--list" || arg == "--test") {
+        print_bytes_per_step();
+    }
+    divan::main();
+}
+
+fn size_name((w, h): (u16, u16)) -> String {
+    format!("{w}x{h}")
+}
+
+#[divan::bench(args = SIZES.iter().copied().map(size_name))]
+fn reader_frame(bencher: Bencher, size: &str) {
+    let (w, h) = parse_size(size);
+    let state = workloads::reader_state(TRIO.clone(), 1, w, h);
+    let mut terminal = workloads::test_terminal(w, h);
+    let theme = workloads::theme();
+    bencher.bench_local(|| workloads::draw(&mut terminal, &state, &theme));
+}
+
+#[divan::bench(args = SIZES.iter().copied().map(size_name))]
+fn list_frame(bencher: Bencher, size: &str) {
+    let (w, h) = parse_size(size);
+    let state = workloads::list_state(LIST.clone(), w, h);
+    let mut terminal = workloads::test_terminal(w, h);
+    let theme = workloads::theme();
+    bencher.bench_local(|| workloads::draw(&mut terminal, &state, &theme));
+}
+
+#[divan::bench(args = workloads::READER_KEYS, sample_count = 30, sample_size = 1)]
+fn keystroke_to_frame(bencher: Bencher, name: &str) {
+    let (action, (w, h), open) = workloads::reader_key(name);
+    let theme = workloads::theme();
+    let base = workloads::reader_key_state(TRIO.clone(), open, w, h);
+    bencher
+        .with_inputs(|| {
+            let state = base.clone();
+            let mut terminal = workloads::test_terminal(w, h);
+            workloads::draw(&mut terminal, &state, &theme);
+            (state, terminal)
+        })
+        .bench_local_refs(|(state, terminal)| {
+            workloads::keystroke(terminal, state, &theme, action);
+        });
+}
+
+/// A key in the 20,000-row list: the cursor moves a row, or jumps to the end.
+#[divan::bench(args = workloads::LIST_KEYS, sample_count = 30, sample_size = 1)]
+fn list_keystroke_to_frame(bencher: Bencher, name: &str) {
+    let action = workloads::list_key(name);
+    let theme = workloads::theme();
+    let base = workloads::list_state(LIST.clone(), 80, 24);
+    bencher
+        .with_inputs(|| {
+            let state = base.clone();
+            let mut terminal = workloads::test_terminal(80, 24);
+            workloads::draw(&mut terminal, &state, &theme);
+            (state, terminal)
+        })
+        .bench_local_refs(|(state, terminal)| {
+            workloads::keystroke(terminal, state, &theme, action);
+        });
+}
+
+/// `State::new` and the first frame with 20,000 articles loaded, opening on the list.
+#[divan::bench(args = SIZES.iter().copied().map(size_name), sample_count = 20, sample_size = 1)]
+fn first_frame_list(bencher: Bencher, size: &str) {
+    let (w, h) = parse_size(size);
+    let theme = workloads::theme();
+    bencher
+        .with_inputs(|| LIST.clone())
+        .bench_local_values(|articles| {
+            workloads::first_frame(articles, None, HashMap::new(), w, h, &theme)
+        });
+}
+
+/// `State::new` and the first frame reopening the 8 MB article at its middle, as after a restart
+/// (the app does not pass saved positions in yet; `State::new` takes them).
+#[divan::bench(args = SIZES.iter().copied().map(size_name), sample_count = 20, sample_size = 1)]
+fn first_frame_reopen_8mb(bencher: Bencher, size: &str) {
+    let (w, h) = parse_size(size);
+    let theme = workloads::theme();
+    let id = TRIO[1].id.clone();
+    let positions = HashMap::from([(
+        id.clone(),
+        Position {
+            block: TRIO[1].blocks.len() / 2,
+            offset: 0,
+            percent: 50,
+        },
+    )]);
+    bencher
+        .with_inputs(|| TRIO.clone())
+        .bench_local_values(|articles| {
+            workloads::first_frame(articles, Some(&id), positions.clone(), w, h, &theme)
+        });
+}
+
+fn parse_size(name: &str) -> (u16, u16) {
+    let (w, h) = name.split_once('x').expect("sizes are WxH");
+    (w.parse().expect("a width"), h.parse().expect("a height"))
+}
+
+/// Bytes a crossterm backend writes for the frame after one key, and for a whole first frame.
+fn print_bytes_per_step() {
+    let theme = workloads::theme();
+    eprintln!("bytes written to the terminal (CrosstermBackend, counted):");
+    eprintln!(
+        "  {:<10} {:<14} {:>12} {:>14}",
+        "size", "key", "first frame", "after the key"
+    );
+    for &(w, h) in SIZES {
+        let reader = || workloads::reader_state(TRIO.clone(), 1, w, h);
+        let cases = [
+            ("reader j", reader(), Action::ScrollDown),
+            ("reader space", reader(), Action::PageDown),
+            (
+                "list j",
+                workloads::list_state(LIST.clone(), w, h),
+                Action::SelectNext,
+            ),
+        ];
+        for (name, mut state, action) in cases {
+            let (first, after) = workloads::bytes_per_step(&mut state, &theme, action);
+            eprintln!(
+                "  {:<10} {name:<14} {first:>12} {after:>14}",
+                size_name((w, h))
+            );
+        }
+    }
+}
