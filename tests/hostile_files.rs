@@ -271,11 +271,10 @@ fn hard_link_or_copy(from: &Path, to: &Path) {
 
 #[cfg(unix)]
 #[test]
-fn links_that_point_at_each_other_are_reported_once() {
+fn links_that_point_at_each_other_are_reported_once_each() {
     let dir = TempDir::new().unwrap();
     std::os::unix::fs::symlink(dir.path().join("b"), dir.path().join("a")).unwrap();
     std::os::unix::fs::symlink(dir.path().join("a"), dir.path().join("b")).unwrap();
-    std::os::unix::fs::symlink(dir.path(), dir.path().join("self")).unwrap();
     fs::write(dir.path().join("note.txt"), "Note\n\nText.\n").unwrap();
     let (code, listed, stderr) = run(&["list", path_str(dir.path())]);
     assert_eq!(code, 0, "{stderr}");
@@ -290,7 +289,8 @@ fn links_that_point_at_each_other_are_reported_once() {
         1,
         "{stderr}"
     );
-    assert!(stderr.contains("symlink loop"), "{stderr}");
+    // A link to a folder above it is in tests/cli.rs's messy folder; these two never resolve.
+    assert!(stderr.contains("symbolic links"), "{stderr}");
 }
 
 #[test]

@@ -390,6 +390,80 @@ fn a_config_dir_that_cannot_be_made_is_a_clear_error() {
     assert_eq!(fs::read_to_string(&blocker).unwrap(), "not a folder");
 }
 
+/// Makes `path` unwritable for as long as it lives: `chattr +i`, which stops root too, or else
+/// `chmod a-w`. `None` when neither stops this process from writing there.
+#[cfg(unix)]
+struct Unwritable(PathBuf);
+
+#[cfg(unix)]
+impl Unwritable {
+    fn make(path: &Path) -> Option<Unwritable> {
+        use std::os::unix::fs::PermissionsExt;
+        let guard = Unwritable(path.to_owned());
+        let immutable = Command::new("chattr")
+            .arg("+i")
+            .arg(path)
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        if !immutable {
+            fs::set_permissions(path, fs::Permissions::from_mode(0o555)).ok()?;
+        }
+        let probe = path.join("probe");
+        if fs::write(&probe, "").is_ok() {
+            let _ = fs::remove_file(probe);
+            return None;
+        }
+        Some(guard)
+    }
+}
+
+#[cfg(unix)]
+impl Drop for Unwritable {
+    fn drop(&mut self) {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = Command::new("chattr")
+            .arg("-i")
+            .arg(&self.0)
+            .stderr(std::process::Stdio::null())
+            .status();
+        let _ = fs::set_permissions(&self.0, fs::Permissions::from_mode(0o755));
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_config_folder_that_cannot_be_written_is_a_clear_error() {
+    let dir = TempDir::new().unwrap();
+    let mut store = BookmarkStore::open(&paths(dir.path()));
+    store.add(&new_bookmark(1, "kept")).unwrap();
+    let mut positions = PositionStore::open(&paths(dir.path()));
+    positions.set("a", Position::now(1, 0, 5));
+    positions.save().unwrap();
+    let file = dir.path().join("bookmarks.json");
+    let before = fs::read(&file).unwrap();
+    let Some(_unwritable) = Unwritable::make(dir.path()) else {
+        eprintln!("nothing stops this user writing the folder; skipped");
+        return;
+    };
+    let err = store.add(&new_bookmark(2, "")).unwrap_err().to_string();
+    assert!(err.starts_with("could not create "), "{err}");
+    assert!(err.contains(".bookmarks.json."), "names the file: {err}");
+    assert_eq!(store.disabled_reason(), None, "the file itself is fine");
+    assert_eq!(store.bookmarks().len(), 1);
+    positions.set("a", Position::now(2, 0, 9));
+    assert!(
+        positions
+            .save()
+            .unwrap_err()
+            .to_string()
+            .starts_with("could not create ")
+    );
+    assert!(positions.has_unsaved(), "kept for the next try");
+    assert_eq!(fs::read(&file).unwrap(), before);
+    assert!(temp_files(dir.path()).is_empty());
+}
+
 #[test]
 fn a_lock_that_cannot_be_taken_leaves_the_file_alone() {
     let dir = TempDir::new().unwrap();
