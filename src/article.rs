@@ -186,8 +186,8 @@ impl Article {
         blocks.iter_mut().for_each(sanitize_block);
         let (blocks, meta) = clean::clean(blocks, meta);
         let mut blocks = split_oversized_blocks(blocks);
-        let one_line = |field: Option<String>| field.map(|s| sanitize_line(&s));
-        let title = one_line(meta.title).unwrap_or_else(|| sanitize_line(fallback_title));
+        let one_line = |field: Option<String>| field.map(|s| meta_line(&s));
+        let title = one_line(meta.title).unwrap_or_else(|| meta_line(fallback_title));
         let word_count = blocks.iter().map(|b| count_words(&b.text)).sum();
         let mut link_list = links::list_blocks(&meta.links);
         link_list.iter_mut().for_each(sanitize_block);
@@ -222,6 +222,20 @@ impl Article {
             .collect::<Vec<_>>()
             .join(" · ")
     }
+}
+
+/// The most characters a title, byline, date or source keeps: front matter can hold a "title" of
+/// megabytes, and every list row and every header would measure it each time it is drawn.
+pub const MAX_META_CHARS: usize = 300;
+
+/// A metadata field as it is shown: one sanitized line, cut with "…" past `MAX_META_CHARS`.
+fn meta_line(text: &str) -> String {
+    let mut line = sanitize_line(text);
+    if let Some((cut, _)) = line.char_indices().nth(MAX_META_CHARS) {
+        line.truncate(cut);
+        line.push('…');
+    }
+    line
 }
 
 /// The most text one block holds. Longer "paragraphs" (a book saved as one line, a log) are cut
@@ -385,6 +399,25 @@ mod tests {
         let article = Article::from_text("p", "t", Format::Text, &format!("T\n\n{no_spaces}"));
         let joined: String = article.blocks.iter().map(|b| b.text.as_str()).collect();
         assert_eq!(joined, no_spaces);
+    }
+
+    #[test]
+    fn huge_titles_stay_in_the_body_and_front_matter_is_cut() {
+        let heading = "word ".repeat(100_000);
+        let text = format!("# {heading}\n\nBody.\n");
+        let article = Article::from_text("big.md", "big", Format::Markdown, &text);
+        assert_eq!(article.title, "big");
+        let words: usize = article.blocks.iter().map(|b| count_words(&b.text)).sum();
+        assert_eq!(words, 100_001, "the heading is still read, in pieces");
+        let front = format!(
+            "---\ntitle: {}\nauthor: {}\n---\n\nBody.\n",
+            "t".repeat(5000),
+            "a".repeat(500)
+        );
+        let article = Article::from_text("front.md", "front", Format::Markdown, &front);
+        assert_eq!(article.title.chars().count(), MAX_META_CHARS + 1);
+        assert!(article.title.ends_with('…'));
+        assert_eq!(article.byline.unwrap().chars().count(), MAX_META_CHARS + 1);
     }
 
     #[test]

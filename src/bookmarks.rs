@@ -195,7 +195,25 @@ fn sanitized(mut bookmark: Bookmark) -> Bookmark {
     }
     bookmark.passage.quote = sanitize(&bookmark.passage.quote);
     bookmark.note = sanitize(&bookmark.note);
+    // Fields a newer folio wrote are shown too (`folio bookmarks --json`), and serde_json escapes
+    // only C0 controls: a U+009B in one went out as a live 8-bit CSI.
+    bookmark.extra = sanitized_map(std::mem::take(&mut bookmark.extra));
     bookmark
+}
+
+fn sanitized_map(map: Map<String, Value>) -> Map<String, Value> {
+    map.into_iter()
+        .map(|(key, value)| (sanitize_line(&key), sanitized_value(value)))
+        .collect()
+}
+
+fn sanitized_value(value: Value) -> Value {
+    match value {
+        Value::String(text) => Value::String(sanitize(&text)),
+        Value::Array(items) => Value::Array(items.into_iter().map(sanitized_value).collect()),
+        Value::Object(map) => Value::Object(sanitized_map(map)),
+        other => other,
+    }
 }
 
 /// The bookmarks of one person, saved in `bookmarks.json` on every change.

@@ -185,14 +185,14 @@ fn load_file(candidate: &Candidate) -> Result<Article, Skipped> {
         reason,
         named: candidate.named,
     };
+    let too_large = || skipped(format!("larger than {} MB", MAX_FILE_BYTES / 1024 / 1024));
     let meta = fs::metadata(path).map_err(|e| skipped(io_reason(&e)))?;
     if meta.len() > MAX_FILE_BYTES {
-        return Err(skipped(format!(
-            "larger than {} MB",
-            MAX_FILE_BYTES / 1024 / 1024
-        )));
+        return Err(too_large());
     }
-    let bytes = fs::read(path).map_err(|e| skipped(io_reason(&e)))?;
+    let bytes = read_at_most(path, meta.len(), MAX_FILE_BYTES)
+        .map_err(|e| skipped(io_reason(&e)))?
+        .ok_or_else(too_large)?;
     // Only a web page declares its charset; in a text file "<meta charset" is just words.
     let declared = match candidate.format {
         Format::Html => sniff_html_charset(&bytes),
@@ -220,6 +220,18 @@ fn load_file(candidate: &Candidate) -> Result<Article, Skipped> {
     Ok(article)
 }
 
+/// Reads `path` whole, or `None` when it holds more than `limit` bytes. The size from `metadata`
+/// is only a hint: a file can grow after it was checked, and a device or pipe the person named
+/// (`/dev/zero`, `<(command)`) reports 0 and never ends, so the read itself stops at the limit.
+fn read_at_most(path: &Path, size_hint: u64, limit: u64) -> std::io::Result<Option<Vec<u8>>> {
+    use std::io::Read;
+    let file = fs::File::open(path)?;
+    let capacity = usize::try_from(size_hint.min(limit)).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(capacity.saturating_add(1));
+    file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= limit).then_some(bytes))
+}
+
 /// A path as text for the screen: lossy for non-UTF-8 names, sanitized for control characters.
 pub fn display_path(path: &Path) -> String {
     sanitize_line(&path.to_string_lossy())
@@ -231,6 +243,7 @@ fn io_reason(error: &std::io::Error) -> String {
     match error.kind() {
         ErrorKind::NotFound => "no such file or folder".to_owned(),
         ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        ErrorKind::NotADirectory => "part of the path is a file, not a folder".to_owned(),
         _ => {
             let text = error.to_string();
             match text.find(" (os error") {
@@ -256,6 +269,118 @@ mod tests {
                 "North Korea coming in from the cold: what are Japan's fears?"
             ]
         );
+    }
+
+    /// A folder holding `names`, each with a short article in it.
+    fn folder_of(names: &[&str]) -> tempfile::TempDir {
+        let dir = tempfile::TempDir::new().unwrap();
+        for name in names {
+            fs::write(dir.path().join(name), format!("{name}\n\nSome text.\n")).unwrap();
+        }
+        dir
+    }
+
+    #[test]
+    fn a_file_deleted_between_the_walk_and_the_read_is_skipped() {
+        let dir = folder_of(&["a.txt", "b.txt", "c.txt"]);
+        let (files, skipped) = find_files(&[dir.path().to_owned()]);
+        assert_eq!((files.len(), skipped.len()), (3, 0));
+        fs::remove_file(dir.path().join("b.txt")).unwrap();
+        let results: Vec<_> = files.iter().map(load_file).collect();
+        let reasons: Vec<_> = results
+            .iter()
+            .filter_map(|r| r.as_ref().err())
+            .map(|s| (s.path.ends_with("b.txt"), s.reason.as_str(), s.named))
+            .collect();
+        assert_eq!(reasons, [(true, "no such file or folder", false)]);
+        assert_eq!(results.iter().filter(|r| r.is_ok()).count(), 2);
+    }
+
+    #[test]
+    fn a_file_truncated_or_grown_between_the_walk_and_the_read_is_read_as_it_is_then() {
+        let dir = folder_of(&["cut.txt", "grown.txt"]);
+        let (files, _) = find_files(&[dir.path().to_owned()]);
+        fs::write(dir.path().join("cut.txt"), "").unwrap();
+        fs::write(
+            dir.path().join("grown.txt"),
+            "Grown\n\nMuch more text now.\n",
+        )
+        .unwrap();
+        let results: Vec<_> = files.iter().map(load_file).collect();
+        assert_eq!(results[0].as_ref().unwrap_err().reason, "empty file");
+        assert_eq!(results[1].as_ref().unwrap().title, "Grown");
+    }
+
+    #[test]
+    fn reads_stop_at_the_limit_whatever_the_size_said() {
+        let dir = folder_of(&["ten.txt"]);
+        let path = dir.path().join("ten.txt");
+        fs::write(&path, "0123456789").unwrap();
+        // A size hint of 0 is what a device or a pipe reports.
+        assert_eq!(read_at_most(&path, 0, 10).unwrap().unwrap().len(), 10);
+        assert_eq!(read_at_most(&path, 0, 9).unwrap(), None);
+        #[cfg(target_os = "linux")]
+        {
+            let corpus = load(&[PathBuf::from("/dev/zero")]);
+            assert_eq!(corpus.skipped[0].reason, "larger than 64 MB");
+        }
+    }
+
+    #[test]
+    fn a_path_inside_a_file_is_reported() {
+        // Root reads any folder, but nobody can list a folder whose parent is a regular file.
+        let dir = folder_of(&["a.txt"]);
+        let corpus = load(&[dir.path().join("a.txt").join("inside")]);
+        assert!(corpus.articles.is_empty());
+        assert_eq!(corpus.skipped.len(), 1);
+        assert!(corpus.skipped[0].named);
+        assert_eq!(
+            corpus.skipped[0].reason,
+            "part of the path is a file, not a folder"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn pipes_and_sockets_in_a_folder_are_passed_over_without_opening_them() {
+        let dir = folder_of(&["a.txt"]);
+        let fifo = dir.path().join("pipe.txt");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            eprintln!("mkfifo not available; skipped");
+            return;
+        }
+        let socket = std::os::unix::net::UnixListener::bind(dir.path().join("sock.md")).unwrap();
+        // Opening the pipe would wait for a writer forever: the walk must not.
+        let corpus = load(&[dir.path().to_owned()]);
+        drop(socket);
+        assert_eq!(corpus.articles.len(), 1);
+        let mut reasons: Vec<_> = corpus.skipped.iter().map(|s| s.reason.as_str()).collect();
+        reasons.sort_unstable();
+        assert_eq!(reasons, ["not a regular file", "not a regular file"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_folder_without_permission_is_reported() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = folder_of(&[]);
+        let locked = dir.path().join("locked");
+        fs::create_dir(&locked).unwrap();
+        fs::write(locked.join("a.txt"), "A\n\ntext\n").unwrap();
+        fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).unwrap();
+        let still_readable = fs::read_dir(&locked).is_ok();
+        let corpus = load(&[dir.path().to_owned()]);
+        fs::set_permissions(&locked, fs::Permissions::from_mode(0o755)).unwrap();
+        if still_readable {
+            // Running as root (or with CAP_DAC_READ_SEARCH): permissions stop nothing.
+            eprintln!("permissions do not apply to this user; skipped");
+            return;
+        }
+        assert!(corpus.articles.is_empty());
+        assert_eq!(corpus.skipped.len(), 1);
+        assert_eq!(corpus.skipped[0].reason, "permission denied");
+        assert!(!corpus.skipped[0].named);
     }
 
     #[test]

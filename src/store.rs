@@ -81,10 +81,20 @@ pub fn load<T: Document>(file: &Path) -> Result<T, String> {
         }),
         Err(err) if is_absent(&err) => Ok(T::default()),
         Err(err) => Err(sanitize_line(&format!(
-            "{} could not be read ({err}); {}",
+            "{} could not be read ({}); {}",
             display(file),
+            without_os_error(&err),
             T::OFF_UNTIL_FIXED
         ))),
+    }
+}
+
+/// An I/O error as a person reads it: "Is a directory", without Rust's " (os error 21)".
+fn without_os_error(err: &io::Error) -> String {
+    let text = err.to_string();
+    match text.find(" (os error ") {
+        Some(cut) => text[..cut].to_owned(),
+        None => text,
     }
 }
 
@@ -104,8 +114,16 @@ struct Probe {
 
 /// Parses a saved file, or says what is wrong with it ("is not valid JSON at line 3: …").
 pub fn parse<T: Document>(bytes: &[u8]) -> Result<T, String> {
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err("is empty".into());
+    // Editors such as Notepad put a byte-order mark before JSON; serde_json does not skip one.
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    match bytes.iter().find(|b| !b.is_ascii_whitespace()) {
+        None => return Err("is empty".into()),
+        // Checked first: the probe below would read `[1, 2]` as a struct and call the valid
+        // JSON "not valid JSON: trailing characters".
+        Some(b'{') => {}
+        Some(_) => {
+            return Err("does not have the expected contents: it is not a JSON object".into());
+        }
     }
     let probe: Probe = serde_json::from_slice(bytes).map_err(explain)?;
     match probe.version.as_ref().map(serde_json::Value::as_u64) {
@@ -342,6 +360,20 @@ mod tests {
     fn a_good_file_parses() {
         let doc: Doc = parse(b"{\"version\": 1, \"items\": [\"a\"]}").unwrap();
         assert_eq!(doc.items, ["a"]);
+        let with_bom: Doc = parse(b"\xef\xbb\xbf\n{\"version\": 1, \"items\": []}").unwrap();
+        assert!(with_bom.items.is_empty());
+    }
+
+    #[test]
+    fn json_that_is_not_an_object_is_called_what_it_is() {
+        for text in ["[1, 2, 3]", "[1]", " \"text\"", "7", "null", "\u{feff}[]"] {
+            assert_eq!(
+                problem(text),
+                "does not have the expected contents: it is not a JSON object",
+                "{text:?}"
+            );
+        }
+        assert_eq!(problem("\u{feff}"), "is empty");
     }
 
     #[test]

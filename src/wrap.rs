@@ -10,8 +10,12 @@
 use std::cell::OnceCell;
 use std::ops::Range;
 
-use textwrap::{Options, WordSeparator, WrapAlgorithm};
-use unicode_width::UnicodeWidthStr;
+use ratatui::buffer::CellWidth;
+use textwrap::WordSeparator;
+use textwrap::core::Fragment;
+use textwrap::word_splitters::{WordSplitter, split_words};
+use textwrap::wrap_algorithms::wrap_first_fit;
+use unicode_segmentation::UnicodeSegmentation;
 
 use crate::article::{Article, Block, BlockKind};
 
@@ -259,15 +263,21 @@ impl<'a> View<'a> {
     }
 }
 
+/// Lists nested deeper than this are indented as if they were this deep: a file nesting 40 levels
+/// (or indenting a line by 200 spaces) would otherwise push its text past the narrowest reading
+/// column. Three levels (6 cells) plus the widest marker ("1000000000. ", 12) still leave text
+/// room in `screen::COLUMN_MIN` (20).
+pub const MAX_INDENT_DEPTH: u8 = 3;
+
 /// The text a line of a block of `kind` shows before its slice: indentation, list marker, quote bar.
 pub fn prefix(kind: &BlockKind, first: bool) -> String {
     match kind {
         BlockKind::ListItem { depth, marker } => {
-            let indent = "  ".repeat(usize::from(*depth));
+            let indent = "  ".repeat(usize::from((*depth).min(MAX_INDENT_DEPTH)));
             if first && !marker.is_empty() {
                 format!("{indent}{marker} ")
             } else {
-                format!("{indent}{}", " ".repeat(marker.width().max(1) + 1))
+                format!("{indent}{}", " ".repeat(cell_width(marker).max(1) + 1))
             }
         }
         BlockKind::Quote => "│ ".to_owned(),
@@ -309,7 +319,7 @@ fn block_lines(article: &Article, index: usize, width: usize) -> Vec<Line> {
 
 fn push_block(lines: &mut Vec<Line>, index: usize, block: &Block, width: usize) {
     let part = Part::Block(index);
-    let prefix_width = prefix(&block.kind, true).width();
+    let prefix_width = cell_width(&prefix(&block.kind, true));
     let text_width = width.saturating_sub(prefix_width).max(1);
     if block.kind == BlockKind::Code {
         push_code(lines, part, &block.text, text_width);
@@ -318,20 +328,35 @@ fn push_block(lines: &mut Vec<Line>, index: usize, block: &Block, width: usize) 
     }
 }
 
-/// Wraps prose with textwrap: first-fit (optimal-fit costs four times as much for no gain a reader
-/// sees), Unicode line breaking so CJK breaks between characters, long words and URLs broken.
+/// Wraps prose: textwrap finds the break opportunities (Unicode line breaking, so CJK breaks
+/// between characters; after hyphens) and places them first-fit (optimal-fit costs four times as
+/// much for no gain a reader sees), but widths are measured here, per grapheme, the way ratatui
+/// draws them. textwrap adds up `char` widths, which undercounts a grapheme whose width comes from
+/// its sequence ("❤" is one cell, "❤\u{fe0f}" two) and overcounts emoji joined by ZWJ: lines ran
+/// past the column. Words wider than the line are broken between graphemes, never inside one.
 fn push_wrapped(lines: &mut Vec<Line>, part: Part, text: &str, width: usize) {
     let first_line = lines.len();
     for (paragraph_start, paragraph) in split_hard_breaks(text) {
-        let options = Options::new(width)
-            .wrap_algorithm(WrapAlgorithm::FirstFit)
-            .word_separator(WordSeparator::UnicodeBreakProperties)
-            .break_words(true);
-        let mut search_from = 0;
+        let words = WordSeparator::UnicodeBreakProperties.find_words(paragraph);
+        let words = split_words(words, &WordSplitter::HyphenSplitter);
+        let mut pieces = Vec::new();
+        for word in words {
+            push_pieces(&mut pieces, word.word, word.whitespace, width);
+        }
+        let wrapped = wrap_first_fit(&pieces, &[width as f64]);
+        if wrapped.is_empty() {
+            lines.push(Line {
+                part,
+                range: paragraph_start..paragraph_start + paragraph.len(),
+                first: lines.len() == first_line,
+            });
+            continue;
+        }
         let paragraph_first_line = lines.len();
-        for piece in textwrap::wrap(paragraph, options) {
-            let start = offset_in(paragraph, &piece, search_from);
-            search_from = start + piece.len();
+        for line_pieces in wrapped {
+            let start = line_pieces
+                .first()
+                .map_or(0, |piece| piece.start(paragraph));
             // The line before this one runs up to here, so the space at a wrap point belongs to a
             // line and the lines of a block cover all of its text.
             if lines.len() > paragraph_first_line
@@ -355,18 +380,83 @@ fn push_wrapped(lines: &mut Vec<Line>, part: Part, text: &str, width: usize) {
     }
 }
 
-/// Where a wrapped piece starts in its paragraph. textwrap returns borrowed slices of the input
-/// when no indent is set, so the pointer gives the offset; the search is a fallback in case a
-/// future version hands back an owned copy.
-fn offset_in(paragraph: &str, piece: &str, search_from: usize) -> usize {
-    let base = paragraph.as_ptr() as usize;
-    let at = piece.as_ptr() as usize;
-    if at >= base && at + piece.len() <= base + paragraph.len() {
-        return at - base;
+/// A word (or a piece of one too wide for a line) and the spaces after it, measured in cells.
+#[derive(Debug)]
+struct Piece<'a> {
+    text: &'a str,
+    whitespace: &'a str,
+    width: usize,
+}
+
+impl Piece<'_> {
+    /// Where the piece starts in `paragraph`: textwrap's words are slices of the text it was
+    /// given, so the pointers say.
+    fn start(&self, paragraph: &str) -> usize {
+        (self.text.as_ptr() as usize).saturating_sub(paragraph.as_ptr() as usize)
     }
-    paragraph[search_from..]
-        .find(piece.trim_end())
-        .map_or(search_from, |i| search_from + i)
+}
+
+impl Fragment for Piece<'_> {
+    fn width(&self) -> f64 {
+        self.width as f64
+    }
+
+    fn whitespace_width(&self) -> f64 {
+        cell_width(self.whitespace) as f64
+    }
+
+    fn penalty_width(&self) -> f64 {
+        0.0
+    }
+}
+
+/// Adds `word` as one piece, or as several of at most `width` cells when it is wider than that
+/// (a URL, a run of CJK without spaces, a file that is one long word).
+fn push_pieces<'a>(pieces: &mut Vec<Piece<'a>>, word: &'a str, whitespace: &'a str, width: usize) {
+    let total = cell_width(word);
+    if total <= width {
+        pieces.push(Piece {
+            text: word,
+            whitespace,
+            width: total,
+        });
+        return;
+    }
+    let (mut start, mut used) = (0, 0);
+    for (offset, grapheme) in word.grapheme_indices(true) {
+        let cells = grapheme_width(grapheme);
+        if used + cells > width && offset > start {
+            pieces.push(Piece {
+                text: &word[start..offset],
+                whitespace: "",
+                width: used,
+            });
+            (start, used) = (offset, 0);
+        }
+        used += cells;
+    }
+    pieces.push(Piece {
+        text: &word[start..],
+        whitespace,
+        width: used,
+    });
+}
+
+/// The cells `text` takes when ratatui draws it: each grapheme as wide as `Buffer` makes it, a
+/// grapheme holding a control character (which ratatui drops) as nothing.
+pub fn cell_width(text: &str) -> usize {
+    if text.is_ascii() {
+        return text.bytes().filter(|b| !b.is_ascii_control()).count();
+    }
+    text.graphemes(true).map(grapheme_width).sum()
+}
+
+fn grapheme_width(grapheme: &str) -> usize {
+    if grapheme.contains(char::is_control) {
+        0
+    } else {
+        usize::from(grapheme.cell_width())
+    }
 }
 
 /// Hard line breaks inside a block (Markdown's two-space break) start new lines.
@@ -379,16 +469,16 @@ fn split_hard_breaks(text: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
-/// Code keeps its own lines; a line wider than the pane is cut into pane-wide pieces rather than
-/// run past the edge.
+/// Code keeps its own lines; a line wider than the pane is cut into pane-wide pieces (between
+/// graphemes, measured as ratatui draws them) rather than run past the edge.
 fn push_code(lines: &mut Vec<Line>, part: Part, text: &str, width: usize) {
     let first_line = lines.len();
     for (line_start, line) in split_hard_breaks(text) {
         let mut piece_start = 0;
         let mut piece_width = 0;
-        for (offset, ch) in line.char_indices() {
-            let ch_width = unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0);
-            if piece_width + ch_width > width && offset > piece_start {
+        for (offset, grapheme) in line.grapheme_indices(true) {
+            let cells = grapheme_width(grapheme);
+            if piece_width + cells > width && offset > piece_start {
                 lines.push(Line {
                     part,
                     range: line_start + piece_start..line_start + offset,
@@ -397,7 +487,7 @@ fn push_code(lines: &mut Vec<Line>, part: Part, text: &str, width: usize) {
                 piece_start = offset;
                 piece_width = 0;
             }
-            piece_width += ch_width;
+            piece_width += cells;
         }
         lines.push(Line {
             part,

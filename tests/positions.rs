@@ -84,3 +84,85 @@ fn an_unreadable_state_file_is_never_overwritten() {
         "{\"version\": 1, \"positions\": {\"a\": {\"block\": -1}}}"
     );
 }
+
+#[test]
+fn every_kind_of_unreadable_state_file_is_explained_and_left_as_it_is() {
+    let deep = format!(
+        "{{\"version\": 1, \"from_the_future\": {}{}}}",
+        "[".repeat(10_000),
+        "]".repeat(10_000)
+    );
+    let cases: [(&[u8], &str); 11] = [
+        (b"", "state.json is empty"),
+        (b" \n\t", "state.json is empty"),
+        (
+            b"{\"version\": 1, \"positions\": {\"a\": ",
+            "state.json is cut short",
+        ),
+        (
+            b"{\"version\": 1 oops}",
+            "state.json is not valid JSON at line 1",
+        ),
+        (
+            b"\x89PNG\r\n\x1a\n\0\0",
+            "state.json does not have the expected contents",
+        ),
+        (
+            b"{\"version\": 1\0}",
+            "state.json is not valid JSON at line 1",
+        ),
+        (
+            b"{\"version\": 1, \"last_open\": \"\xff\xfe\"}",
+            "state.json is not valid JSON",
+        ),
+        (
+            b"[1, 2, 3]",
+            "state.json does not have the expected contents: it is not a JSON",
+        ),
+        (b"\xef\xbb\xbf", "state.json is empty"),
+        (
+            b"{\"version\": 99, \"positions\": 7}",
+            "written by a newer folio (format version 99",
+        ),
+        (
+            deep.as_bytes(),
+            "state.json is not valid JSON at line 1: recursion limit",
+        ),
+    ];
+    for (bytes, problem) in cases {
+        let dir = TempDir::new().unwrap();
+        let file = dir.path().join("state.json");
+        fs::write(&file, bytes).unwrap();
+        let mut store = PositionStore::open(&paths(dir.path()));
+        let reason = store.disabled_reason().expect(problem).to_owned();
+        assert!(reason.contains(problem), "{problem}: {reason}");
+        assert!(
+            reason.ends_with("; reading positions are not saved until it is fixed"),
+            "{reason}"
+        );
+        assert!(!reason.contains('\n') && reason.len() < 300, "{reason}");
+        store.set("a", Position::now(1, 0, 1));
+        assert!(matches!(store.save(), Err(StoreError::Unreadable(r)) if r == reason));
+        assert_eq!(fs::read(&file).unwrap(), bytes, "{problem}");
+        let names: Vec<_> = fs::read_dir(dir.path()).unwrap().flatten().collect();
+        assert_eq!(names.len(), 1, "no lock or temp file made: {names:?}");
+    }
+}
+
+#[test]
+fn a_state_file_that_cannot_be_read_at_all_is_explained() {
+    // Root reads any file, but nobody reads a folder as a file.
+    let dir = TempDir::new().unwrap();
+    fs::create_dir(dir.path().join("state.json")).unwrap();
+    let mut store = PositionStore::open(&paths(dir.path()));
+    let reason = store.disabled_reason().unwrap().to_owned();
+    assert!(
+        reason.contains("state.json could not be read ("),
+        "{reason}"
+    );
+    assert!(!reason.contains("os error"), "{reason}");
+    store.set("a", Position::now(1, 0, 1));
+    assert!(store.save().is_err());
+    assert!(dir.path().join("state.json").is_dir());
+    assert!(temp_files(dir.path()).is_empty());
+}

@@ -22,7 +22,8 @@ use folio::positions::{Position, PositionStore};
 use folio::store::StoreError;
 use tempfile::TempDir;
 
-/// What a child process should do: `add <count> <tag>` or `add-note-of-bytes <size>`.
+/// What a child process should do: `add <count> <tag>`, `add-note-of-bytes <size>` or
+/// `save-positions <count>`.
 const CHILD_TASK: &str = "FOLIO_TEST_CHILD";
 /// The config dir a child process uses.
 const CHILD_DIR: &str = "FOLIO_TEST_CHILD_DIR";
@@ -63,6 +64,13 @@ fn child_process_entry_point() {
         ["add-note-of-bytes", size] => store
             .add(&new_bookmark(0, &"x".repeat(size.parse().unwrap())))
             .map(drop),
+        ["save-positions", count] => {
+            let mut positions = PositionStore::open(&paths(&dir));
+            for i in 0..count.parse::<usize>().unwrap() {
+                positions.set(&format!("article-{i:08}"), Position::now(i, 0, 50));
+            }
+            positions.save()
+        }
         _ => panic!("unknown child task {task:?}"),
     };
     match result {
@@ -174,6 +182,81 @@ fn a_write_that_fails_halfway_leaves_the_old_file_and_no_temp_file() {
         "{:?}",
         temp_files(dir.path())
     );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_state_file_write_that_fails_halfway_leaves_the_old_file_and_no_temp_file() {
+    let dir = TempDir::new().unwrap();
+    let mut positions = PositionStore::open(&paths(dir.path()));
+    positions.set("kept", Position::now(3, 0, 10));
+    positions.save().unwrap();
+    let file = dir.path().join("state.json");
+    let before = fs::read(&file).unwrap();
+    let output = child(
+        "save-positions 5000",
+        dir.path(),
+        None,
+        "trap '' XFSZ; ulimit -f 64;",
+    )
+    .wait_with_output()
+    .unwrap();
+    let result = child_result(&output);
+    assert!(result.starts_with("error: could not write "), "{result}");
+    assert!(result.contains("state.json."), "names the file: {result}");
+    assert_eq!(fs::read(&file).unwrap(), before, "old file byte for byte");
+    assert!(
+        temp_files(dir.path()).is_empty(),
+        "{:?}",
+        temp_files(dir.path())
+    );
+    let reopened = PositionStore::open(&paths(dir.path()));
+    assert_eq!(reopened.disabled_reason(), None);
+    assert_eq!(reopened.get("kept").map(|p| p.block), Some(3));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_process_killed_while_writing_leaves_a_temp_file_the_next_start_removes() {
+    // Without the trap, SIGXFSZ kills the child in the middle of writing its temp file: no
+    // clean-up code runs, as after a power cut or a kill -9.
+    let dir = TempDir::new().unwrap();
+    let mut store = BookmarkStore::open(&paths(dir.path()));
+    store.add(&new_bookmark(1, "kept")).unwrap();
+    let mut positions = PositionStore::open(&paths(dir.path()));
+    positions.set("kept", Position::now(3, 0, 10));
+    positions.save().unwrap();
+    let bookmarks = dir.path().join("bookmarks.json");
+    let state = dir.path().join("state.json");
+    let before = (fs::read(&bookmarks).unwrap(), fs::read(&state).unwrap());
+    for (task, temp_prefix) in [
+        ("add-note-of-bytes 1000000", ".bookmarks.json."),
+        ("save-positions 5000", ".state.json."),
+    ] {
+        let output = child(task, dir.path(), None, "ulimit -f 64;")
+            .wait_with_output()
+            .unwrap();
+        assert!(!output.status.success(), "{task}: {output:?}");
+        let left = temp_files(dir.path());
+        assert_eq!(left.len(), 1, "{task}: {left:?}");
+        let name = left[0].file_name().unwrap().to_string_lossy().into_owned();
+        assert!(name.starts_with(temp_prefix), "{name}");
+        assert_eq!(
+            (fs::read(&bookmarks).unwrap(), fs::read(&state).unwrap()),
+            before,
+            "{task}: the old files, byte for byte"
+        );
+        let store = BookmarkStore::open(&paths(dir.path()));
+        let positions = PositionStore::open(&paths(dir.path()));
+        assert!(
+            temp_files(dir.path()).is_empty(),
+            "{:?}",
+            temp_files(dir.path())
+        );
+        assert_eq!(store.disabled_reason(), None);
+        assert_eq!(store.bookmarks().len(), 1);
+        assert_eq!(positions.get("kept").map(|p| p.block), Some(3));
+    }
 }
 
 #[test]
@@ -305,6 +388,80 @@ fn a_config_dir_that_cannot_be_made_is_a_clear_error() {
     assert!(err.starts_with("could not create the folder "), "{err}");
     assert!(positions.has_unsaved(), "kept for the next try");
     assert_eq!(fs::read_to_string(&blocker).unwrap(), "not a folder");
+}
+
+/// Makes `path` unwritable for as long as it lives: `chattr +i`, which stops root too, or else
+/// `chmod a-w`. `None` when neither stops this process from writing there.
+#[cfg(unix)]
+struct Unwritable(PathBuf);
+
+#[cfg(unix)]
+impl Unwritable {
+    fn make(path: &Path) -> Option<Unwritable> {
+        use std::os::unix::fs::PermissionsExt;
+        let guard = Unwritable(path.to_owned());
+        let immutable = Command::new("chattr")
+            .arg("+i")
+            .arg(path)
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        if !immutable {
+            fs::set_permissions(path, fs::Permissions::from_mode(0o555)).ok()?;
+        }
+        let probe = path.join("probe");
+        if fs::write(&probe, "").is_ok() {
+            let _ = fs::remove_file(probe);
+            return None;
+        }
+        Some(guard)
+    }
+}
+
+#[cfg(unix)]
+impl Drop for Unwritable {
+    fn drop(&mut self) {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = Command::new("chattr")
+            .arg("-i")
+            .arg(&self.0)
+            .stderr(std::process::Stdio::null())
+            .status();
+        let _ = fs::set_permissions(&self.0, fs::Permissions::from_mode(0o755));
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_config_folder_that_cannot_be_written_is_a_clear_error() {
+    let dir = TempDir::new().unwrap();
+    let mut store = BookmarkStore::open(&paths(dir.path()));
+    store.add(&new_bookmark(1, "kept")).unwrap();
+    let mut positions = PositionStore::open(&paths(dir.path()));
+    positions.set("a", Position::now(1, 0, 5));
+    positions.save().unwrap();
+    let file = dir.path().join("bookmarks.json");
+    let before = fs::read(&file).unwrap();
+    let Some(_unwritable) = Unwritable::make(dir.path()) else {
+        eprintln!("nothing stops this user writing the folder; skipped");
+        return;
+    };
+    let err = store.add(&new_bookmark(2, "")).unwrap_err().to_string();
+    assert!(err.starts_with("could not create "), "{err}");
+    assert!(err.contains(".bookmarks.json."), "names the file: {err}");
+    assert_eq!(store.disabled_reason(), None, "the file itself is fine");
+    assert_eq!(store.bookmarks().len(), 1);
+    positions.set("a", Position::now(2, 0, 9));
+    assert!(
+        positions
+            .save()
+            .unwrap_err()
+            .to_string()
+            .starts_with("could not create ")
+    );
+    assert!(positions.has_unsaved(), "kept for the next try");
+    assert_eq!(fs::read(&file).unwrap(), before);
+    assert!(temp_files(dir.path()).is_empty());
 }
 
 #[test]

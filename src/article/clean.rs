@@ -154,7 +154,16 @@ fn take_title(blocks: &mut Vec<Block>, meta: &mut Metadata) {
         return;
     };
     let is_title = match first.kind {
-        BlockKind::Heading { level } => level <= 2,
+        // A "heading" of a whole file (a hostile or broken one) stays in the body, where it is
+        // cut into pieces like any long block, instead of becoming a title of megabytes.
+        BlockKind::Heading { level } => {
+            level <= 2
+                && first
+                    .text
+                    .chars()
+                    .nth(crate::article::MAX_META_CHARS)
+                    .is_none()
+        }
         BlockKind::Paragraph => looks_like_title(&first.text) && blocks.len() > 1,
         _ => false,
     };

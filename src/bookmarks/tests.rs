@@ -193,3 +193,19 @@ fn hand_edited_control_characters_never_reach_the_screen() {
     assert_eq!(clean.id, "id^[[2J");
     assert_eq!(clean.article.title, "t<U+202E>x");
 }
+
+#[test]
+fn fields_from_a_newer_folio_are_cleaned_for_the_screen_too() {
+    let mut evil = bookmark("a", 1);
+    evil.extra.insert(
+        "key\u{9b}".into(),
+        serde_json::json!({"list": ["\u{9d}0;x\u{7}", 3, null], "bidi": "\u{202e}"}),
+    );
+    let clean = sanitized(evil);
+    assert_eq!(
+        serde_json::Value::Object(clean.extra),
+        serde_json::json!({
+            "key<U+009B>": {"list": ["<U+009D>0;x^G", 3, null], "bidi": "<U+202E>"}
+        })
+    );
+}

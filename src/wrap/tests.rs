@@ -31,11 +31,44 @@ fn every_line_fits_the_width() {
             // A lone double-width character is the one thing that cannot fit one column.
             let lone_wide_char = text.chars().count() == 1;
             assert!(
-                text.width() <= width || lone_wide_char,
+                cell_width(text) <= width || lone_wide_char,
                 "{text:?} at {width}"
             );
         }
     }
+}
+
+#[test]
+fn widths_are_measured_per_grapheme_as_ratatui_draws_them() {
+    // "❤" alone is one cell, with U+FE0F two; a ZWJ family is one two-cell grapheme.
+    assert_eq!(cell_width("❤\u{fe0f}❤"), 3);
+    assert_eq!(cell_width("👨\u{200d}👩\u{200d}👧"), 2);
+    assert_eq!(cell_width("a\u{200b}b\u{2060}c"), 3);
+    let hearts = article(&format!("Title\n\n{}", "❤\u{fe0f}".repeat(12)));
+    assert_eq!(shown(&hearts, 8), vec!["❤\u{fe0f}".repeat(4); 3]);
+}
+
+#[test]
+fn long_words_break_between_graphemes_not_inside_them() {
+    let accented = "e\u{301}".repeat(30);
+    let a = article(&format!(
+        "Title\n\n{accented} {}",
+        "👨\u{200d}👩\u{200d}👧".repeat(9)
+    ));
+    for line in shown(&a, 7) {
+        assert!(!line.starts_with(['\u{301}', '\u{200d}']), "{line:?}");
+        assert!(cell_width(line.trim_end()) <= 7, "{line:?}");
+    }
+    assert_eq!(shown(&a, 7).concat(), a.blocks[0].text);
+}
+
+#[test]
+fn deep_lists_stop_indenting() {
+    let deep = BlockKind::ListItem {
+        depth: 40,
+        marker: "•".into(),
+    };
+    assert_eq!(prefix(&deep, true), format!("{}• ", "  ".repeat(3)));
 }
 
 #[test]

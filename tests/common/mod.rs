@@ -41,3 +41,31 @@ pub fn temp_files(dir: &Path) -> Vec<PathBuf> {
         })
         .unwrap_or_default()
 }
+
+/// What in `bytes` a terminal could act on, described, or `None` when there is nothing: bytes that
+/// are not UTF-8 (a raw 0x9b is CSI to an 8-bit terminal), C0 controls but newline, DEL, C1
+/// controls (U+0080..U+009F), and bidi embeddings, overrides and isolates, which reorder what
+/// follows them. Stricter than `find_control_sequence`: for output that should be plain text.
+pub fn terminal_hazard(bytes: &[u8]) -> Option<String> {
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(error) => {
+            let at = error.valid_up_to();
+            let end = bytes.len().min(at + 8);
+            return Some(format!("not UTF-8 at byte {at}: {:02x?}", &bytes[at..end]));
+        }
+    };
+    text.char_indices()
+        .find(|&(_, c)| {
+            (c.is_control() && c != '\n')
+                || ('\u{202a}'..='\u{202e}').contains(&c)
+                || ('\u{2066}'..='\u{2069}').contains(&c)
+        })
+        .map(|(at, c)| {
+            let mut from = at.saturating_sub(30);
+            while !text.is_char_boundary(from) {
+                from -= 1;
+            }
+            format!("{c:?} at byte {at}, after {:?}", &text[from..at])
+        })
+}

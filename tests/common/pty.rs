@@ -26,9 +26,41 @@ pub struct Pty {
 /// applies to what comes after it, as in a real terminal).
 struct Output {
     bytes: Vec<u8>,
-    parser: vt100::Parser,
+    parser: vt100::Parser<Requests>,
     /// The pty reached end of file: every byte folio wrote has been read.
     closed: bool,
+}
+
+/// What folio asked of the terminal beyond drawing cells: none of it should ever come from a
+/// file's content. vt100 reports these through callbacks rather than on its `Screen`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Requests {
+    /// Window titles set (OSC 0 and 2).
+    pub titles: Vec<Vec<u8>>,
+    /// Icon names set (OSC 0 and 1).
+    pub icon_names: Vec<Vec<u8>>,
+    /// Clipboard writes (OSC 52), base64 as sent.
+    pub clipboard: Vec<Vec<u8>>,
+    /// Bells rung (BEL outside a sequence).
+    pub bells: usize,
+}
+
+impl vt100::Callbacks for Requests {
+    fn audible_bell(&mut self, _: &mut vt100::Screen) {
+        self.bells += 1;
+    }
+
+    fn set_window_title(&mut self, _: &mut vt100::Screen, title: &[u8]) {
+        self.titles.push(title.to_vec());
+    }
+
+    fn set_window_icon_name(&mut self, _: &mut vt100::Screen, name: &[u8]) {
+        self.icon_names.push(name.to_vec());
+    }
+
+    fn copy_to_clipboard(&mut self, _: &mut vt100::Screen, _ty: &[u8], data: &[u8]) {
+        self.clipboard.push(data.to_vec());
+    }
 }
 
 impl Pty {
@@ -66,7 +98,7 @@ impl Pty {
         let writer = pair.master.take_writer().expect("pty writer");
         let output = Arc::new(Mutex::new(Output {
             bytes: Vec::new(),
-            parser: vt100::Parser::new(rows, cols, 0),
+            parser: vt100::Parser::new_with_callbacks(rows, cols, 0, Requests::default()),
             closed: false,
         }));
         let sink = Arc::clone(&output);
@@ -122,6 +154,11 @@ impl Pty {
     /// The terminal as a person sees it now.
     pub fn terminal(&self) -> vt100::Screen {
         self.output.lock().unwrap().parser.screen().clone()
+    }
+
+    /// What folio has asked of the terminal besides drawing: titles, clipboard, bells.
+    pub fn requests(&self) -> Requests {
+        self.output.lock().unwrap().parser.callbacks().clone()
     }
 
     pub fn screen(&self) -> String {
