@@ -14,10 +14,11 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph};
-use unicode_width::UnicodeWidthChar;
+use unicode_segmentation::UnicodeSegmentation;
 
 use crate::screen;
 use crate::state::{Focus, Overlay, State};
+use crate::wrap;
 pub use theme::Theme;
 
 /// Paints the whole screen for `state`.
@@ -60,10 +61,10 @@ fn pane<'a>(title: Line<'a>, focused: bool, theme: &Theme) -> Block<'a> {
         .title(title)
 }
 
-/// `text` cut to `width` display cells, with an ellipsis when something was cut.
+/// `text` cut to `width` cells as ratatui draws them, between graphemes (an emoji sequence or an
+/// accented letter is never split), with an ellipsis when something was cut.
 pub fn fit(text: &str, width: usize) -> String {
-    let total: usize = text.chars().map(|c| c.width().unwrap_or(0)).sum();
-    if total <= width {
+    if wrap::cell_width(text) <= width {
         return text.to_owned();
     }
     if width == 0 {
@@ -71,13 +72,13 @@ pub fn fit(text: &str, width: usize) -> String {
     }
     let mut out = String::new();
     let mut used = 0;
-    for ch in text.chars() {
-        let w = ch.width().unwrap_or(0);
-        if used + w > width - 1 {
+    for grapheme in text.graphemes(true) {
+        let cells = wrap::grapheme_width(grapheme);
+        if used + cells > width - 1 {
             break;
         }
-        out.push(ch);
-        used += w;
+        out.push_str(grapheme);
+        used += cells;
     }
     out.push('…');
     out

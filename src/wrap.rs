@@ -451,7 +451,8 @@ pub fn cell_width(text: &str) -> usize {
     text.graphemes(true).map(grapheme_width).sum()
 }
 
-fn grapheme_width(grapheme: &str) -> usize {
+/// The cells one grapheme takes when ratatui draws it.
+pub fn grapheme_width(grapheme: &str) -> usize {
     if grapheme.contains(char::is_control) {
         0
     } else {

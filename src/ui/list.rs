@@ -6,11 +6,11 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
-use unicode_width::UnicodeWidthStr;
 
 use super::{Theme, fit, pane};
 use crate::screen;
 use crate::state::{Focus, State};
+use crate::wrap::cell_width;
 
 pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let focused = state.focus == Focus::List;
@@ -64,7 +64,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
             .map(String::as_str)
             .collect::<Vec<_>>()
             .join(" · ");
-        let room = width.saturating_sub(2 + progress.width() + 1);
+        let room = width.saturating_sub(2 + cell_width(&progress) + 1);
         // A mark for articles with bookmarks, where the open-article marker is on the row above.
         let marks = match state.bookmark_count(index) {
             0 => "  ".to_owned(),
@@ -72,9 +72,10 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         };
         let details = fit(
             &details,
-            room.saturating_sub(marks.width().saturating_sub(2)),
+            room.saturating_sub(cell_width(&marks).saturating_sub(2)),
         );
-        let gap = width.saturating_sub(marks.width() + details.width() + progress.width());
+        let gap =
+            width.saturating_sub(cell_width(&marks) + cell_width(&details) + cell_width(&progress));
         let mut second = vec![
             Span::styled(marks, theme.marker),
             Span::styled(details, theme.list_meta),
@@ -96,7 +97,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
 
 /// Pads a row with spaces so a highlight covers the full width.
 fn pad_to(spans: &mut Vec<Span<'_>>, width: usize) {
-    let used: usize = spans.iter().map(|s| s.content.width()).sum();
+    let used: usize = spans.iter().map(|s| cell_width(&s.content)).sum();
     if used < width {
         spans.push(Span::styled(" ".repeat(width - used), Style::new()));
     }

@@ -6,11 +6,11 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
-use unicode_width::UnicodeWidthStr;
 
 use super::{Theme, fit};
 use crate::keymap::Context;
 use crate::state::{Focus, Purpose, State};
+use crate::wrap::cell_width;
 
 pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let mode = match state.context() {
@@ -35,20 +35,20 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         ),
     };
     let width = usize::from(area.width);
-    let room = width.saturating_sub(mode.width() + position.width() + 1);
+    let room = width.saturating_sub(cell_width(mode) + cell_width(&position) + 1);
     let mut spans = vec![
         Span::styled(mode, theme.status_mode),
         Span::styled(position, theme.status),
     ];
     for (text, style) in detail(state, theme) {
-        let used: usize = spans.iter().map(|s| s.content.width()).sum();
+        let used: usize = spans.iter().map(|s| cell_width(&s.content)).sum();
         let left = width.saturating_sub(used);
         if left == 0 {
             break;
         }
         spans.push(Span::styled(fit(&text, left.min(room)), style));
     }
-    let used: usize = spans.iter().map(|s| s.content.width()).sum();
+    let used: usize = spans.iter().map(|s| cell_width(&s.content)).sum();
     spans.push(Span::styled(
         " ".repeat(width.saturating_sub(used)),
         theme.status,
