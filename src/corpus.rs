@@ -73,6 +73,12 @@ pub fn bundled() -> Corpus {
 #[derive(Debug, Clone)]
 struct Candidate {
     path: PathBuf,
+    /// The path the id is made from: the canonical form of the path the person named, then the
+    /// names walked below it. The same file named two ways (./a.txt, /home/me/a.txt) has one id,
+    /// at the cost of one `canonicalize` per named path rather than one per file.
+    identity: PathBuf,
+    /// The size the walk saw: a hint for reading, so the file is not asked for it twice.
+    size: u64,
     format: Format,
     named: bool,
 }
@@ -82,9 +88,10 @@ struct Candidate {
 fn find_files(paths: &[PathBuf]) -> (Vec<Candidate>, Vec<Skipped>) {
     let mut walk = Walk::default();
     for path in paths {
+        let identity = || fs::canonicalize(path).unwrap_or_else(|_| path.clone());
         match fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => walk.dir(path, true),
-            Ok(_) => walk.file(path, true),
+            Ok(meta) if meta.is_dir() => walk.dir(path, identity(), true),
+            Ok(meta) => walk.file(path, identity(), meta.len(), true),
             Err(error) => walk.skip(path, true, io_reason(&error)),
         }
     }
@@ -108,11 +115,13 @@ impl Walk {
         });
     }
 
-    fn file(&mut self, path: &Path, named: bool) {
+    fn file(&mut self, path: &Path, identity: PathBuf, size: u64, named: bool) {
         let extension = path.extension().and_then(|e| e.to_str());
         match Format::from_extension(extension) {
             Some(format) => self.files.push(Candidate {
                 path: path.to_owned(),
+                identity,
+                size,
                 format,
                 named,
             }),
@@ -127,7 +136,7 @@ impl Walk {
         }
     }
 
-    fn dir(&mut self, path: &Path, named: bool) {
+    fn dir(&mut self, path: &Path, identity: PathBuf, named: bool) {
         match file_identity(path) {
             Ok(identity) => {
                 if !self.seen_dirs.insert(identity) {
@@ -148,12 +157,13 @@ impl Walk {
             .collect();
         names.sort();
         for name in names {
-            let child = path.join(name);
+            let child = path.join(&name);
+            let child_identity = identity.join(&name);
             // metadata() follows symlinks: a link to a file is read, a link to a folder is walked
             // (once, thanks to seen_dirs), a dangling link is reported.
             match fs::metadata(&child) {
-                Ok(meta) if meta.is_dir() => self.dir(&child, false),
-                Ok(meta) if meta.is_file() => self.file(&child, false),
+                Ok(meta) if meta.is_dir() => self.dir(&child, child_identity, false),
+                Ok(meta) if meta.is_file() => self.file(&child, child_identity, meta.len(), false),
                 Ok(_) => self.skip(&child, false, "not a regular file"),
                 Err(error) => self.skip(&child, false, io_reason(&error)),
             }
@@ -186,11 +196,10 @@ fn load_file(candidate: &Candidate) -> Result<Article, Skipped> {
         named: candidate.named,
     };
     let too_large = || skipped(format!("larger than {} MB", MAX_FILE_BYTES / 1024 / 1024));
-    let meta = fs::metadata(path).map_err(|e| skipped(io_reason(&e)))?;
-    if meta.len() > MAX_FILE_BYTES {
+    if candidate.size > MAX_FILE_BYTES {
         return Err(too_large());
     }
-    let bytes = read_at_most(path, meta.len(), MAX_FILE_BYTES)
+    let bytes = read_at_most(path, candidate.size, MAX_FILE_BYTES)
         .map_err(|e| skipped(io_reason(&e)))?
         .ok_or_else(too_large)?;
     // Only a web page declares its charset; in a text file "<meta charset" is just words.
@@ -204,14 +213,12 @@ fn load_file(candidate: &Candidate) -> Result<Article, Skipped> {
     if decoded.text.trim().is_empty() {
         return Err(skipped("empty file".to_owned()));
     }
-    // The id follows the file, not the way it was named: ./a.txt and /home/me/a.txt are one.
-    let identity = fs::canonicalize(path).unwrap_or_else(|_| path.clone());
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
     let mut article = Article::from_text(
-        &identity.to_string_lossy(),
+        &candidate.identity.to_string_lossy(),
         &stem,
         candidate.format,
         &decoded.text,
@@ -278,6 +285,20 @@ mod tests {
             fs::write(dir.path().join(name), format!("{name}\n\nSome text.\n")).unwrap();
         }
         dir
+    }
+
+    #[test]
+    fn a_file_has_one_id_however_it_is_named() {
+        let dir = folder_of(&["a.txt"]);
+        let file = dir.path().join("a.txt");
+        let canonical = fs::canonicalize(&file).unwrap();
+        let expected = crate::article::article_id(&canonical.to_string_lossy());
+        let through_folder = load(&[dir.path().to_owned()]);
+        let by_name = load(std::slice::from_ref(&file));
+        let dotted = load(&[dir.path().join(".").join("a.txt")]);
+        for corpus in [through_folder, by_name, dotted] {
+            assert_eq!(corpus.articles[0].id, expected);
+        }
     }
 
     #[test]
