@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures the whole folio program on generated corpora at 1x, 2x and 4x the target size
 # (20,000 articles / about 51 MB at 1x): the time until `folio list DIR` has loaded every
-# article (what the interface does before its first frame), warm and cold-ish; `folio search`
+# article (what the interface does in the background while its list fills), warm and cold-ish; `folio search`
 # beside rg (or grep when rg is not installed) on the same files; and peak memory (max RSS)
 # against the bytes of the corpus. Prints Markdown tables of medians.
 #
