@@ -608,3 +608,40 @@ fn a_search_under_way_takes_in_articles_that_arrive() {
     finish_search(&mut s);
     assert_eq!(s.row_count(), 2);
 }
+
+#[test]
+fn the_wheel_scrolls_the_pane_under_it_and_a_click_opens_a_row() {
+    let mut s = reading(100, 30);
+    let layout = s.app_layout();
+    let (list, reader) = (layout.list.unwrap(), layout.reader.unwrap());
+    let before = s.top;
+    s.update(Action::Wheel {
+        column: reader.x + 5,
+        row: reader.y + 5,
+        down: true,
+    });
+    assert_eq!(s.top, s.view().unwrap().advance(before, 3));
+    s.update(Action::Wheel {
+        column: list.x + 2,
+        row: list.y + 2,
+        down: false,
+    });
+    assert_eq!(s.selected, 0, "the wheel over the list moves the selection");
+    // The first row (two lines) starts just inside the list's border.
+    let effect = s.update(Action::Click {
+        column: list.x + 3,
+        row: list.y + 1,
+    });
+    assert_eq!(
+        (effect, s.open, s.focus),
+        (Some(Effect::SavePositions), 0, Focus::Reader)
+    );
+    assert_eq!(
+        s.update(Action::Click {
+            column: list.x + 3,
+            row: list.y + 20,
+        }),
+        None,
+        "a click below the last row does nothing"
+    );
+}
