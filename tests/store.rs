@@ -152,6 +152,26 @@ fn two_processes_adding_at_once_lose_nothing() {
     assert!(temp_files(&config).is_empty());
 }
 
+/// Runs `command` in a child whose writes stop at 64 KB (RLIMIT_FSIZE, which stops root too;
+/// SIGXFSZ ignored so the write returns an error instead of killing it), and checks that `file`
+/// is byte for byte what it was, the error names it, and no temp file is left.
+#[cfg(unix)]
+fn a_write_cut_off_by_a_full_disk_keeps(dir: &Path, file_name: &str, command: &str) {
+    let file = dir.join(file_name);
+    let before = fs::read(&file).unwrap();
+    let output = child(command, dir, None, "trap '' XFSZ; ulimit -f 64;")
+        .wait_with_output()
+        .unwrap();
+    let result = child_result(&output);
+    assert!(result.starts_with("error: could not write "), "{result}");
+    assert!(
+        result.contains(&format!("{file_name}.")),
+        "names the file: {result}"
+    );
+    assert_eq!(fs::read(&file).unwrap(), before, "old file byte for byte");
+    assert!(temp_files(dir).is_empty(), "{:?}", temp_files(dir));
+}
+
 #[cfg(unix)]
 #[test]
 fn a_write_that_fails_halfway_leaves_the_old_file_and_no_temp_file() {
@@ -160,28 +180,7 @@ fn a_write_that_fails_halfway_leaves_the_old_file_and_no_temp_file() {
     let dir = TempDir::new().unwrap();
     let mut store = BookmarkStore::open(&paths(dir.path()));
     store.add(&new_bookmark(1, "kept")).unwrap();
-    let file = dir.path().join("bookmarks.json");
-    let before = fs::read(&file).unwrap();
-    let output = child(
-        "add-note-of-bytes 1000000",
-        dir.path(),
-        None,
-        "trap '' XFSZ; ulimit -f 64;",
-    )
-    .wait_with_output()
-    .unwrap();
-    let result = child_result(&output);
-    assert!(result.starts_with("error: could not write "), "{result}");
-    assert!(
-        result.contains("bookmarks.json."),
-        "names the file: {result}"
-    );
-    assert_eq!(fs::read(&file).unwrap(), before, "old file byte for byte");
-    assert!(
-        temp_files(dir.path()).is_empty(),
-        "{:?}",
-        temp_files(dir.path())
-    );
+    a_write_cut_off_by_a_full_disk_keeps(dir.path(), "bookmarks.json", "add-note-of-bytes 1000000");
 }
 
 #[cfg(unix)]
@@ -191,28 +190,7 @@ fn a_state_file_write_that_fails_halfway_leaves_the_old_file_and_no_temp_file() 
     let mut positions = PositionStore::open(&paths(dir.path()));
     positions.set("kept", Position::now(3, 0, 10));
     positions.save().unwrap();
-    let file = dir.path().join("state.json");
-    let before = fs::read(&file).unwrap();
-    let output = child(
-        "save-positions 5000",
-        dir.path(),
-        None,
-        "trap '' XFSZ; ulimit -f 64;",
-    )
-    .wait_with_output()
-    .unwrap();
-    let result = child_result(&output);
-    assert!(result.starts_with("error: could not write "), "{result}");
-    assert!(result.contains("state.json."), "names the file: {result}");
-    assert_eq!(fs::read(&file).unwrap(), before, "old file byte for byte");
-    assert!(
-        temp_files(dir.path()).is_empty(),
-        "{:?}",
-        temp_files(dir.path())
-    );
-    let reopened = PositionStore::open(&paths(dir.path()));
-    assert_eq!(reopened.disabled_reason(), None);
-    assert_eq!(reopened.get("kept").map(|p| p.block), Some(3));
+    a_write_cut_off_by_a_full_disk_keeps(dir.path(), "state.json", "save-positions 5000");
 }
 
 #[cfg(unix)]

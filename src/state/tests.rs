@@ -358,6 +358,13 @@ fn saved_bookmark(
     }
 }
 
+/// Whether block `block` has a line on screen.
+fn in_view(s: &State, block: usize) -> bool {
+    s.view()
+        .and_then(|view| view.blocks_in_view(s.top, s.page_height()))
+        .is_some_and(|(first, last)| (first..=last).contains(&block))
+}
+
 /// The second (long) article open in the reader.
 fn reading(width: u16, height: u16) -> State {
     let mut s = state(width, height);
@@ -378,27 +385,10 @@ fn the_passage_cursor_moves_and_the_view_follows() {
             step.min(last),
             "the cursor stops at the last passage"
         );
-        let (first, last) = s
-            .view()
-            .unwrap()
-            .blocks_in_view(s.top, s.page_height())
-            .unwrap();
-        assert!(
-            (first..=last).contains(&s.cursor),
-            "cursor {} in {first}..={last}",
-            s.cursor
-        );
+        assert!(in_view(&s, s.cursor), "the cursor stays in view");
     }
     s.update(Action::Top);
-    let (first, last) = s
-        .view()
-        .unwrap()
-        .blocks_in_view(s.top, s.page_height())
-        .unwrap();
-    assert!(
-        (first..=last).contains(&s.cursor),
-        "scrolling brings the cursor along"
-    );
+    assert!(in_view(&s, s.cursor), "scrolling brings the cursor along");
     s.update(Action::PreviousPassage);
     assert!(s.cursor < last);
 }
@@ -488,12 +478,7 @@ fn the_bookmarks_view_lists_newest_first_jumps_deletes_and_undoes() {
     s.update(Action::JumpToBookmark);
     assert_eq!((s.open, s.focus, s.cursor), (1, Focus::Reader, 5));
     assert!(s.overlay.is_none());
-    let (first, last) = s
-        .view()
-        .unwrap()
-        .blocks_in_view(s.top, s.page_height())
-        .unwrap();
-    assert!((first..=last).contains(&5));
+    assert!(in_view(&s, 5));
 }
 
 #[test]
