@@ -52,7 +52,7 @@ fn sigterm_restores_the_terminal_and_exits_143() {
     let config = TempDir::new().unwrap();
     let mut pty = Pty::spawn(config.path(), &["--mouse"], 80, 24);
     pty.wait_for(" LIST  1/2 ");
-    pty.signal("TERM");
+    pty.signal(libc::SIGTERM);
     let status = pty.wait_exit();
     assert_eq!(status.exit_code(), 143);
     let output = pty.output();
@@ -133,7 +133,7 @@ fn a_hangup_saves_the_position_and_exits() {
     let config = TempDir::new().unwrap();
     let mut pty = Pty::spawn(config.path(), &[], 100, 30);
     read_into_the_second_article(&mut pty);
-    pty.signal("HUP");
+    pty.signal(libc::SIGHUP);
     let status = pty.wait_exit();
     assert_eq!(status.exit_code(), 129);
     let state = std::fs::read_to_string(config.path().join("state.json")).unwrap();
@@ -292,7 +292,7 @@ fn sigint_restores_the_terminal_and_exits_130() {
     let config = TempDir::new().unwrap();
     let mut pty = Pty::spawn(config.path(), &[], 80, 24);
     pty.wait_for(" LIST  1/2 ");
-    pty.signal("INT");
+    pty.signal(libc::SIGINT);
     assert_eq!(pty.wait_exit().exit_code(), 130);
     assert!(!pty.terminal().alternate_screen());
     assert!(!pty.terminal().hide_cursor());

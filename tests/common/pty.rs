@@ -218,14 +218,12 @@ impl Pty {
         }
     }
 
-    /// Sends `signal` (a name `kill` knows: TERM, INT, HUP) to folio.
-    pub fn signal(&self, signal: &str) {
-        let status = std::process::Command::new("kill")
-            .arg(format!("-{signal}"))
-            .arg(self.pid().to_string())
-            .status()
-            .unwrap();
-        assert!(status.success());
+    /// Sends `signal` (`libc::SIGTERM`, `SIGINT`, `SIGHUP`) to folio.
+    pub fn signal(&self, signal: libc::c_int) {
+        let pid = libc::pid_t::try_from(self.pid()).expect("a pid");
+        // SAFETY: kill(2) with a live child's pid and a valid signal number touches no memory.
+        let sent = unsafe { libc::kill(pid, signal) };
+        assert_eq!(sent, 0, "kill: {}", std::io::Error::last_os_error());
     }
 }
 
