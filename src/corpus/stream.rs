@@ -35,12 +35,13 @@ pub fn load_in_background(paths: Vec<PathBuf>, send: impl Fn(LoadEvent) -> bool 
     std::thread::spawn(move || {
         if paths.is_empty() {
             let corpus = bundled();
+            let files = corpus.articles.len();
             let batch = LoadEvent::Batch {
                 articles: corpus.articles,
                 skipped: corpus.skipped,
             };
             if send(LoadEvent::Found {
-                files: 2,
+                files,
                 skipped: Vec::new(),
             }) && send(batch)
             {
