@@ -283,3 +283,28 @@ fn inline_marks_are_drawn_with_their_styles() {
     assert!(styled("link").contains(Modifier::UNDERLINED));
     assert!(!styled("Some").intersects(Modifier::ITALIC | Modifier::BOLD));
 }
+
+#[test]
+fn the_selected_row_is_drawn_in_the_selection_colours_throughout() {
+    let mut s = state(100, 30);
+    s.update(Action::SelectNext);
+    let theme = Theme::color();
+    let terminal = draw(&s, &theme);
+    let buffer = terminal.backend().buffer();
+    // The second article's rows are 3 and 4; its byline sits on row 4.
+    let byline: String = (3..27)
+        .map(|x| buffer[(x, 4)].symbol().to_owned())
+        .collect();
+    assert!(byline.starts_with("Anna Kireeva"), "{byline:?}");
+    for x in 1..29 {
+        for y in [3, 4] {
+            let cell = &buffer[(x, y)];
+            assert_eq!(
+                (cell.fg, cell.bg),
+                (theme.selected.fg.unwrap(), theme.selected.bg.unwrap()),
+                "cell {x},{y} {:?}",
+                cell.symbol()
+            );
+        }
+    }
+}

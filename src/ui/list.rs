@@ -85,14 +85,25 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         if let Some(style) = row_style {
             pad_to(&mut first, width);
             pad_to(&mut second, width);
-            lines.push(Line::from(first).patch_style(style));
-            lines.push(Line::from(second).patch_style(style));
+            lines.push(highlighted(first, style));
+            lines.push(highlighted(second, style));
         } else {
             lines.push(Line::from(first));
             lines.push(Line::from(second));
         }
     }
     frame.render_widget(Paragraph::new(lines), inside);
+}
+
+/// A row drawn selected. The style goes onto every span, not the line: a span's own colour
+/// (the dim byline) would otherwise win over the selection's and sit dark on its background.
+fn highlighted(spans: Vec<Span<'_>>, style: Style) -> Line<'_> {
+    Line::from(
+        spans
+            .into_iter()
+            .map(|span| span.patch_style(style))
+            .collect::<Vec<_>>(),
+    )
 }
 
 /// Pads a row with spaces so a highlight covers the full width.
