@@ -19,6 +19,7 @@ use crate::search::{self, Query};
 use crate::wrap;
 
 pub mod bookmarks;
+mod docs;
 
 /// Exit code: the command did what was asked.
 pub const EXIT_OK: u8 = 0;
@@ -34,8 +35,11 @@ const SNIPPET_CONTEXT: usize = 60;
 const HIGHLIGHT_ON: &str = "\x1b[1;7m";
 const HIGHLIGHT_OFF: &str = "\x1b[0m";
 
-/// A terminal reader for articles: a document list beside a scrolling reader, search and passage
-/// bookmarks. With no path it opens the bundled articles.
+/// A terminal reader for articles.
+///
+/// A document list beside a scrolling reader, search inside an article and across all of them,
+/// and passage bookmarks with notes. It reads plain text, Markdown and saved web pages. With no
+/// path it opens the bundled articles.
 #[derive(Debug, Parser)]
 #[command(name = "folio", version)]
 pub struct Cli {
@@ -103,6 +107,13 @@ pub enum Command {
         #[arg(long)]
         markdown: bool,
     },
+    /// Print folio's manual page (roff), for `man -l` or to install as man1/folio.1.
+    Man,
+    /// Print a completion script for a shell (bash, zsh, fish, elvish, powershell).
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
 }
 
 /// Runs the parsed command line and returns the process exit code.
@@ -133,6 +144,8 @@ pub fn run(cli: Cli) -> ExitCode {
             };
             bookmarks::run(config_dir.as_deref(), &paths, output)
         }
+        Some(Command::Man) => docs::man(),
+        Some(Command::Completions { shell }) => docs::completions(shell),
         None => interface(app::Options {
             paths: cli.paths,
             mouse: cli.mouse,
