@@ -15,6 +15,7 @@ use serde::Serialize;
 use crate::app;
 use crate::article::Article;
 use crate::corpus::{self, Corpus};
+use crate::library::{self, Library};
 use crate::search::{self, Query};
 use crate::wrap;
 
@@ -35,7 +36,8 @@ const HIGHLIGHT_ON: &str = "\x1b[1;7m";
 const HIGHLIGHT_OFF: &str = "\x1b[0m";
 
 /// A terminal reader for articles: a document list beside a scrolling reader, search and passage
-/// bookmarks. With no path it opens the bundled articles.
+/// bookmarks. With no path it opens the library of saved pages (the bundled articles while the
+/// library is empty).
 #[derive(Debug, Parser)]
 #[command(name = "folio", version)]
 pub struct Cli {
@@ -49,6 +51,11 @@ pub struct Cli {
     #[arg(long, env = "FOLIO_CONFIG_DIR", global = true, value_name = "DIR")]
     pub config_dir: Option<PathBuf>,
 
+    /// Where saved pages are kept; opened when no path is given (the bundled articles while it
+    /// is empty).
+    #[arg(long, env = "FOLIO_LIBRARY", global = true, value_name = "DIR")]
+    pub library: Option<PathBuf>,
+
     /// Capture the mouse: wheel scrolling and clicking rows (the terminal's own text selection
     /// then needs Shift).
     #[arg(long)]
@@ -59,7 +66,7 @@ pub struct Cli {
 pub enum Command {
     /// List the articles: id, title, byline, date, words.
     List {
-        /// Files and folders of articles; the bundled articles when none are given.
+        /// Files and folders of articles; the library when none are given.
         paths: Vec<PathBuf>,
         /// Print a JSON array instead of lines.
         #[arg(long)]
@@ -69,7 +76,7 @@ pub enum Command {
     Show {
         /// An article id, or a part of its title (case does not matter).
         query: String,
-        /// Files and folders of articles; the bundled articles when none are given.
+        /// Files and folders of articles; the library when none are given.
         paths: Vec<PathBuf>,
         /// Print the file's text as it is, before cleaning (control characters still made visible).
         #[arg(long)]
@@ -83,7 +90,7 @@ pub enum Command {
         /// Words to find, or /a regex/. Lower case matches any case; a capital makes it exact.
         /// Spaces match any run of whitespace, line breaks included.
         query: String,
-        /// Files and folders of articles; the bundled articles when none are given.
+        /// Files and folders of articles; the library when none are given.
         paths: Vec<PathBuf>,
         /// Print `title: N`, the number of matches in the text, for each article that matches.
         #[arg(long)]
@@ -92,8 +99,8 @@ pub enum Command {
     /// List the bookmarked passages by article, newest first (or as JSON, or as Markdown).
     #[command(group = ArgGroup::new("format").args(["json", "markdown"]))]
     Bookmarks {
-        /// Files and folders of articles, to find each passage in; the bundled articles when none
-        /// are given.
+        /// Files and folders of articles, to find each passage in; the library when none are
+        /// given.
         paths: Vec<PathBuf>,
         /// Print the bookmarks as stored, each with where its passage is now, as JSON.
         #[arg(long)]
@@ -108,19 +115,21 @@ pub enum Command {
 /// Runs the parsed command line and returns the process exit code.
 pub fn run(cli: Cli) -> ExitCode {
     let config_dir = cli.config_dir;
+    let library = Library::resolve(cli.library.as_deref());
+    let or_library = |paths: Vec<PathBuf>| library::paths_or_library(paths, library.as_ref());
     let code = match cli.command {
-        Some(Command::List { paths, json }) => list(&paths, json),
+        Some(Command::List { paths, json }) => list(&or_library(paths), json),
         Some(Command::Show {
             query,
             paths,
             raw,
             width,
-        }) => show(&query, &paths, raw, width),
+        }) => show(&query, &or_library(paths), raw, width),
         Some(Command::Search {
             query,
             paths,
             count,
-        }) => search(&query, &paths, count),
+        }) => search(&query, &or_library(paths), count),
         Some(Command::Bookmarks {
             paths,
             json,
@@ -131,10 +140,10 @@ pub fn run(cli: Cli) -> ExitCode {
                 (_, true) => bookmarks::Output::Markdown,
                 _ => bookmarks::Output::Plain,
             };
-            bookmarks::run(config_dir.as_deref(), &paths, output)
+            bookmarks::run(config_dir.as_deref(), &or_library(paths), output)
         }
         None => interface(app::Options {
-            paths: cli.paths,
+            paths: or_library(cli.paths),
             mouse: cli.mouse,
             config_dir,
         }),

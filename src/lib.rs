@@ -20,6 +20,8 @@
 //!   articles of a corpus in bounded steps; the reader and `folio search` share it.
 //! - `bookmarks` and `positions` are the two saved files, pure models and merges on top of
 //!   `store`, the only code that writes to disk (lock, re-read, merge, atomic replace).
+//! - `library` is the folder of saved pages (`folio add`, `folio import`): which folder, what
+//!   it holds, safe names for new files; each file is the page's HTML with folio's header.
 //! - `cli` runs the non-interactive subcommands; `config` says where files are kept; `terminal`
 //!   enters and leaves the full-screen mode, on every way out.
 //!
@@ -35,6 +37,7 @@ pub mod config;
 pub mod corpus;
 pub mod decode;
 pub mod keymap;
+pub mod library;
 pub mod positions;
 pub mod sanitize;
 pub mod screen;
