@@ -19,6 +19,7 @@ use crate::library::{self, Library};
 use crate::search::{self, Query};
 use crate::wrap;
 
+pub mod add;
 pub mod bookmarks;
 
 /// Exit code: the command did what was asked.
@@ -110,6 +111,18 @@ pub enum Command {
         #[arg(long)]
         markdown: bool,
     },
+    /// Save web pages into the library: URLs, saved pages (FILE), or a page on stdin (-).
+    Add {
+        /// http:// or https:// addresses, files of saved pages, or - for standard input.
+        #[arg(required = true, value_name = "URL|FILE|-")]
+        sources: Vec<String>,
+        /// Save again a page whose address is already in the library (replacing that file).
+        #[arg(long)]
+        force: bool,
+        /// Give up on a page that has not fully arrived after this many seconds.
+        #[arg(long, value_name = "SECONDS", default_value = "30", value_parser = add::parse_timeout)]
+        timeout: std::time::Duration,
+    },
 }
 
 /// Runs the parsed command line and returns the process exit code.
@@ -142,6 +155,11 @@ pub fn run(cli: Cli) -> ExitCode {
             };
             bookmarks::run(config_dir.as_deref(), &or_library(paths), output)
         }
+        Some(Command::Add {
+            sources,
+            force,
+            timeout,
+        }) => add::run(library.as_ref(), &sources, force, timeout),
         None => interface(app::Options {
             paths: or_library(cli.paths),
             mouse: cli.mouse,

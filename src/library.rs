@@ -16,6 +16,7 @@ use crate::article::Format;
 use crate::store::{self, StoreError};
 use crate::timestamp::Timestamp;
 
+pub mod add;
 pub mod saved;
 
 pub use saved::Header;

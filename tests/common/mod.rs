@@ -2,6 +2,7 @@
 
 #![allow(dead_code)] // each test file uses a different part of this
 
+pub mod http;
 pub mod pty;
 
 use std::path::{Path, PathBuf};
