@@ -21,6 +21,7 @@ use crate::wrap;
 
 pub mod add;
 pub mod bookmarks;
+pub mod import;
 
 /// Exit code: the command did what was asked.
 pub const EXIT_OK: u8 = 0;
@@ -123,6 +124,19 @@ pub enum Command {
         #[arg(long, value_name = "SECONDS", default_value = "30", value_parser = add::parse_timeout)]
         timeout: std::time::Duration,
     },
+    /// Import an export into the library: an Omnivore .zip (offline, with labels, read state
+    /// and highlights), or a Pocket .csv or .html list (each page fetched).
+    Import {
+        /// Export files.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// Give up on a page that has not fully arrived after this many seconds.
+        #[arg(long, value_name = "SECONDS", default_value = "30", value_parser = add::parse_timeout)]
+        timeout: std::time::Duration,
+        /// Pages fetched at once.
+        #[arg(long, value_name = "N", default_value = "4", value_parser = import::parse_jobs)]
+        jobs: usize,
+    },
 }
 
 /// Runs the parsed command line and returns the process exit code.
@@ -160,6 +174,17 @@ pub fn run(cli: Cli) -> ExitCode {
             force,
             timeout,
         }) => add::run(library.as_ref(), &sources, force, timeout),
+        Some(Command::Import {
+            files,
+            timeout,
+            jobs,
+        }) => import::run(
+            library.as_ref(),
+            config_dir.as_deref(),
+            &files,
+            timeout,
+            jobs,
+        ),
         None => interface(app::Options {
             paths: or_library(cli.paths),
             mouse: cli.mouse,

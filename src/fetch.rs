@@ -126,6 +126,36 @@ pub fn fetch(url: &str, limits: Limits) -> Result<Page, FetchError> {
     })
 }
 
+/// Fetches `urls`, `jobs` at a time, handing each result to `done` (on this thread, in the order
+/// they finish) with the URL's index.
+pub fn fetch_all(
+    urls: &[String],
+    limits: Limits,
+    jobs: usize,
+    mut done: impl FnMut(usize, Result<Page, FetchError>),
+) {
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let (send, receive) = std::sync::mpsc::channel();
+    std::thread::scope(|scope| {
+        for _ in 0..jobs.clamp(1, urls.len().max(1)) {
+            let (send, next) = (send.clone(), &next);
+            scope.spawn(move || {
+                loop {
+                    let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(url) = urls.get(index) else { return };
+                    if send.send((index, fetch(url, limits))).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+        drop(send);
+        for (index, result) in receive {
+            done(index, result);
+        }
+    });
+}
+
 fn is_html(mime: &str) -> bool {
     matches!(mime, "text/html" | "application/xhtml+xml")
 }
@@ -150,6 +180,10 @@ fn explain(error: ureq::Error, limits: Limits) -> FetchError {
         ureq::Error::HostNotFound => FetchError::Network("no such host".to_owned()),
         ureq::Error::ConnectionFailed => FetchError::Network("could not connect".to_owned()),
         ureq::Error::BadUri(uri) => FetchError::Network(format!("not a valid address: {uri}")),
+        ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::ConnectionRefused => {
+            FetchError::Network("could not connect (connection refused)".to_owned())
+        }
+        ureq::Error::Io(io) => FetchError::Network(crate::store::without_os_error(&io)),
         other => FetchError::Network(other.to_string()),
     }
 }

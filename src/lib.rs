@@ -23,6 +23,8 @@
 //! - `library` is the folder of saved pages (`folio add`, `folio import`): which folder, what
 //!   it holds, safe names for new files; each file is the page's HTML with folio's header.
 //!   `fetch` is the only code that touches the network: one page, bounded in time and size.
+//!   `import` brings Omnivore and Pocket exports in through the same adding, with bookmarks
+//!   for highlights and read marks in the two saved files.
 //! - `cli` runs the non-interactive subcommands; `config` says where files are kept; `terminal`
 //!   enters and leaves the full-screen mode, on every way out.
 //!
@@ -38,6 +40,7 @@ pub mod config;
 pub mod corpus;
 pub mod decode;
 pub mod fetch;
+pub mod import;
 pub mod keymap;
 pub mod library;
 pub mod positions;

@@ -171,7 +171,7 @@ fn read_page(reader: std::io::Result<impl Read>, limit: u64) -> Result<String, S
     let mut bytes = Vec::new();
     reader
         .and_then(|r| r.take(limit + 1).read_to_end(&mut bytes))
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| crate::store::without_os_error(&e))?;
     if bytes.len() as u64 > limit {
         return Err(format!("larger than {} MB", limit / 1024 / 1024));
     }

@@ -93,7 +93,8 @@ fn insertion_point(html: &str) -> usize {
         .unwrap_or(0)
 }
 
-fn escape_attribute(text: &str) -> String {
+/// Text made safe inside a double-quoted HTML attribute (or element text).
+pub fn escape_attribute(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('"', "&quot;")
         .replace('<', "&lt;")
