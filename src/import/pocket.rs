@@ -1,5 +1,6 @@
-//! Pocket's exports, and lists of links like them: the CSV (`title,url,time_added,tags,status`)
-//! and the older HTML list (`<a href time_added tags>` under "Unread" and "Read Archive"
+//! Pocket's exports, and lists of links like them: the CSV (`title,url,time_added,tags,status`;
+//! Instapaper's `URL,Title,Selection,Folder,Timestamp,Tags` reads the same way) and the older
+//! HTML list (`<a href time_added tags>` under "Unread" and "Read Archive"
 //! headings), which is also the shape of a browser's bookmarks file (`ADD_DATE`, `TAGS`).
 //! Pure: text in, links out; fetching them is the importer's job.
 
@@ -31,11 +32,12 @@ pub fn parse_csv(text: &str) -> Result<Vec<Link>, String> {
             .position(|h| h.trim().eq_ignore_ascii_case(name))
     };
     let url_column = column("url").ok_or("has no \"url\" column: not a Pocket export")?;
-    let (title, time, tags, status) = (
+    let (title, time, tags, status, folder) = (
         column("title"),
-        column("time_added"),
+        column("time_added").or_else(|| column("timestamp")),
         column("tags"),
         column("status"),
+        column("folder"),
     );
     let mut links = Vec::new();
     for record in reader.records() {
@@ -49,8 +51,9 @@ pub fn parse_csv(text: &str) -> Result<Vec<Link>, String> {
             url: url.to_owned(),
             title: field(title).to_owned(),
             saved: unix_time(field(time)),
-            labels: split_tags(field(tags), '|'),
-            archived: field(status).eq_ignore_ascii_case("archive"),
+            labels: csv_tags(field(tags)),
+            archived: field(status).eq_ignore_ascii_case("archive")
+                || field(folder).eq_ignore_ascii_case("archive"),
         });
     }
     Ok(links)
@@ -98,6 +101,15 @@ fn unix_time(text: &str) -> Option<Timestamp> {
     seconds.checked_mul(1000).map(Timestamp)
 }
 
+/// Pocket writes `a|b`; Instapaper a JSON list, `["a","b"]`.
+fn csv_tags(text: &str) -> Vec<String> {
+    if text.starts_with('[') {
+        serde_json::from_str(text).unwrap_or_default()
+    } else {
+        split_tags(text, '|')
+    }
+}
+
 fn split_tags(text: &str, separator: char) -> Vec<String> {
     text.split(separator)
         .map(str::trim)
@@ -124,6 +136,18 @@ mod tests {
         assert_eq!(links[0].saved, Some(Timestamp(1_700_000_000_000)));
         assert_eq!(links[1].url, "https://example.com/b");
         assert!(!links[1].archived && links[1].saved.is_none());
+    }
+
+    #[test]
+    fn an_instapaper_csv_reads_the_same_way() {
+        let csv = "URL,Title,Selection,Folder,Timestamp,Tags\n\
+            https://e.com/a,A,,Archive,1700000000,\"[\"\"x\"\",\"\"y\"\"]\"\n\
+            https://e.com/b,B,,Unread,1700000001,\n";
+        let links = parse_csv(csv).unwrap();
+        assert_eq!(links[0].labels, ["x", "y"]);
+        assert!(links[0].archived && !links[1].archived);
+        assert_eq!(links[1].saved, Some(Timestamp(1_700_000_001_000)));
+        assert_eq!(links[1].title, "B");
     }
 
     #[test]
