@@ -277,3 +277,36 @@ fn a_page_is_added_from_a_file_or_standard_input() {
     assert!(output(&refused).1.contains("not a web page (binary data)"));
     assert_eq!(library_files(config.path()).len(), 2);
 }
+
+#[test]
+fn what_a_page_says_reaches_the_terminal_only_as_plain_text() {
+    let web = serve(|_| {
+        Reply::html(
+            "<html><head><title>Evil &#27;]0;owned&#7; \u{202e}title\u{1b}[2J</title></head>\
+             <body><p>Text.</p></body></html>",
+        )
+    });
+    let config = tempfile::tempdir().unwrap();
+    let added = folio(config.path())
+        .args(["add", &web.url("/evil")])
+        .assert()
+        .code(0);
+    let (stdout, stderr) = output(&added);
+    assert_eq!(
+        common::terminal_hazard(stdout.as_bytes()),
+        None,
+        "{stdout:?}"
+    );
+    assert_eq!(
+        common::terminal_hazard(stderr.as_bytes()),
+        None,
+        "{stderr:?}"
+    );
+    assert!(stdout.contains("Evil ^[]0;owned^G"), "{stdout:?}");
+    // The file name holds only the words of the title as shown (controls made visible).
+    let files = library_files(config.path());
+    assert!(
+        files[0].ends_with("-evil-0-owned-g-u-202e-title-2j.html"),
+        "{files:?}"
+    );
+}

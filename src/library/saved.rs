@@ -147,6 +147,14 @@ mod tests {
     }
 
     #[test]
+    fn the_saved_text_is_read_back_as_utf_8_whatever_the_page_declared() {
+        let page = "<html><head><meta charset=\"windows-1252\"><title>Café</title></head></html>";
+        let saved = insert_header(page, &header());
+        let declared = crate::decode::sniff_html_charset(saved.as_bytes());
+        assert_eq!(declared, Some(encoding_rs::UTF_8));
+    }
+
+    #[test]
     fn a_page_folio_did_not_save_has_no_header() {
         assert_eq!(
             read_header("<html><head><meta name=\"author\" content=\"x\">"),
