@@ -12,6 +12,8 @@
 pub mod omnivore;
 pub mod pocket;
 
+use std::collections::HashSet;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::article::Article;
@@ -90,8 +92,14 @@ pub fn import_file(
         run.finish(&entry, result);
     }
     let mut to_fetch = Vec::new();
+    let mut queued = HashSet::new();
     for entry in online {
         match run.adder.saved_file(&entry.url) {
+            // Listed twice (in one file or in two parts of an export): fetched once.
+            None if !queued.insert(entry.url.clone()) => {
+                run.report.already += 1;
+                run.done += 1;
+            }
             Some(file) => {
                 let result = Ok(Outcome::AlreadySaved {
                     file: file.to_owned(),
@@ -122,15 +130,27 @@ fn extra(entry: &Entry) -> Extra {
 
 /// The articles an export names, by its kind (from the extension, or a ZIP's signature).
 fn read_entries(file: &Path, max_bytes: u64) -> Result<Vec<Entry>, String> {
-    let bytes = std::fs::read(file).map_err(|e| e.to_string())?;
+    let reason = |e: std::io::Error| crate::store::without_os_error(&e);
+    let mut opened = std::fs::File::open(file).map_err(reason)?;
+    let mut signature = Vec::new();
+    (&mut opened)
+        .take(4)
+        .read_to_end(&mut signature)
+        .map_err(reason)?;
     let extension = file
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
-    if bytes.starts_with(b"PK\x03\x04") || extension.as_deref() == Some("zip") {
-        let items = omnivore::read_zip(std::io::Cursor::new(bytes), max_bytes)?;
+    if signature == b"PK\x03\x04" || extension.as_deref() == Some("zip") {
+        // Read in place: an export with images can be far larger than memory should hold.
+        let items = omnivore::read_zip(opened, max_bytes)?;
         return Ok(items.into_iter().map(omnivore_entry).collect());
     }
+    let mut bytes = signature;
+    opened
+        .take(max_bytes)
+        .read_to_end(&mut bytes)
+        .map_err(reason)?;
     let text = String::from_utf8_lossy(&bytes);
     let links = match extension.as_deref() {
         Some("csv") => pocket::parse_csv(&text)?,

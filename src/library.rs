@@ -24,7 +24,10 @@ pub use saved::Header;
 /// The longest file-name stem folio makes from a title, in bytes; with the date and extension a
 /// name stays far below the 255 bytes file systems allow.
 const MAX_STEM_BYTES: usize = 80;
-/// How much of a saved file is read to find folio's header: it sits right after `<head>`.
+/// How much of a saved file is read to find folio's header: it sits right after `<head>`, which
+/// nearly every page opens within its first few hundred bytes; a page with a long preamble is
+/// read further, up to the larger bound.
+const HEADER_FIRST_BYTES: u64 = 4 * 1024;
 const HEADER_SEARCH_BYTES: u64 = 64 * 1024;
 
 /// The library folder.
@@ -107,10 +110,19 @@ impl Library {
 
 /// folio's header in a saved file, reading only its start.
 fn read_header(path: &Path) -> Option<Header> {
+    let mut file = fs::File::open(path).ok()?;
     let mut start = Vec::new();
-    fs::File::open(path)
-        .ok()?
-        .take(HEADER_SEARCH_BYTES)
+    (&mut file)
+        .take(HEADER_FIRST_BYTES)
+        .read_to_end(&mut start)
+        .ok()?;
+    if let Some(header) = saved::read_header(&String::from_utf8_lossy(&start)) {
+        return Some(header);
+    }
+    if (start.len() as u64) < HEADER_FIRST_BYTES {
+        return None;
+    }
+    file.take(HEADER_SEARCH_BYTES - HEADER_FIRST_BYTES)
         .read_to_end(&mut start)
         .ok()?;
     saved::read_header(&String::from_utf8_lossy(&start))
@@ -210,6 +222,29 @@ mod tests {
         assert!(stem.ends_with('é'));
         let stem = file_stem("2026-12-01", &"word ".repeat(100));
         assert!(!stem.ends_with('-'));
+    }
+
+    #[test]
+    fn the_header_is_found_after_a_long_preamble_but_not_past_the_bound() {
+        let dir = tempfile::tempdir().unwrap();
+        let header = Header {
+            url: "https://e.com/".to_owned(),
+            saved: Timestamp(0),
+            labels: Vec::new(),
+        };
+        let page = |preamble: usize| {
+            let html = format!(
+                "<!-- {} --><html><head></head></html>",
+                "x".repeat(preamble)
+            );
+            saved::insert_header(&html, &header, None)
+        };
+        fs::write(dir.path().join("near.html"), page(10)).unwrap();
+        fs::write(dir.path().join("far.html"), page(20_000)).unwrap();
+        fs::write(dir.path().join("too-far.html"), page(100_000)).unwrap();
+        assert!(read_header(&dir.path().join("near.html")).is_some());
+        assert!(read_header(&dir.path().join("far.html")).is_some());
+        assert!(read_header(&dir.path().join("too-far.html")).is_none());
     }
 
     #[test]

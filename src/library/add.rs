@@ -152,7 +152,7 @@ impl<'a> Adder<'a> {
             .save(
                 &article.title,
                 saved,
-                &insert_header(html, &header),
+                &insert_header(html, &header, web_address(location)),
                 replacing.as_deref(),
             )
             .map_err(|e| e.to_string())?;
@@ -183,6 +183,12 @@ fn read_page(reader: std::io::Result<impl Read>, limit: u64) -> Result<String, S
         return Err("empty".to_owned());
     }
     Ok(decoded.text)
+}
+
+/// `location` when it is a web address (where a fetched page came from).
+fn web_address(location: &str) -> Option<&str> {
+    let lower = location.to_ascii_lowercase();
+    (lower.starts_with("http://") || lower.starts_with("https://")).then_some(location)
 }
 
 fn file_address(path: &Path) -> String {

@@ -22,13 +22,21 @@ pub struct Header {
 /// `html` with `header` inserted after its `<head>` tag (or `<html>`, or `<!doctype>`, or at the
 /// start when it has none of them). A `<meta charset>` the page had stays but comes second, and
 /// the first one in the file is what a reader obeys.
-pub fn insert_header(html: &str, header: &Header) -> String {
+///
+/// `fetched_from`, the address the page came from in the end, becomes a `<base>` when the page
+/// has none, so its relative links (and images, in a browser) still lead where they did.
+pub fn insert_header(html: &str, header: &Header, fetched_from: Option<&str>) -> String {
     let mut tags = String::from("\n<meta charset=\"utf-8\">\n");
     tags.push_str(&meta_tag("folio:url", &header.url));
     tags.push_str(&meta_tag("folio:saved", &header.saved.to_string()));
     if !header.labels.is_empty() {
         let labels: Vec<String> = header.labels.iter().map(|l| l.replace(',', " ")).collect();
         tags.push_str(&meta_tag("folio:labels", &labels.join(", ")));
+    }
+    if let Some(address) = fetched_from
+        && find_tag(&html.to_ascii_lowercase(), "<base").is_none()
+    {
+        tags.push_str(&format!("<base href=\"{}\">\n", escape_attribute(address)));
     }
     let at = insertion_point(html);
     let mut out = String::with_capacity(html.len() + tags.len());
@@ -76,21 +84,23 @@ fn insertion_point(html: &str) -> usize {
     let lower = html.to_ascii_lowercase();
     ["<head", "<html", "<!doctype"]
         .into_iter()
-        .find_map(|tag| {
-            let mut from = 0;
-            while let Some(found) = lower[from..].find(tag) {
-                let start = from + found;
-                let after = start + tag.len();
-                // `<head` must not match `<header`.
-                let next = lower.as_bytes().get(after).copied();
-                if matches!(next, Some(b'>' | b' ' | b'\t' | b'\n' | b'\r' | b'/')) {
-                    return lower[after..].find('>').map(|end| after + end + 1);
-                }
-                from = after;
-            }
-            None
-        })
+        .find_map(|tag| find_tag(&lower, tag))
         .unwrap_or(0)
+}
+
+/// Where the first `tag` (`<head`, in lower case) of `lower` ends, after its `>`; `<head` does
+/// not match `<header`.
+fn find_tag(lower: &str, tag: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(found) = lower[from..].find(tag) {
+        let after = from + found + tag.len();
+        let next = lower.as_bytes().get(after).copied();
+        if matches!(next, Some(b'>' | b' ' | b'\t' | b'\n' | b'\r' | b'/')) {
+            return lower[after..].find('>').map(|end| after + end + 1);
+        }
+        from = after;
+    }
+    None
 }
 
 /// Text made safe inside a double-quoted HTML attribute (or element text).
@@ -123,7 +133,7 @@ mod tests {
     #[test]
     fn the_header_goes_after_the_head_tag_and_reads_back() {
         let page = "<!DOCTYPE html><html lang=en><HEAD class=x><title>T</title></head><body><header>h</header></body></html>";
-        let saved = insert_header(page, &header());
+        let saved = insert_header(page, &header(), None);
         assert!(
             saved.starts_with(
                 "<!DOCTYPE html><html lang=en><HEAD class=x>\n<meta charset=\"utf-8\">"
@@ -139,9 +149,9 @@ mod tests {
 
     #[test]
     fn a_page_without_a_head_still_gets_the_header() {
-        let no_head = insert_header("<html><p>text", &header());
+        let no_head = insert_header("<html><p>text", &header(), None);
         assert!(no_head.starts_with("<html>\n<meta charset"));
-        let fragment = insert_header("<header>x</header><p>text", &header());
+        let fragment = insert_header("<header>x</header><p>text", &header(), None);
         assert!(fragment.starts_with("\n<meta charset"));
         assert!(read_header(&fragment).is_some());
     }
@@ -149,9 +159,22 @@ mod tests {
     #[test]
     fn the_saved_text_is_read_back_as_utf_8_whatever_the_page_declared() {
         let page = "<html><head><meta charset=\"windows-1252\"><title>Café</title></head></html>";
-        let saved = insert_header(page, &header());
+        let saved = insert_header(page, &header(), None);
         let declared = crate::decode::sniff_html_charset(saved.as_bytes());
         assert_eq!(declared, Some(encoding_rs::UTF_8));
+    }
+
+    #[test]
+    fn the_address_fetched_from_becomes_the_base_unless_the_page_has_one() {
+        let with_base = insert_header("<head></head>", &header(), Some("https://e.com/b/"));
+        assert!(with_base.contains("<base href=\"https://e.com/b/\">"));
+        let own = "<head><BASE href=\"/x/\"></head>";
+        assert_eq!(
+            insert_header(own, &header(), Some("https://e.com/b/"))
+                .matches("<base")
+                .count(),
+            0
+        );
     }
 
     #[test]
