@@ -310,3 +310,17 @@ fn what_a_page_says_reaches_the_terminal_only_as_plain_text() {
         "{files:?}"
     );
 }
+
+#[test]
+fn the_reader_opens_the_library_when_no_path_is_given() {
+    let config = tempfile::tempdir().unwrap();
+    let page = config.path().join("saved.html");
+    std::fs::write(&page, PAGE).unwrap();
+    folio(config.path()).arg("add").arg(&page).assert().code(0);
+    let mut pty = common::pty::Pty::spawn(config.path(), &[], 100, 30);
+    let screen = pty.wait_for(" LIST  1/1 ");
+    assert!(screen.contains("Articles (1)"), "{screen}");
+    assert!(screen.contains("Night trains"), "{screen}");
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+}
