@@ -19,6 +19,10 @@ pub fn folio(config: &Path) -> Command {
         .env("FOLIO_LIBRARY", config.join("library"))
         .env_remove("NO_COLOR")
         .env_remove("XDG_CONFIG_HOME");
+    // The tests' web server is on 127.0.0.1: a proxy from the environment must not stand between.
+    for proxy in ["HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"] {
+        command.env_remove(proxy).env_remove(proxy.to_lowercase());
+    }
     command
 }
 
