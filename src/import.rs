@@ -31,8 +31,8 @@ use crate::positions::{Position, PositionStore};
 struct Entry {
     /// The address it is known by (what makes a second import skip it).
     url: String,
-    /// The page, when the export holds it; fetched from `url` otherwise.
-    page: Option<String>,
+    /// The item of an Omnivore export whose text the archive holds; fetched from `url` otherwise.
+    omnivore: Option<(omnivore::ItemMeta, usize)>,
     labels: Vec<String>,
     saved: Option<crate::timestamp::Timestamp>,
     archived: bool,
@@ -66,7 +66,7 @@ pub fn import_file(
     options: &ImportOptions,
     progress: &mut dyn FnMut(String),
 ) -> Result<Report, String> {
-    let entries = read_entries(file, options.limits.max_bytes)?;
+    let (entries, mut export) = read_entries(file, options.limits.max_bytes)?;
     let adder = Adder::new(
         library,
         Options {
@@ -83,12 +83,26 @@ pub fn import_file(
         done: 0,
     };
     let (offline, online): (Vec<Entry>, Vec<Entry>) =
-        entries.into_iter().partition(|e| e.page.is_some());
+        entries.into_iter().partition(|e| e.omnivore.is_some());
     for entry in offline {
-        let page = entry.page.clone().unwrap_or_default();
-        let result = run
-            .adder
-            .save_page(&entry.url, &entry.url, &page, &extra(&entry));
+        let result = match (
+            run.adder.saved_file(&entry.url),
+            &entry.omnivore,
+            &mut export,
+        ) {
+            // Known already: its text is not even read from the archive.
+            (Some(file), ..) => Ok(Outcome::AlreadySaved {
+                file: file.to_owned(),
+            }),
+            (None, Some((meta, content)), Some(export)) => {
+                export.content(*content).and_then(|content| {
+                    let page = omnivore::page_html(meta, &content);
+                    run.adder
+                        .save_page(&entry.url, &entry.url, &page, &extra(&entry))
+                })
+            }
+            _ => Err("the export lost this article's text".to_owned()),
+        };
         run.finish(&entry, result);
     }
     let mut to_fetch = Vec::new();
@@ -128,8 +142,15 @@ fn extra(entry: &Entry) -> Extra {
     }
 }
 
-/// The articles an export names, by its kind (from the extension, or a ZIP's signature).
-fn read_entries(file: &Path, max_bytes: u64) -> Result<Vec<Entry>, String> {
+/// An Omnivore export, read in place.
+type OmnivoreExport = omnivore::Export<std::fs::File>;
+
+/// The articles an export names, by its kind (from the extension, or a ZIP's signature), and the
+/// opened archive when it is one.
+fn read_entries(
+    file: &Path,
+    max_bytes: u64,
+) -> Result<(Vec<Entry>, Option<OmnivoreExport>), String> {
     let reason = |e: std::io::Error| crate::store::without_os_error(&e);
     let mut opened = std::fs::File::open(file).map_err(reason)?;
     let mut signature = Vec::new();
@@ -142,9 +163,13 @@ fn read_entries(file: &Path, max_bytes: u64) -> Result<Vec<Entry>, String> {
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
     if signature == b"PK\x03\x04" || extension.as_deref() == Some("zip") {
-        // Read in place: an export with images can be far larger than memory should hold.
-        let items = omnivore::read_zip(opened, max_bytes)?;
-        return Ok(items.into_iter().map(omnivore_entry).collect());
+        // Read in place: an export can be far larger than memory should hold.
+        let mut export = omnivore::Export::open(opened, max_bytes)?;
+        let items = std::mem::take(&mut export.items);
+        return Ok((
+            items.into_iter().map(omnivore_entry).collect(),
+            Some(export),
+        ));
     }
     let mut bytes = signature;
     opened
@@ -162,17 +187,18 @@ fn read_entries(file: &Path, max_bytes: u64) -> Result<Vec<Entry>, String> {
             );
         }
     };
-    Ok(links
+    let entries = links
         .into_iter()
         .map(|link| Entry {
             url: link.url,
-            page: None,
+            omnivore: None,
             labels: link.labels,
             saved: link.saved,
             archived: link.archived,
             highlights: Vec::new(),
         })
-        .collect())
+        .collect();
+    Ok((entries, None))
 }
 
 fn omnivore_entry(item: omnivore::Item) -> Entry {
@@ -183,14 +209,11 @@ fn omnivore_entry(item: omnivore::Item) -> Entry {
         .filter(|u| !u.trim().is_empty())
         .unwrap_or_else(|| format!("omnivore:{}", item.meta.slug));
     Entry {
-        page: item
-            .content
-            .as_deref()
-            .map(|content| omnivore::page_html(&item.meta, content)),
         labels: item.meta.labels.clone().unwrap_or_default(),
         saved: item.meta.saved(),
         archived: item.meta.archived(),
         highlights: item.highlights,
+        omnivore: item.content.map(|content| (item.meta, content)),
         url,
     }
 }

@@ -236,3 +236,40 @@ fn a_file_that_is_no_export_is_refused() {
     assert!(String::from_utf8_lossy(&refused.get_output().stderr).contains("not a ZIP archive"));
     assert_eq!(library_count(config.path()), 0);
 }
+
+#[test]
+fn an_omnivore_item_without_its_text_is_fetched_from_its_address() {
+    let web = serve(|_| {
+        Reply::html(
+            "<html><head><title>Fetched ferries</title></head><body><p>Twice a week.</p></body></html>",
+        )
+    });
+    let config = tempfile::tempdir().unwrap();
+    let path = config.path().join("export.zip");
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+    zip.start_file(
+        "metadata_0_to_1.json",
+        zip::write::SimpleFileOptions::default(),
+    )
+    .unwrap();
+    let metadata = format!(
+        r#"[{{"slug": "ferries", "title": "Winter ferries", "url": "{}", "state": "Archived",
+            "labels": ["sea"]}}]"#,
+        web.url("/ferries")
+    );
+    zip.write_all(metadata.as_bytes()).unwrap();
+    zip.finish().unwrap();
+    let imported = folio(config.path())
+        .arg("import")
+        .arg(&path)
+        .assert()
+        .code(0);
+    assert!(
+        stdout(&imported).contains(
+            "1 saved, 0 already in the library, 0 highlights as bookmarks, 1 marked read"
+        )
+    );
+    let listed = folio(config.path()).args(["list"]).assert().success();
+    assert!(stdout(&listed).contains("Fetched ferries"));
+    assert_eq!(web.requests.lock().unwrap().len(), 1);
+}

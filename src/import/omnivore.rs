@@ -3,8 +3,9 @@
 //! Omnivore extracted it) and `highlights/<slug>.md` (each highlight a `> quote`, then its
 //! labels as `#words`, then its note, highlights separated by blank lines).
 //!
-//! Reading the archive is bounded: no entry is read past the size limit, and nothing from it is
-//! ever written under its own name, so a hostile archive's paths lead nowhere.
+//! Reading the archive is bounded: no entry is read past the size limit, one article's text is in
+//! memory at a time, and nothing from it is ever written under its own name, so a hostile
+//! archive's paths lead nowhere.
 
 use std::collections::HashMap;
 use std::io::{Read, Seek};
@@ -52,53 +53,86 @@ pub struct Highlight {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Item {
     pub meta: ItemMeta,
-    /// `content/<slug>.html`, when the archive has it.
-    pub content: Option<String>,
+    /// The archive entry of `content/<slug>.html`, when the archive has one small enough.
+    pub content: Option<usize>,
     pub highlights: Vec<Highlight>,
 }
 
-/// Reads every item of the archive. Entries larger than `max_bytes` are left out (an item
-/// without its content is then fetched from its address by the importer).
-pub fn read_zip(reader: impl Read + Seek, max_bytes: u64) -> Result<Vec<Item>, String> {
-    let mut archive =
-        zip::ZipArchive::new(reader).map_err(|e| format!("not a ZIP archive ({e})"))?;
-    let mut metadata = Vec::new();
-    let mut contents = HashMap::new();
-    let mut highlights = HashMap::new();
-    for index in 0..archive.len() {
-        let mut entry = archive.by_index(index).map_err(|e| e.to_string())?;
-        let name = entry.name().map_err(|e| e.to_string())?.into_owned();
-        let mut bytes = Vec::new();
-        (&mut entry)
-            .take(max_bytes + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|e| format!("{name}: {e}"))?;
-        if bytes.len() as u64 > max_bytes {
-            continue;
+/// An opened export: its items, with the articles' text left in the archive until asked for,
+/// so an export of any size is imported one article in memory at a time.
+pub struct Export<R> {
+    archive: zip::ZipArchive<R>,
+    max_bytes: u64,
+    pub items: Vec<Item>,
+}
+
+impl<R: Read + Seek> Export<R> {
+    /// Reads the metadata and highlights. Entries larger than `max_bytes` are left out (an item
+    /// without its content is then fetched from its address by the importer).
+    pub fn open(reader: R, max_bytes: u64) -> Result<Export<R>, String> {
+        let mut archive =
+            zip::ZipArchive::new(reader).map_err(|e| format!("not a ZIP archive ({e})"))?;
+        let mut metadata = Vec::new();
+        let mut contents = HashMap::new();
+        let mut highlights = HashMap::new();
+        for index in 0..archive.len() {
+            let mut entry = archive.by_index(index).map_err(|e| e.to_string())?;
+            let name = entry.name().map_err(|e| e.to_string())?.into_owned();
+            let file = name.rsplit('/').next().unwrap_or(&name);
+            if let Some(slug) = slug_of(&name, "content/", ".html") {
+                if entry.size() <= max_bytes {
+                    contents.insert(slug, index);
+                }
+            } else if file.starts_with("metadata_") && file.ends_with(".json") {
+                let text = read_bounded(&mut entry, &name, max_bytes)?;
+                let items: Vec<ItemMeta> =
+                    serde_json::from_str(&text).map_err(|e| format!("{name}: {e}"))?;
+                metadata.extend(items);
+            } else if let Some(slug) = slug_of(&name, "highlights/", ".md") {
+                let text = read_bounded(&mut entry, &name, max_bytes)?;
+                highlights.insert(slug, parse_highlights(&text));
+            }
         }
-        let text = String::from_utf8_lossy(&bytes).into_owned();
-        let file = name.rsplit('/').next().unwrap_or(&name);
-        if file.starts_with("metadata_") && file.ends_with(".json") {
-            let items: Vec<ItemMeta> =
-                serde_json::from_str(&text).map_err(|e| format!("{name}: {e}"))?;
-            metadata.extend(items);
-        } else if let Some(slug) = slug_of(&name, "content/", ".html") {
-            contents.insert(slug, text);
-        } else if let Some(slug) = slug_of(&name, "highlights/", ".md") {
-            highlights.insert(slug, parse_highlights(&text));
+        if metadata.is_empty() {
+            return Err("has no metadata_*.json: not an Omnivore export".to_owned());
         }
-    }
-    if metadata.is_empty() {
-        return Err("has no metadata_*.json: not an Omnivore export".to_owned());
-    }
-    Ok(metadata
-        .into_iter()
-        .map(|meta| Item {
-            content: contents.remove(&meta.slug),
-            highlights: highlights.remove(&meta.slug).unwrap_or_default(),
-            meta,
+        let items = metadata
+            .into_iter()
+            .map(|meta| Item {
+                content: contents.get(&meta.slug).copied(),
+                highlights: highlights.remove(&meta.slug).unwrap_or_default(),
+                meta,
+            })
+            .collect();
+        Ok(Export {
+            archive,
+            max_bytes,
+            items,
         })
-        .collect())
+    }
+
+    /// The text of archive entry `index` (an `Item::content`).
+    pub fn content(&mut self, index: usize) -> Result<String, String> {
+        let mut entry = self.archive.by_index(index).map_err(|e| e.to_string())?;
+        let name = entry.name().map_err(|e| e.to_string())?.into_owned();
+        read_bounded(&mut entry, &name, self.max_bytes)
+    }
+}
+
+/// An entry's text, refused past `max_bytes` whatever size the archive declared for it.
+fn read_bounded(entry: &mut impl Read, name: &str, max_bytes: u64) -> Result<String, String> {
+    let mut bytes = Vec::new();
+    entry
+        .take(max_bytes + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("{name}: {e}"))?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(format!(
+            "{name}: larger than {} MB",
+            max_bytes / 1024 / 1024
+        ));
+    }
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
 fn slug_of(name: &str, folder: &str, extension: &str) -> Option<String> {
