@@ -189,6 +189,7 @@ pub fn run(cli: Cli) -> ExitCode {
             paths: or_library(cli.paths),
             mouse: cli.mouse,
             config_dir,
+            library: library.clone(),
         }),
     };
     ExitCode::from(code)

@@ -324,3 +324,37 @@ fn the_reader_opens_the_library_when_no_path_is_given() {
     pty.send("q");
     assert!(pty.wait_exit().success());
 }
+
+#[test]
+fn a_key_in_the_reader_adds_a_page_without_waiting_for_it_and_esc_stops_one() {
+    let web = local_web();
+    let config = tempfile::tempdir().unwrap();
+    let mut pty = common::pty::Pty::spawn(config.path(), &[], 100, 30);
+    pty.wait_for(" LIST  1/2 ");
+
+    // A page that never answers: the interface goes on, and Esc stops it.
+    pty.send("a");
+    pty.wait_for(" ADD ");
+    pty.send(&web.url("/slow"));
+    pty.send("\r");
+    pty.wait_for(&format!("adding {}", web.url("/slow")));
+    // Keys work meanwhile: the help opens and closes.
+    pty.send("?");
+    pty.wait_for(" HELP ");
+    pty.send("?");
+    pty.wait_for(&format!("adding {}", web.url("/slow")));
+    pty.send("\x1b");
+    pty.wait_for("nothing was saved");
+
+    pty.send("a");
+    pty.wait_for(" ADD ");
+    pty.send(&web.url("/trains"));
+    pty.send("\r");
+    let screen = pty.wait_for("saved Night trains in the library");
+    assert!(screen.contains("Articles (3)"), "{screen}");
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+    let files = library_files(config.path());
+    assert_eq!(files.len(), 1, "{files:?}");
+    assert!(files[0].ends_with("-night-trains.html"));
+}
