@@ -108,6 +108,8 @@ pub enum Action {
     UndoDelete,
     /// In a bookmark's note line: remove the bookmark.
     PromptRemoveBookmark,
+    /// Open a line for a web page's address, to save it into the library.
+    AddPage,
     /// The terminal changed size.
     Resize { width: u16, height: u16 },
     /// The mouse wheel turned over a cell (with `--mouse`).

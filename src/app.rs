@@ -6,20 +6,25 @@
 //! never builds a backlog of frames.
 
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::time::Duration;
 
 use crossterm::event::{Event, MouseButton, MouseEventKind};
 use ratatui::layout::Rect;
 
+mod adding;
 mod stores;
 
 use stores::Stores;
 
 use crate::action::Action;
+use crate::article::Article;
 use crate::bookmarks::BookmarkStore;
 use crate::corpus;
 use crate::keymap;
+use crate::library::Library;
 use crate::positions::{self, PositionStore};
 use crate::state::{Effect, State};
 use crate::terminal::{self, Tui};
@@ -30,6 +35,8 @@ enum Message {
     Input(Event),
     /// Articles from the background load.
     Loaded(corpus::LoadEvent),
+    /// The page asked for with `a`, saved, or why not.
+    Added(Box<Result<Article, String>>),
     /// Reading the terminal failed: it is gone (a dropped SSH connection without SIGHUP).
     InputClosed,
     Signal(i32),
@@ -54,6 +61,8 @@ pub struct Options {
     pub mouse: bool,
     /// `--config-dir` or FOLIO_CONFIG_DIR; the platform's config dir when `None`.
     pub config_dir: Option<PathBuf>,
+    /// Where pages added with `a` are saved; `None` when there is nowhere to put them.
+    pub library: Option<Library>,
 }
 
 /// Runs the interface until the person quits; returns the process exit code.
@@ -75,7 +84,7 @@ pub fn run(options: &Options) -> u8 {
     };
     spawn_input_thread(sender.clone());
     // The first frame comes before any article is read; the list fills as they load.
-    let loader = sender;
+    let loader = sender.clone();
     corpus::load_in_background(options.paths.clone(), move |event| {
         loader.send(Message::Loaded(event)).is_ok()
     });
@@ -93,6 +102,9 @@ pub fn run(options: &Options) -> u8 {
         theme: &theme,
         mouse: options.mouse,
         skipped: Vec::new(),
+        library: options.library.clone(),
+        sender,
+        stop_adding: None,
     };
     let exit = session.event_loop(&receiver);
     let skipped = std::mem::take(&mut session.skipped);
@@ -127,6 +139,11 @@ struct Session<'a> {
     mouse: bool,
     /// Files the load passed over, reported when folio exits.
     skipped: Vec<corpus::Skipped>,
+    library: Option<Library>,
+    /// For the threads that add pages to report back.
+    sender: Sender<Message>,
+    /// Set to stop the page being added from being saved.
+    stop_adding: Option<Arc<AtomicBool>>,
 }
 
 impl Session<'_> {
@@ -172,6 +189,7 @@ impl Session<'_> {
                             return Exit::NothingToRead;
                         }
                     }
+                    Message::Added(result) => self.state.page_added(*result),
                     Message::InputClosed => return Exit::Hangup,
                     Message::Signal(signal) if signal == signal_hook::consts::SIGHUP => {
                         return Exit::Hangup;
@@ -193,6 +211,12 @@ impl Session<'_> {
                         }
                     }
                     Effect::Copy(text) => self.copy(&text),
+                    Effect::AddPage(url) => self.add_page(url),
+                    Effect::StopAdding => {
+                        if let Some(stop) = self.stop_adding.take() {
+                            stop.store(true, Ordering::SeqCst);
+                        }
+                    }
                     bookmark_change => self.change_bookmarks(bookmark_change),
                 }
             }
@@ -245,6 +269,21 @@ impl Session<'_> {
         });
         self.state.bookmarking_off = store.disabled_reason().map(str::to_owned);
         self.state.set_bookmarks(store.bookmarks().to_vec());
+    }
+
+    /// Starts fetching and saving `url` in the background; the result arrives as a message.
+    fn add_page(&mut self, url: String) {
+        let Some(library) = self.library.clone() else {
+            self.state
+                .page_added(Err("there is no library folder (see --library)".to_owned()));
+            return;
+        };
+        let stop = Arc::new(AtomicBool::new(false));
+        self.stop_adding = Some(Arc::clone(&stop));
+        let sender = self.sender.clone();
+        adding::spawn(library, url, stop, move |result| {
+            let _ = sender.send(Message::Added(Box::new(result)));
+        });
     }
 
     /// Puts `text` on the clipboard of the terminal the person sits at, over SSH too (OSC 52).

@@ -95,6 +95,8 @@ pub struct Metadata {
     pub byline: Option<String>,
     pub date: Option<String>,
     pub source: Option<String>,
+    /// The address the article was saved from (a saved page's own, or the one folio recorded).
+    pub url: Option<String>,
     /// Link addresses, numbered from 1 in this order by the "[n]" markers in the body; listed
     /// after the body once it is cleaned.
     pub links: Vec<String>,
@@ -155,6 +157,9 @@ pub struct Article {
     pub date: Option<String>,
     /// Where the article was published (a site name), when the file says.
     pub source: Option<String>,
+    /// The web address it was saved from, when the file says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
     /// Where it was loaded from: a path, or `bundled/<name>` for the built-in articles.
     pub path: String,
     pub format: Format,
@@ -199,6 +204,7 @@ impl Article {
             byline: one_line(meta.byline),
             date: one_line(meta.date),
             source: one_line(meta.source),
+            url: one_line(meta.url),
             path: sanitize_line(path),
             format,
             word_count,

@@ -15,11 +15,14 @@ use serde::Serialize;
 use crate::app;
 use crate::article::Article;
 use crate::corpus::{self, Corpus};
+use crate::library::{self, Library};
 use crate::search::{self, Query};
 use crate::wrap;
 
+pub mod add;
 pub mod bookmarks;
 mod docs;
+pub mod import;
 
 /// Exit code: the command did what was asked.
 pub const EXIT_OK: u8 = 0;
@@ -39,7 +42,7 @@ const HIGHLIGHT_OFF: &str = "\x1b[0m";
 ///
 /// A document list beside a scrolling reader, search inside an article and across all of them,
 /// and passage bookmarks with notes. It reads plain text, Markdown and saved web pages. With no
-/// path it opens the bundled articles.
+/// path it opens the library of saved pages (the bundled articles while the library is empty).
 #[derive(Debug, Parser)]
 #[command(name = "folio", version)]
 pub struct Cli {
@@ -53,6 +56,11 @@ pub struct Cli {
     #[arg(long, env = "FOLIO_CONFIG_DIR", global = true, value_name = "DIR")]
     pub config_dir: Option<PathBuf>,
 
+    /// Where saved pages are kept; opened when no path is given (the bundled articles while it
+    /// is empty).
+    #[arg(long, env = "FOLIO_LIBRARY", global = true, value_name = "DIR")]
+    pub library: Option<PathBuf>,
+
     /// Capture the mouse: wheel scrolling and clicking rows (the terminal's own text selection
     /// then needs Shift).
     #[arg(long)]
@@ -63,7 +71,7 @@ pub struct Cli {
 pub enum Command {
     /// List the articles: id, title, byline, date, words.
     List {
-        /// Files and folders of articles; the bundled articles when none are given.
+        /// Files and folders of articles; the library when none are given.
         paths: Vec<PathBuf>,
         /// Print a JSON array instead of lines.
         #[arg(long)]
@@ -73,7 +81,7 @@ pub enum Command {
     Show {
         /// An article id, or a part of its title (case does not matter).
         query: String,
-        /// Files and folders of articles; the bundled articles when none are given.
+        /// Files and folders of articles; the library when none are given.
         paths: Vec<PathBuf>,
         /// Print the file's text as it is, before cleaning (control characters still made visible).
         #[arg(long)]
@@ -87,7 +95,7 @@ pub enum Command {
         /// Words to find, or /a regex/. Lower case matches any case; a capital makes it exact.
         /// Spaces match any run of whitespace, line breaks included.
         query: String,
-        /// Files and folders of articles; the bundled articles when none are given.
+        /// Files and folders of articles; the library when none are given.
         paths: Vec<PathBuf>,
         /// Print `title: N`, the number of matches in the text, for each article that matches.
         #[arg(long)]
@@ -96,8 +104,8 @@ pub enum Command {
     /// List the bookmarked passages by article, newest first (or as JSON, or as Markdown).
     #[command(group = ArgGroup::new("format").args(["json", "markdown"]))]
     Bookmarks {
-        /// Files and folders of articles, to find each passage in; the bundled articles when none
-        /// are given.
+        /// Files and folders of articles, to find each passage in; the library when none are
+        /// given.
         paths: Vec<PathBuf>,
         /// Print the bookmarks as stored, each with where its passage is now, as JSON.
         #[arg(long)]
@@ -106,6 +114,31 @@ pub enum Command {
         /// its note.
         #[arg(long)]
         markdown: bool,
+    },
+    /// Save web pages into the library: URLs, saved pages (FILE), or a page on stdin (-).
+    Add {
+        /// http:// or https:// addresses, files of saved pages, or - for standard input.
+        #[arg(required = true, value_name = "URL|FILE|-")]
+        sources: Vec<String>,
+        /// Save again a page whose address is already in the library (replacing that file).
+        #[arg(long)]
+        force: bool,
+        /// Give up on a page that has not fully arrived after this many seconds.
+        #[arg(long, value_name = "SECONDS", default_value = "30", value_parser = add::parse_timeout)]
+        timeout: std::time::Duration,
+    },
+    /// Import an export into the library: an Omnivore .zip (offline, with labels, read state
+    /// and highlights), or a Pocket .csv or .html list (each page fetched).
+    Import {
+        /// Export files.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// Give up on a page that has not fully arrived after this many seconds.
+        #[arg(long, value_name = "SECONDS", default_value = "30", value_parser = add::parse_timeout)]
+        timeout: std::time::Duration,
+        /// Pages fetched at once.
+        #[arg(long, value_name = "N", default_value = "4", value_parser = import::parse_jobs)]
+        jobs: usize,
     },
     /// Print folio's manual page (roff), for `man -l` or to install as man1/folio.1.
     Man,
@@ -119,19 +152,21 @@ pub enum Command {
 /// Runs the parsed command line and returns the process exit code.
 pub fn run(cli: Cli) -> ExitCode {
     let config_dir = cli.config_dir;
+    let library = Library::resolve(cli.library.as_deref());
+    let or_library = |paths: Vec<PathBuf>| library::paths_or_library(paths, library.as_ref());
     let code = match cli.command {
-        Some(Command::List { paths, json }) => list(&paths, json),
+        Some(Command::List { paths, json }) => list(&or_library(paths), json),
         Some(Command::Show {
             query,
             paths,
             raw,
             width,
-        }) => show(&query, &paths, raw, width),
+        }) => show(&query, &or_library(paths), raw, width),
         Some(Command::Search {
             query,
             paths,
             count,
-        }) => search(&query, &paths, count),
+        }) => search(&query, &or_library(paths), count),
         Some(Command::Bookmarks {
             paths,
             json,
@@ -142,14 +177,31 @@ pub fn run(cli: Cli) -> ExitCode {
                 (_, true) => bookmarks::Output::Markdown,
                 _ => bookmarks::Output::Plain,
             };
-            bookmarks::run(config_dir.as_deref(), &paths, output)
+            bookmarks::run(config_dir.as_deref(), &or_library(paths), output)
         }
+        Some(Command::Add {
+            sources,
+            force,
+            timeout,
+        }) => add::run(library.as_ref(), &sources, force, timeout),
+        Some(Command::Import {
+            files,
+            timeout,
+            jobs,
+        }) => import::run(
+            library.as_ref(),
+            config_dir.as_deref(),
+            &files,
+            timeout,
+            jobs,
+        ),
         Some(Command::Man) => docs::man(),
         Some(Command::Completions { shell }) => docs::completions(shell),
         None => interface(app::Options {
-            paths: cli.paths,
+            paths: or_library(cli.paths),
             mouse: cli.mouse,
             config_dir,
+            library: library.clone(),
         }),
     };
     ExitCode::from(code)

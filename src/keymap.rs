@@ -155,6 +155,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Anywhere, &[ch('?')], Action::ToggleHelp, "show or hide this help"),
     bind(Anywhere, &[ch('q'), ctrl('c')], Action::Quit, "quit"),
     bind(Anywhere, &[ch('B')], Action::ToggleBookmarks, "the bookmarks view"),
+    bind(Anywhere, &[ch('a')], Action::AddPage, "save a web page into the library"),
     bind(Anywhere, &[ctrl('z')], Action::Suspend, "suspend to the shell (fg returns)"),
     bind(Help, &[ch('j'), code(Down)], Action::HelpDown, "scroll the help down"),
     bind(Help, &[ch('k'), code(Up)], Action::HelpUp, "scroll the help up"),

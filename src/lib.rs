@@ -20,10 +20,15 @@
 //!   articles of a corpus in bounded steps; the reader and `folio search` share it.
 //! - `bookmarks` and `positions` are the two saved files, pure models and merges on top of
 //!   `store`, the only code that writes to disk (lock, re-read, merge, atomic replace).
+//! - `library` is the folder of saved pages (`folio add`, `folio import`): which folder, what
+//!   it holds, safe names for new files; each file is the page's HTML with folio's header.
+//!   `fetch` is the only code that touches the network: one page, bounded in time and size.
+//!   `import` brings Omnivore and Pocket exports in through the same adding, with bookmarks
+//!   for highlights and read marks in the two saved files.
 //! - `cli` runs the non-interactive subcommands; `config` says where files are kept; `terminal`
 //!   enters and leaves the full-screen mode, on every way out.
 //!
-//! Only `corpus` reads article files; nothing built from file content reaches the terminal except
+//! Only `corpus` reads article files (and `library` the header of its own); nothing built from file content reaches the terminal except
 //! as sanitized strings drawn through ratatui (and base64 in an OSC 52 copy).
 
 pub mod action;
@@ -34,7 +39,10 @@ pub mod cli;
 pub mod config;
 pub mod corpus;
 pub mod decode;
+pub mod fetch;
+pub mod import;
 pub mod keymap;
+pub mod library;
 pub mod positions;
 pub mod sanitize;
 pub mod screen;

@@ -4,6 +4,7 @@
 //! `Effect` for the app to carry out. The layout of the open article is kept here, recomputed only
 //! when the article or the reading column's width changes, so rendering never wraps text.
 
+mod adding;
 mod bookmarks;
 mod loading;
 mod search;
@@ -64,6 +65,10 @@ pub enum Effect {
     RestoreBookmark(Bookmark),
     /// Put this text on the clipboard of the terminal the person sits at (OSC 52).
     Copy(String),
+    /// Fetch the page at this address and save it into the library, in the background.
+    AddPage(String),
+    /// Drop the page being added: it must not be saved.
+    StopAdding,
 }
 
 /// The whole interface state.
@@ -114,6 +119,8 @@ pub struct State {
     pub pending_open: Option<String>,
     /// Article ids to their index in `articles`.
     pub article_ids: HashMap<String, usize>,
+    /// The address of the page being fetched and saved, while it is.
+    pub adding: Option<String>,
 }
 
 impl State {
@@ -150,6 +157,7 @@ impl State {
             loading: None,
             pending_open: last_open.map(str::to_owned),
             article_ids: HashMap::new(),
+            adding: None,
         };
         state.add_articles(articles, 0);
         state
@@ -335,6 +343,10 @@ impl State {
         let page = self.page_height() as isize;
         let list_page = self.list_rows() as isize;
         match action {
+            Action::ClearFilter | Action::ClearSelection if self.esc_stops_adding() => {
+                return self.stop_adding();
+            }
+            Action::AddPage => self.start_adding(),
             Action::Quit => {
                 self.remember_position();
                 return Some(Effect::Quit);

@@ -90,7 +90,7 @@ pub fn load<T: Document>(file: &Path) -> Result<T, String> {
 }
 
 /// An I/O error as a person reads it: "Is a directory", without Rust's " (os error 21)".
-fn without_os_error(err: &io::Error) -> String {
+pub fn without_os_error(err: &io::Error) -> String {
     let text = err.to_string();
     match text.find(" (os error ") {
         Some(cut) => text[..cut].to_owned(),

@@ -308,3 +308,15 @@ fn the_selected_row_is_drawn_in_the_selection_colours_throughout() {
         }
     }
 }
+
+#[test]
+fn adding_a_page_shows_its_line_then_its_progress_at_80x24() {
+    let mut s = state(80, 24);
+    s.update(Action::AddPage);
+    for c in "https://example.com/night-trains".chars() {
+        s.update(Action::PromptChar(c));
+    }
+    assert_snapshot!("add_page_line_80x24", screen(&s));
+    s.update(Action::PromptSubmit);
+    assert_snapshot!("add_page_fetching_80x24", screen(&s));
+}

@@ -74,6 +74,7 @@ pub fn extract(text: &str) -> Extracted {
             byline: found.byline,
             date: found.date,
             source: found.site,
+            url: found.url,
             links,
             ..Metadata::default()
         },

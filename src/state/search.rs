@@ -43,6 +43,8 @@ pub enum Purpose {
     EditNote { id: String },
     /// Narrow the bookmarks view; `previous` is the filter it had.
     FilterBookmarks { previous: String },
+    /// The address of a web page to save into the library.
+    AddPage,
 }
 
 impl Purpose {
@@ -165,7 +167,7 @@ impl State {
             return;
         };
         edit(&mut prompt.text);
-        if prompt.purpose.is_note() {
+        if prompt.purpose.is_note() || matches!(prompt.purpose, Purpose::AddPage) {
             return;
         }
         if let Purpose::FilterBookmarks { .. } = prompt.purpose {
@@ -202,7 +204,8 @@ impl State {
             (
                 Purpose::NewNote { .. }
                 | Purpose::EditNote { .. }
-                | Purpose::FilterBookmarks { .. },
+                | Purpose::FilterBookmarks { .. }
+                | Purpose::AddPage,
                 _,
             ) => {}
             (Purpose::FilterList { .. }, Ok(Some(query))) => {
@@ -229,6 +232,7 @@ impl State {
                 return self.submit_note(purpose, prompt.text);
             }
             Purpose::FilterBookmarks { .. } => {}
+            Purpose::AddPage => return self.submit_address(&prompt.text),
             Purpose::FindInArticle { .. } => {
                 if let Some(find) = &self.find
                     && find.matches.is_empty()
@@ -274,7 +278,7 @@ impl State {
                 }
             }
             // Esc on a new bookmark's note cancels the bookmark; on an old one, the edit.
-            Purpose::NewNote { .. } | Purpose::EditNote { .. } => {}
+            Purpose::NewNote { .. } | Purpose::EditNote { .. } | Purpose::AddPage => {}
         }
     }
 

@@ -1,5 +1,5 @@
 //! The status bar: mode, article n of N, position, then the query being typed, the message of the
-//! moment, the state of a search, or key hints.
+//! moment, a page being added, the state of a search, or key hints.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -18,6 +18,14 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         Context::Reader => " READ ",
         Context::Help => " HELP ",
         Context::Prompt if state.prompt.as_ref().is_some_and(|p| p.purpose.is_note()) => " NOTE ",
+        Context::Prompt
+            if state
+                .prompt
+                .as_ref()
+                .is_some_and(|p| matches!(p.purpose, Purpose::AddPage)) =>
+        {
+            " ADD "
+        }
         Context::Prompt => " FIND ",
         Context::Bookmarks => " MARKS ",
         Context::Anywhere => " ",
@@ -71,6 +79,15 @@ fn detail(state: &State, theme: &Theme) -> Vec<(String, Style)> {
                 (format!("  {hint}"), theme.status),
             ];
         }
+        if let Purpose::AddPage = prompt.purpose {
+            return vec![
+                (format!(" address: {}▏", prompt.text), theme.status_prompt),
+                (
+                    "  Enter fetches and saves it · Esc cancels".to_owned(),
+                    theme.status,
+                ),
+            ];
+        }
         let mut parts = vec![(format!(" /{}▏", prompt.text), theme.status_prompt)];
         match &prompt.error {
             Some(error) => parts.push((format!(" {error}"), theme.status_message)),
@@ -83,6 +100,9 @@ fn detail(state: &State, theme: &Theme) -> Vec<(String, Style)> {
     }
     if let Some(message) = &state.message {
         return vec![(format!(" {message}"), theme.status_message)];
+    }
+    if let Some(url) = &state.adding {
+        return vec![(format!(" adding {url}… · Esc stops"), theme.status)];
     }
     match state.focus {
         Focus::List if state.filter.is_some() => vec![(

@@ -2,20 +2,27 @@
 
 #![allow(dead_code)] // each test file uses a different part of this
 
+pub mod http;
 pub mod pty;
 
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 
-/// The `folio` binary, with FOLIO_CONFIG_DIR pointed into `config` so no test touches the real
-/// config dir, and NO_COLOR cleared so output does not depend on the caller's environment.
+/// The `folio` binary, with FOLIO_CONFIG_DIR pointed into `config` and FOLIO_LIBRARY into
+/// `config/library` so no test touches the real config dir or library, and NO_COLOR cleared so
+/// output does not depend on the caller's environment.
 pub fn folio(config: &Path) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_folio"));
     command
         .env("FOLIO_CONFIG_DIR", config)
+        .env("FOLIO_LIBRARY", config.join("library"))
         .env_remove("NO_COLOR")
         .env_remove("XDG_CONFIG_HOME");
+    // The tests' web server is on 127.0.0.1: a proxy from the environment must not stand between.
+    for proxy in ["HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"] {
+        command.env_remove(proxy).env_remove(proxy.to_lowercase());
+    }
     command
 }
 

@@ -87,6 +87,11 @@ impl Pty {
         let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_folio"));
         command.args(args);
         command.env("FOLIO_CONFIG_DIR", config);
+        command.env("FOLIO_LIBRARY", config.join("library"));
+        for proxy in ["HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"] {
+            command.env_remove(proxy);
+            command.env_remove(proxy.to_lowercase());
+        }
         command.env("TERM", "xterm-256color");
         command.env_remove("NO_COLOR");
         for (name, value) in env {

@@ -23,6 +23,9 @@ pub struct PageMeta {
     pub site: Option<String>,
     /// The page's own address, when it says it (`<base>`, og:url, canonical link).
     pub address: Option<String>,
+    /// Where the page was saved from, for the person: the address folio recorded when it saved
+    /// the page (`folio:url`), else the page's og:url or canonical link.
+    pub url: Option<String>,
 }
 
 /// Meta tags whose content is a publication date, best first.
@@ -72,15 +75,24 @@ pub fn read(page: &Page) -> PageMeta {
             .map(String::as_str)
             .filter(|v| !v.is_empty())
     };
-    let address = [
+    let absolute = |candidates: &[Option<&str>]| {
+        candidates
+            .iter()
+            .flatten()
+            .find(|a| a.contains("://"))
+            .map(|a| (*a).to_owned())
+    };
+    let address = absolute(&[
         found.base.as_deref(),
+        meta("folio:url"),
         meta("og:url"),
         found.canonical.as_deref(),
-    ]
-    .into_iter()
-    .flatten()
-    .find(|a| a.contains("://"))
-    .map(str::to_owned);
+    ]);
+    let url = absolute(&[
+        meta("folio:url"),
+        meta("og:url"),
+        found.canonical.as_deref(),
+    ]);
     let site = meta("og:site_name").map(str::to_owned).or_else(|| {
         [meta("og:url"), found.canonical.as_deref()]
             .into_iter()
@@ -136,6 +148,7 @@ pub fn read(page: &Page) -> PageMeta {
         date,
         site,
         address,
+        url,
     }
 }
 
