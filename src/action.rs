@@ -28,6 +28,10 @@ pub enum Action {
     SelectPageDown,
     /// Move the list selection a page up.
     SelectPageUp,
+    /// Move the list selection half a page down.
+    SelectHalfPageDown,
+    /// Move the list selection half a page up.
+    SelectHalfPageUp,
     /// Open the selected article in the reader and focus it.
     OpenSelected,
     /// Scroll the reader one line down.
@@ -58,6 +62,14 @@ pub enum Action {
     HelpDown,
     /// Scroll the help overlay up.
     HelpUp,
+    /// Scroll the help overlay a page down.
+    HelpPageDown,
+    /// Scroll the help overlay a page up.
+    HelpPageUp,
+    /// The start of the help.
+    HelpTop,
+    /// The end of the help.
+    HelpBottom,
     /// Search: the article's text in the reader, every article in the list.
     StartSearch,
     /// Go to the next match of the search.

@@ -119,9 +119,11 @@ use KeyCode::{Backspace, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Ri
 /// Every binding, in the order the help overlay lists them.
 #[rustfmt::skip] // a table: one binding a line reads better than what rustfmt makes of it
 pub const BINDINGS: &[Binding] = &[
-    bind(List, &[ch('j'), code(Down)], Action::SelectNext, "next article"),
-    bind(List, &[ch('k'), code(Up)], Action::SelectPrevious, "previous article"),
-    bind(List, &[ch(' '), code(PageDown), ctrl('f')], Action::SelectPageDown, "page down"),
+    bind(List, &[ch('j'), code(Down), ctrl('e')], Action::SelectNext, "next article"),
+    bind(List, &[ch('k'), code(Up), ctrl('y')], Action::SelectPrevious, "previous article"),
+    bind(List, &[ch(' '), code(PageDown), ctrl('f'), ch('f')], Action::SelectPageDown, "page down"),
+    bind(List, &[ch('d')], Action::SelectHalfPageDown, "half a page down"),
+    bind(List, &[ch('u')], Action::SelectHalfPageUp, "half a page up"),
     bind(List, &[ch('b'), code(PageUp), ctrl('b')], Action::SelectPageUp, "page up"),
     bind(List, &[ch('g'), code(Home)], Action::SelectFirst, "first article"),
     bind(List, &[ch('G'), code(End)], Action::SelectLast, "last article"),
@@ -129,12 +131,12 @@ pub const BINDINGS: &[Binding] = &[
     bind(List, &[code(Tab)], Action::SwitchFocus, "focus the reader"),
     bind(List, &[ch('/')], Action::StartSearch, "search every article (titles and text)"),
     bind(List, &[code(Esc)], Action::ClearFilter, "show every article again after a search"),
-    bind(Reader, &[ch('j'), code(Down)], Action::ScrollDown, "scroll one line down"),
-    bind(Reader, &[ch('k'), code(Up)], Action::ScrollUp, "scroll one line up"),
-    bind(Reader, &[ch(' '), code(PageDown), ctrl('f')], Action::PageDown, "page down"),
+    bind(Reader, &[ch('j'), code(Down), ctrl('e')], Action::ScrollDown, "scroll one line down"),
+    bind(Reader, &[ch('k'), code(Up), ctrl('y')], Action::ScrollUp, "scroll one line up"),
+    bind(Reader, &[ch(' '), code(PageDown), ctrl('f'), ch('f')], Action::PageDown, "page down"),
     bind(Reader, &[ch('b'), code(PageUp), ctrl('b')], Action::PageUp, "page up"),
-    bind(Reader, &[ctrl('d')], Action::HalfPageDown, "half a page down"),
-    bind(Reader, &[ctrl('u')], Action::HalfPageUp, "half a page up"),
+    bind(Reader, &[ctrl('d'), ch('d')], Action::HalfPageDown, "half a page down"),
+    bind(Reader, &[ctrl('u'), ch('u')], Action::HalfPageUp, "half a page up"),
     bind(Reader, &[ch('g'), code(Home)], Action::Top, "top of the article"),
     bind(Reader, &[ch('G'), code(End)], Action::Bottom, "bottom of the article"),
     bind(Reader, &[ch('/')], Action::StartSearch, "search this article"),
@@ -156,8 +158,12 @@ pub const BINDINGS: &[Binding] = &[
     bind(Anywhere, &[ch('q'), ctrl('c')], Action::Quit, "quit"),
     bind(Anywhere, &[ch('B')], Action::ToggleBookmarks, "the bookmarks view"),
     bind(Anywhere, &[ctrl('z')], Action::Suspend, "suspend to the shell (fg returns)"),
-    bind(Help, &[ch('j'), code(Down)], Action::HelpDown, "scroll the help down"),
-    bind(Help, &[ch('k'), code(Up)], Action::HelpUp, "scroll the help up"),
+    bind(Help, &[ch('j'), code(Down), ctrl('e')], Action::HelpDown, "scroll the help down"),
+    bind(Help, &[ch('k'), code(Up), ctrl('y')], Action::HelpUp, "scroll the help up"),
+    bind(Help, &[ch(' '), code(PageDown), ctrl('f'), ch('f')], Action::HelpPageDown, "page down"),
+    bind(Help, &[ch('b'), code(PageUp), ctrl('b')], Action::HelpPageUp, "page up"),
+    bind(Help, &[ch('g'), code(Home)], Action::HelpTop, "start of the help"),
+    bind(Help, &[ch('G'), code(End)], Action::HelpBottom, "end of the help"),
     bind(Help, &[ch('?'), code(Esc), ch('q')], Action::ToggleHelp, "close the help"),
     bind(Help, &[ctrl('c')], Action::Quit, "quit"),
     bind(Prompt, &[code(Enter)], Action::PromptSubmit, "keep the query"),
@@ -273,8 +279,8 @@ mod tests {
         assert_eq!(resolve(Reader, &big_g), Some(Action::Bottom));
         let ctrl_f = key(KeyCode::Char('f'), KeyModifiers::CONTROL);
         assert_eq!(resolve(Reader, &ctrl_f), Some(Action::PageDown));
-        let plain_f = key(KeyCode::Char('f'), KeyModifiers::NONE);
-        assert_eq!(resolve(Reader, &plain_f), None);
+        let plain_x = key(KeyCode::Char('x'), KeyModifiers::NONE);
+        assert_eq!(resolve(Reader, &plain_x), None);
     }
 
     #[test]

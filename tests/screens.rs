@@ -308,3 +308,21 @@ fn the_selected_row_is_drawn_in_the_selection_colours_throughout() {
         }
     }
 }
+
+#[test]
+fn the_help_at_50x20_says_more_follows_and_cuts_with_an_ellipsis() {
+    let mut s = state(50, 20);
+    s.update(Action::ToggleHelp);
+    let top = screen(&s);
+    assert!(top.contains("Space more"), "{top}");
+    assert!(
+        top.contains('…'),
+        "a cut description ends in an ellipsis: {top}"
+    );
+    assert_snapshot!("help_50x20_top", top);
+    s.update(Action::HelpBottom);
+    let end = screen(&s);
+    assert!(end.contains("· end"), "{end}");
+    assert!(end.contains("close the help"), "{end}");
+    assert_snapshot!("help_50x20_end", end);
+}

@@ -162,7 +162,7 @@ impl State {
             .min(self.last_block());
     }
 
-    fn last_block(&self) -> usize {
+    pub(super) fn last_block(&self) -> usize {
         self.open_article()
             .map_or(0, |a| a.blocks.len().saturating_sub(1))
     }
