@@ -82,10 +82,24 @@ pub enum Action {
     PromptChar(char),
     /// Delete the character before the cursor in the query line.
     PromptBackspace,
+    /// Delete the character under the cursor in the query line.
+    PromptDelete,
     /// Delete the word before the cursor in the query line.
     PromptDeleteWord,
-    /// Empty the query line.
+    /// Delete everything before the cursor in the query line.
     PromptClear,
+    /// Move the cursor of the query line a character left.
+    PromptLeft,
+    /// Move the cursor of the query line a character right.
+    PromptRight,
+    /// Move the cursor of the query line a word left.
+    PromptWordLeft,
+    /// Move the cursor of the query line a word right.
+    PromptWordRight,
+    /// Move the cursor to the start of the query line.
+    PromptHome,
+    /// Move the cursor to the end of the query line.
+    PromptEnd,
     /// Accept the query line.
     PromptSubmit,
     /// Close the query line and go back to where things were.

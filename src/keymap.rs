@@ -42,12 +42,15 @@ impl Context {
 pub struct Key {
     pub code: KeyCode,
     pub ctrl: bool,
+    /// Alt (Meta): what terminals send as Esc then the key.
+    pub alt: bool,
 }
 
 const fn ch(c: char) -> Key {
     Key {
         code: KeyCode::Char(c),
         ctrl: false,
+        alt: false,
     }
 }
 
@@ -55,11 +58,24 @@ const fn ctrl(c: char) -> Key {
     Key {
         code: KeyCode::Char(c),
         ctrl: true,
+        alt: false,
+    }
+}
+
+const fn alt(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        ctrl: false,
+        alt: true,
     }
 }
 
 const fn code(code: KeyCode) -> Key {
-    Key { code, ctrl: false }
+    Key {
+        code,
+        ctrl: false,
+        alt: false,
+    }
 }
 
 impl Key {
@@ -80,12 +96,13 @@ impl Key {
             KeyCode::PageDown => "PageDown".to_owned(),
             KeyCode::Home => "Home".to_owned(),
             KeyCode::End => "End".to_owned(),
+            KeyCode::Delete => "Delete".to_owned(),
             other => format!("{other:?}"),
         };
-        if self.ctrl {
-            format!("Ctrl-{name}")
-        } else {
-            name
+        match (self.ctrl, self.alt) {
+            (true, _) => format!("Ctrl-{name}"),
+            (false, true) => format!("Alt-{name}"),
+            (false, false) => name,
         }
     }
 }
@@ -114,7 +131,9 @@ const fn bind(
 }
 
 use Context::{Anywhere, Bookmarks, Help, List, Prompt, Reader};
-use KeyCode::{Backspace, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up};
+use KeyCode::{
+    Backspace, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
+};
 
 /// Every binding, in the order the help overlay lists them.
 #[rustfmt::skip] // a table: one binding a line reads better than what rustfmt makes of it
@@ -168,9 +187,16 @@ pub const BINDINGS: &[Binding] = &[
     bind(Help, &[ctrl('c')], Action::Quit, "quit"),
     bind(Prompt, &[code(Enter)], Action::PromptSubmit, "keep the query"),
     bind(Prompt, &[code(Esc), ctrl('c')], Action::PromptCancel, "cancel, back to where you were"),
-    bind(Prompt, &[code(Backspace)], Action::PromptBackspace, "delete a character"),
-    bind(Prompt, &[ctrl('w')], Action::PromptDeleteWord, "delete a word"),
-    bind(Prompt, &[ctrl('u')], Action::PromptClear, "delete the whole line"),
+    bind(Prompt, &[code(Left)], Action::PromptLeft, "cursor a character left"),
+    bind(Prompt, &[code(Right)], Action::PromptRight, "cursor a character right"),
+    bind(Prompt, &[alt('b')], Action::PromptWordLeft, "cursor a word left"),
+    bind(Prompt, &[alt('f')], Action::PromptWordRight, "cursor a word right"),
+    bind(Prompt, &[code(Home), ctrl('a')], Action::PromptHome, "cursor to the start"),
+    bind(Prompt, &[code(End), ctrl('e')], Action::PromptEnd, "cursor to the end"),
+    bind(Prompt, &[code(Backspace)], Action::PromptBackspace, "delete the character before the cursor"),
+    bind(Prompt, &[code(Delete)], Action::PromptDelete, "delete the character under the cursor"),
+    bind(Prompt, &[ctrl('w')], Action::PromptDeleteWord, "delete the word before the cursor"),
+    bind(Prompt, &[ctrl('u')], Action::PromptClear, "delete everything before the cursor"),
     bind(Prompt, &[ctrl('d')], Action::PromptRemoveBookmark, "in a bookmark's note: remove the bookmark"),
     bind(Bookmarks, &[ch('j'), code(Down)], Action::BookmarkNext, "next bookmark"),
     bind(Bookmarks, &[ch('k'), code(Up)], Action::BookmarkPrevious, "previous bookmark"),
@@ -207,6 +233,7 @@ pub fn resolve(context: Context, event: &KeyEvent) -> Option<Action> {
     let key = Key {
         code: event.code,
         ctrl: event.modifiers.contains(KeyModifiers::CONTROL),
+        alt: event.modifiers.contains(KeyModifiers::ALT),
     };
     let lookup = |wanted: Context| {
         BINDINGS
@@ -221,6 +248,7 @@ pub fn resolve(context: Context, event: &KeyEvent) -> Option<Action> {
             Key {
                 code: KeyCode::Char(c),
                 ctrl: false,
+                alt: false,
             } => Some(Action::PromptChar(c)),
             _ => None,
         }),

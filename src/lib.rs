@@ -34,6 +34,7 @@ pub mod cli;
 pub mod config;
 pub mod corpus;
 pub mod decode;
+pub mod input_line;
 pub mod keymap;
 pub mod positions;
 pub mod sanitize;

@@ -88,6 +88,9 @@ pub struct State {
     pub column: u16,
     /// A line for the status bar, until the next key.
     pub message: Option<String>,
+    /// An error the person must see (a file that cannot be read or written): it stays on screen
+    /// until Esc dismisses it, where a message goes at the next key.
+    pub notice: Option<String>,
     /// Saved positions by article id (the open article's is refreshed on leaving it).
     pub positions: HashMap<String, Position>,
     /// The person has had the reader on the open article; until then it is only a preview, and
@@ -102,6 +105,8 @@ pub struct State {
     /// Every bookmark, newest first, and where each one's passage is (`None`: not loaded).
     pub bookmarks: Vec<Bookmark>,
     pub places: Vec<Option<Place>>,
+    /// Bookmarks deleted this session, newest last: `u` in the bookmarks view brings them back.
+    pub removed_bookmarks: Vec<Bookmark>,
     /// The passage cursor: a block of the open article.
     pub cursor: usize,
     /// Where a selection of passages started (`v`); it runs to the cursor.
@@ -137,6 +142,7 @@ impl State {
             size,
             column: screen::COLUMN_DEFAULT,
             message: None,
+            notice: None,
             positions,
             engaged: false,
             prompt: None,
@@ -144,6 +150,7 @@ impl State {
             filter: None,
             bookmarks: Vec::new(),
             places: Vec::new(),
+            removed_bookmarks: Vec::new(),
             cursor: 0,
             selection: None,
             bookmarking_off: None,
@@ -398,6 +405,21 @@ impl State {
         if !matches!(action, Action::SearchStep | Action::Resize { .. }) {
             self.message = None;
         }
+        // A pending "Ctrl-d again removes the bookmark" lasts one key.
+        if action != Action::PromptRemoveBookmark
+            && let Some(prompt) = &mut self.prompt
+        {
+            prompt.confirm_remove = false;
+        }
+        // Esc in a pane hides a standing error before it does anything else.
+        if self.notice.is_some()
+            && self.prompt.is_none()
+            && self.overlay.is_none()
+            && matches!(action, Action::ClearFilter | Action::ClearSelection)
+        {
+            self.notice = None;
+            return None;
+        }
         let effect = self.apply(action);
         if self.focus == Focus::Reader {
             self.engaged = true;
@@ -488,6 +510,13 @@ impl State {
             | Action::ClearFilter
             | Action::PromptChar(_)
             | Action::PromptBackspace
+            | Action::PromptDelete
+            | Action::PromptLeft
+            | Action::PromptRight
+            | Action::PromptWordLeft
+            | Action::PromptWordRight
+            | Action::PromptHome
+            | Action::PromptEnd
             | Action::PromptDeleteWord
             | Action::PromptClear
             | Action::PromptSubmit

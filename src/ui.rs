@@ -46,6 +46,7 @@ pub fn render(frame: &mut Frame, state: &State, theme: &Theme) {
         Some(Overlay::Bookmarks(view)) => bookmarks::render(frame, area, state, view, theme),
         None => {}
     }
+    status::render_banner(frame, layout.status, state, theme);
 }
 
 /// A bordered pane whose border shows whether it has focus.

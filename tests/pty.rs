@@ -343,3 +343,48 @@ fn a_panic_restores_the_terminal_and_leaves_the_message_readable() {
         terminal.contents()
     );
 }
+
+#[test]
+fn typed_and_pasted_bidi_overrides_show_as_text_and_never_reach_the_terminal() {
+    let config = TempDir::new().unwrap();
+    let mut pty = Pty::spawn(config.path(), &[], 100, 30);
+    pty.wait_for(" LIST  1/2 ");
+    pty.send("/abc\u{202e}def");
+    let typed = pty.wait_for("abc<U+202E>def");
+    assert!(
+        typed.contains(": abc<U+202E>def "),
+        "the list's title: {typed}"
+    );
+    pty.send("\x1b");
+    pty.wait_until("the search closed", |s| {
+        s.contains(" LIST ") && !s.contains("<U+")
+    });
+    pty.send("B");
+    pty.wait_for("Bookmarks (0)");
+    pty.send("/");
+    pty.wait_for(" FIND ");
+    // A bracketed paste: one text, its `q` and newline typed into the filter, not run as keys.
+    pty.send("\x1b[200~x\u{202e}y\nq\x1b[201~");
+    let pasted = pty.wait_for("x<U+202E>y q");
+    assert!(
+        pasted.contains("Bookmarks (0 of 0): x<U+202E>y q"),
+        "{pasted}"
+    );
+    pty.send("\x1b");
+    pty.wait_until("the filter closed", |s| !s.contains(" FIND "));
+    pty.send("\x1b");
+    pty.wait_until("the view closed", |s| !s.contains("Bookmarks ("));
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+    let output = pty.output();
+    let text = String::from_utf8_lossy(&output);
+    assert!(
+        !text.contains('\u{202e}'),
+        "a raw bidi override was written"
+    );
+    assert!(
+        text.contains("\x1b[?2004h"),
+        "bracketed paste was turned on"
+    );
+    assert!(text.contains("\x1b[?2004l"), "and off again on the way out");
+}

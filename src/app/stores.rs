@@ -64,7 +64,11 @@ impl Stores {
         if let Some(store) = &self.bookmarks {
             state.set_bookmarks(store.bookmarks().to_vec());
         }
-        state.message = self.bookmarking_off().or_else(|| self.positions_off());
+        let errors: Vec<String> = [self.bookmarking_off(), self.positions_off()]
+            .into_iter()
+            .flatten()
+            .collect();
+        state.notice = (!errors.is_empty()).then(|| errors.join("; "));
         state
     }
 }

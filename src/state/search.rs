@@ -6,6 +6,7 @@
 //! query simply replaces the search under way: the newest query wins.
 
 use crate::action::Action;
+use crate::input_line::InputLine;
 use crate::search::{CorpusSearch, Hit, Match, Query};
 use crate::wrap::Spot;
 
@@ -19,9 +20,22 @@ pub const SEARCH_STEP_BYTES: usize = 4 * 1024 * 1024;
 #[derive(Debug, Clone)]
 pub struct Prompt {
     pub purpose: Purpose,
-    pub text: String,
+    pub line: InputLine,
     /// Why the text is not a valid query (an unclosed regex group), shown beside it.
     pub error: Option<String>,
+    /// Ctrl-d was pressed once in a bookmark's note: a second Ctrl-d removes the bookmark.
+    pub confirm_remove: bool,
+}
+
+impl Prompt {
+    pub fn new(purpose: Purpose, line: InputLine) -> Prompt {
+        Prompt {
+            purpose,
+            line,
+            error: None,
+            confirm_remove: false,
+        }
+    }
 }
 
 /// What the query line will do, and what to go back to if it is cancelled.
@@ -116,15 +130,17 @@ impl State {
             Action::ClearFilter => self.clear_filter(),
             // Control characters never enter the line: it is drawn, and saved in notes.
             Action::PromptChar(c) if c.is_control() => {}
-            Action::PromptChar(c) => self.edit_prompt(|text| text.push(c)),
-            Action::PromptBackspace => self.edit_prompt(|text| {
-                text.pop();
-            }),
-            Action::PromptDeleteWord => self.edit_prompt(|text| {
-                let kept = text.trim_end().rfind(' ').map_or(0, |i| i + 1);
-                text.truncate(kept);
-            }),
-            Action::PromptClear => self.edit_prompt(String::clear),
+            Action::PromptChar(c) => self.edit_prompt(|line| line.insert_char(c)),
+            Action::PromptBackspace => self.edit_prompt(InputLine::backspace),
+            Action::PromptDelete => self.edit_prompt(InputLine::delete),
+            Action::PromptDeleteWord => self.edit_prompt(InputLine::delete_word),
+            Action::PromptClear => self.edit_prompt(InputLine::delete_to_start),
+            Action::PromptLeft => self.move_prompt_cursor(InputLine::left),
+            Action::PromptRight => self.move_prompt_cursor(InputLine::right),
+            Action::PromptWordLeft => self.move_prompt_cursor(InputLine::word_left),
+            Action::PromptWordRight => self.move_prompt_cursor(InputLine::word_right),
+            Action::PromptHome => self.move_prompt_cursor(InputLine::home),
+            Action::PromptEnd => self.move_prompt_cursor(InputLine::end),
             Action::PromptSubmit => return self.submit_prompt(),
             Action::PromptCancel => self.cancel_prompt(),
             Action::SearchStep => self.search_step(),
@@ -136,11 +152,10 @@ impl State {
     fn start_search(&mut self) {
         if let Some(Overlay::Bookmarks(view)) = &self.overlay {
             let previous = view.filter.clone();
-            self.prompt = Some(Prompt {
-                purpose: Purpose::FilterBookmarks { previous },
-                text: String::new(),
-                error: None,
-            });
+            self.prompt = Some(Prompt::new(
+                Purpose::FilterBookmarks { previous },
+                InputLine::default(),
+            ));
             return;
         }
         let purpose = match self.focus {
@@ -153,30 +168,44 @@ impl State {
                 previous: self.filter.clone(),
             },
         };
-        self.prompt = Some(Prompt {
-            purpose,
-            text: String::new(),
-            error: None,
-        });
+        self.prompt = Some(Prompt::new(purpose, InputLine::default()));
     }
 
-    fn edit_prompt(&mut self, edit: impl FnOnce(&mut String)) {
+    /// Text pasted into the terminal (bracketed paste): typed into the line if one is open.
+    pub fn paste(&mut self, text: &str) {
+        self.message = None;
+        self.edit_prompt(|line| line.insert(text));
+    }
+
+    /// Moves the cursor of the line; the text, and so the search, stay as they are.
+    fn move_prompt_cursor(&mut self, step: impl FnOnce(&mut InputLine)) {
+        if let Some(prompt) = &mut self.prompt {
+            step(&mut prompt.line);
+        }
+    }
+
+    fn edit_prompt(&mut self, edit: impl FnOnce(&mut InputLine)) {
         let Some(prompt) = &mut self.prompt else {
             return;
         };
-        edit(&mut prompt.text);
+        let before = prompt.line.text().to_owned();
+        edit(&mut prompt.line);
+        // Nothing inserted or deleted (Delete at the end): nothing to search again.
+        if prompt.line.text() == before {
+            return;
+        }
         if prompt.purpose.is_note() {
             return;
         }
         if let Purpose::FilterBookmarks { .. } = prompt.purpose {
-            let text = prompt.text.clone();
+            let text = prompt.line.text().to_owned();
             if let Some(Overlay::Bookmarks(view)) = &mut self.overlay {
                 view.filter = text;
                 view.selected = 0;
             }
             return;
         }
-        let parsed = Query::parse(&prompt.text);
+        let parsed = Query::parse(prompt.line.text());
         prompt.error = parsed.as_ref().err().map(ToString::to_string);
         let purpose = prompt.purpose.clone();
         match (purpose, parsed) {
@@ -226,7 +255,7 @@ impl State {
         }
         match prompt.purpose {
             purpose @ (Purpose::NewNote { .. } | Purpose::EditNote { .. }) => {
-                return self.submit_note(purpose, prompt.text);
+                return self.submit_note(purpose, prompt.line.text().to_owned());
             }
             Purpose::FilterBookmarks { .. } => {}
             Purpose::FindInArticle { .. } => {

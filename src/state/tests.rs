@@ -256,7 +256,7 @@ fn a_bad_regex_is_reported_and_breaks_nothing() {
     s.update(Action::PromptBackspace);
     s.update(Action::PromptBackspace);
     type_text(&mut s, "s?/");
-    assert_eq!(s.prompt.as_ref().unwrap().text, "/summits?/");
+    assert_eq!(s.prompt.as_ref().unwrap().line.text(), "/summits?/");
     assert!(s.prompt.as_ref().unwrap().error.is_none());
     assert!(!s.find.as_ref().unwrap().matches.is_empty());
 }
@@ -438,7 +438,7 @@ fn a_bookmarked_passage_is_marked_and_m_edits_or_removes_it() {
     assert_eq!(s.bookmarked_blocks().collect::<Vec<_>>(), vec![(0, 0)]);
     s.update(Action::Bookmark);
     let prompt = s.prompt.as_ref().unwrap();
-    assert_eq!(prompt.text, "first note", "the note to edit");
+    assert_eq!(prompt.line.text(), "first note", "the note to edit");
     s.update(Action::PromptClear);
     type_text(&mut s, "second note");
     assert_eq!(
@@ -451,8 +451,68 @@ fn a_bookmarked_passage_is_marked_and_m_edits_or_removes_it() {
     s.update(Action::Bookmark);
     assert_eq!(
         s.update(Action::PromptRemoveBookmark),
+        None,
+        "one Ctrl-d (half a page down to a less user) only asks"
+    );
+    assert!(s.prompt.as_ref().unwrap().confirm_remove);
+    s.update(Action::PromptEnd);
+    assert!(
+        !s.prompt.as_ref().unwrap().confirm_remove,
+        "another key keeps it"
+    );
+    s.update(Action::PromptRemoveBookmark);
+    assert_eq!(
+        s.update(Action::PromptRemoveBookmark),
         Some(Effect::RemoveBookmark { id: "id-1".into() })
     );
+}
+
+#[test]
+fn a_bookmark_deleted_from_its_note_comes_back_with_u_in_the_bookmarks_view() {
+    let mut s = reading(100, 30);
+    let bookmark = saved_bookmark(&s.articles[1], 0, 0, "a note", 1);
+    s.set_bookmarks(vec![bookmark.clone()]);
+    s.update(Action::Bookmark);
+    s.update(Action::PromptRemoveBookmark);
+    assert_eq!(
+        s.update(Action::PromptRemoveBookmark),
+        Some(Effect::RemoveBookmark { id: "id-1".into() })
+    );
+    s.set_bookmarks(Vec::new());
+    s.update(Action::ToggleBookmarks);
+    assert_eq!(
+        s.update(Action::UndoDelete),
+        Some(Effect::RestoreBookmark(bookmark)),
+        "not \"nothing to undo\""
+    );
+}
+
+#[test]
+fn the_note_line_edits_at_its_cursor_and_a_paste_goes_in_sanitized() {
+    let mut s = reading(100, 30);
+    s.update(Action::Bookmark);
+    type_text(&mut s, "abc");
+    s.update(Action::PromptLeft);
+    type_text(&mut s, "X");
+    assert_eq!(s.prompt.as_ref().unwrap().line.text(), "abXc");
+    s.update(Action::PromptHome);
+    s.update(Action::PromptDelete);
+    s.paste("one\ntwo\u{202e}");
+    assert_eq!(s.prompt.as_ref().unwrap().line.text(), "one two<U+202E>bXc");
+    assert!(
+        matches!(s.update(Action::PromptSubmit), Some(Effect::AddBookmark(new)) if new.note == "one two<U+202E>bXc")
+    );
+}
+
+#[test]
+fn a_standing_error_stays_until_esc() {
+    let mut s = state(100, 30);
+    s.notice = Some("state.json is not valid JSON".to_owned());
+    s.update(Action::SelectNext);
+    s.update(Action::SwitchFocus);
+    assert!(s.notice.is_some(), "keys do not hide it");
+    s.update(Action::ClearSelection);
+    assert!(s.notice.is_none());
 }
 
 #[test]

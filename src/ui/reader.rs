@@ -30,9 +30,20 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         .take(usize::from(text_area.height))
         .map(|(_, line)| line)
         .collect();
+    // Selected passages (`v`) are drawn in the selection's style, so a selection of several
+    // passages does not look like the cursor on one.
+    let selected = state.selection.map(|_| state.marked_blocks());
     let lines: Vec<Line> = visible
         .iter()
-        .map(|line| styled_line(article, &meta, line, state.find.as_ref(), theme))
+        .map(|line| {
+            let styled = styled_line(article, &meta, line, state.find.as_ref(), theme);
+            match (line.part, selected) {
+                (Part::Block(block), Some((first, last))) if (first..=last).contains(&block) => {
+                    highlighted(styled, theme.selection)
+                }
+                _ => styled,
+            }
+        })
         .collect();
     frame.render_widget(Paragraph::new(lines), text_area);
     // The gutter is the margin column left of the text, inside the border.
@@ -48,6 +59,16 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
             .collect();
         frame.render_widget(Paragraph::new(marks), gutter);
     }
+}
+
+/// `line` with `style` over every span: a span's own colour must not win over the selection's.
+fn highlighted(line: Line<'_>, style: Style) -> Line<'_> {
+    Line::from(
+        line.spans
+            .into_iter()
+            .map(|span| span.patch_style(style))
+            .collect::<Vec<_>>(),
+    )
 }
 
 /// The gutter beside one line: a bar beside the passage cursor (or selection) while the reader
