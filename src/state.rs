@@ -424,7 +424,24 @@ impl State {
         if self.focus == Focus::Reader {
             self.engaged = true;
         }
-        effect
+        effect.or_else(|| self.preview_selected())
+    }
+
+    /// While the list has focus, the reader shows the selected article as a preview: opened at
+    /// its saved place, neither marked read nor moved (`engaged` stays false until the reader
+    /// gets focus). Leaving an article that was being read saves its place first.
+    fn preview_selected(&mut self) -> Option<Effect> {
+        if self.focus != Focus::List || self.overlay.is_some() {
+            return None;
+        }
+        let article = self.article_at(self.selected)?;
+        if article == self.open {
+            return None;
+        }
+        let was_reading = self.engaged;
+        self.remember_position();
+        self.show_article(article);
+        was_reading.then_some(Effect::SavePositions)
     }
 
     fn apply(&mut self, action: Action) -> Option<Effect> {
@@ -466,7 +483,8 @@ impl State {
             Action::OpenSelected => {
                 let article = self.article_at(self.selected)?;
                 self.focus = Focus::Reader;
-                return self.switch_article(article);
+                // Already shown as a preview, it is now the article being read: worth saving.
+                return self.switch_article(article).or(Some(Effect::SavePositions));
             }
             Action::ScrollDown => self.scroll(1),
             Action::ScrollUp => self.scroll(-1),

@@ -287,6 +287,8 @@ fn inline_marks_are_drawn_with_their_styles() {
 #[test]
 fn the_selected_row_is_drawn_in_the_selection_colours_throughout() {
     let mut s = state(100, 30);
+    // A title that fits, so the selected row keeps its byline.
+    s.articles[1].title = "North Korea".to_owned();
     s.update(Action::SelectNext);
     let theme = Theme::color();
     let terminal = draw(&s, &theme);
@@ -461,4 +463,35 @@ fn the_bookmarks_filter_counts_in_the_singular() {
     type_text(&mut s, "note");
     let status = status_row(&screen(&s));
     assert!(status.contains("1 bookmark shown"), "{status}");
+}
+
+#[test]
+fn in_the_list_the_counter_and_the_reader_follow_the_selection() {
+    let mut s = state(100, 30);
+    s.update(Action::SelectLast);
+    let shown = screen(&s);
+    assert!(status_row(&shown).contains(" LIST  2/2 "), "{shown}");
+    let reader_top = shown.lines().nth(1).unwrap_or_default();
+    assert!(
+        reader_top.contains("North Korea coming in from the cold"),
+        "{shown}"
+    );
+    s.update(Action::SwitchFocus);
+    assert!(status_row(&screen(&s)).contains(" READ  2/2 "));
+}
+
+#[test]
+fn a_long_title_goes_on_to_a_second_row_in_a_36_column_list() {
+    let mut s = state(120, 35);
+    s.update(Action::SelectNext);
+    let shown = screen(&s);
+    let list: String = shown
+        .lines()
+        .map(|line| line.chars().skip(1).take(36).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n");
+    // The first has no byline: its title takes both rows. The second is selected: whole too.
+    assert!(list.contains("concessions to DPRK"), "{list}");
+    assert!(list.contains("Japan's fears?"), "{list}");
+    assert_snapshot!("long_titles_120x35", shown);
 }

@@ -335,7 +335,7 @@ impl State {
     /// Opens `article` with `query` active, at its first match.
     fn open_at_first_match(&mut self, article: usize, query: Query) -> Option<Effect> {
         self.focus = Focus::Reader;
-        let effect = self.switch_article(article);
+        let effect = self.switch_article(article).or(Some(Effect::SavePositions));
         self.find = Some(self.find_in_open_article(query));
         if self.find.as_ref().is_some_and(|f| !f.matches.is_empty()) {
             self.go_to_match(0);

@@ -886,3 +886,28 @@ fn the_help_pages_like_the_reader() {
         "a resize keeps the scroll in range"
     );
 }
+
+#[test]
+fn moving_the_list_selection_previews_the_article_without_reading_it() {
+    let mut s = state(100, 30);
+    assert_eq!(s.update(Action::SelectNext), None);
+    assert_eq!(
+        (s.open, s.focus),
+        (1, Focus::List),
+        "the reader shows the selection"
+    );
+    assert!(!s.engaged);
+    assert_eq!(s.progress(1), None, "a preview is not reading");
+    s.update(Action::SwitchFocus);
+    s.update(Action::PageDown);
+    let top = s.top;
+    s.update(Action::SwitchFocus);
+    assert_eq!(
+        s.update(Action::SelectPrevious),
+        Some(Effect::SavePositions),
+        "leaving an article being read saves its place"
+    );
+    assert_eq!(s.open, 0);
+    s.update(Action::SelectNext);
+    assert_eq!(s.top, top, "the preview opens where reading stopped");
+}
