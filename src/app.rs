@@ -286,6 +286,10 @@ impl Session<'_> {
         if self.state.engaged {
             store.set_last_open(self.state.open_article().map(|a| a.id.as_str()));
         }
+        // The default is not written down, so a later folio's default still applies.
+        if self.state.column != crate::screen::COLUMN_DEFAULT || store.column().is_some() {
+            store.set_column(self.state.column);
+        }
         store
             .save()
             .map_err(|error| format!("reading positions not saved: {error}"))

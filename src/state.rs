@@ -162,6 +162,13 @@ impl State {
         state
     }
 
+    /// The reading column kept from an earlier run (held within the limits: the file may be old
+    /// or edited by hand).
+    pub fn set_initial_column(&mut self, column: u16) {
+        self.column = column.clamp(screen::COLUMN_MIN, screen::COLUMN_MAX);
+        self.relayout();
+    }
+
     /// The rectangles of the current frame.
     pub fn app_layout(&self) -> AppLayout {
         screen::app_layout(self.size, self.focus == Focus::List)

@@ -388,3 +388,24 @@ fn typed_and_pasted_bidi_overrides_show_as_text_and_never_reach_the_terminal() {
     );
     assert!(text.contains("\x1b[?2004l"), "and off again on the way out");
 }
+
+#[test]
+fn the_reading_column_is_reported_as_drawn_and_kept_across_runs() {
+    let config = TempDir::new().unwrap();
+    let mut pty = Pty::spawn(config.path(), &[], 120, 35);
+    pty.wait_for(" LIST  1/2 ");
+    pty.send("\t-");
+    pty.wait_for("reading column: 76 cells");
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+    let saved = std::fs::read_to_string(config.path().join("state.json")).unwrap();
+    assert!(saved.contains("\"column\": 76"), "{saved}");
+
+    let mut again = Pty::spawn(config.path(), &[], 120, 35);
+    // The article read last reopens in the reader.
+    again.wait_for(" READ  1/2 ");
+    again.send("-");
+    again.wait_for("reading column: 72 cells");
+    again.send("q");
+    assert!(again.wait_exit().success());
+}

@@ -60,6 +60,9 @@ impl Stores {
                 (saved_positions(store), store.last_open().map(str::to_owned))
             });
         let mut state = State::new(articles, size, saved, last_open.as_deref());
+        if let Some(column) = self.positions.as_ref().and_then(PositionStore::column) {
+            state.set_initial_column(column);
+        }
         state.bookmarking_off = self.bookmarking_off();
         if let Some(store) = &self.bookmarks {
             state.set_bookmarks(store.bookmarks().to_vec());
