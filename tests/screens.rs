@@ -495,3 +495,21 @@ fn a_long_title_goes_on_to_a_second_row_in_a_36_column_list() {
     assert!(list.contains("Japan's fears?"), "{list}");
     assert_snapshot!("long_titles_120x35", shown);
 }
+
+#[test]
+fn a_search_in_the_article_finds_its_title_first() {
+    let mut s = reading(100, 30);
+    s.update(Action::StartSearch);
+    type_text(&mut s, "Japan's fears");
+    s.update(Action::PromptSubmit);
+    let theme = Theme::color();
+    let terminal = draw(&s, &theme);
+    let rows = highlighted_rows(terminal.backend().buffer(), theme.found_current.bg.unwrap());
+    assert_eq!(
+        rows,
+        vec!["Japan's fears".to_owned()],
+        "the title's match is current"
+    );
+    let status = status_row(&terminal.backend().to_string());
+    assert!(status.contains("match 1 of"), "{status}");
+}

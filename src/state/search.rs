@@ -5,6 +5,8 @@
 //! sent by the loop whenever no input is waiting), so typing never waits for a search, and a new
 //! query simply replaces the search under way: the newest query wins.
 
+use std::ops::Range;
+
 use crate::action::Action;
 use crate::input_line::InputLine;
 use crate::search::{CorpusSearch, Hit, Match, Query};
@@ -66,13 +68,42 @@ impl Purpose {
     }
 }
 
-/// A query and its matches in the open article, in text order.
+/// A query and its matches in the open article, in text order: the title's first, then the
+/// body's. A match is numbered in that order, the title's from 0.
 #[derive(Debug, Clone)]
 pub struct Find {
     pub query: Query,
+    /// Byte ranges of the matches in the article's title.
+    pub title: Vec<Range<usize>>,
     pub matches: Vec<Match>,
     /// The match the person is on, once they have moved to one.
     pub current: Option<usize>,
+}
+
+impl Find {
+    /// Every match, the title's and the body's.
+    pub fn len(&self) -> usize {
+        self.title.len() + self.matches.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The number of the first match at or after `(block, offset)` in the body, or of the first
+    /// in the title when that is where the view starts (`None`).
+    fn first_from(&self, place: Option<(usize, usize)>) -> Option<usize> {
+        match place {
+            None if !self.title.is_empty() => Some(0),
+            _ => {
+                let (block, offset) = place.unwrap_or((0, 0));
+                self.matches
+                    .iter()
+                    .position(|m| (m.block, m.range.start) >= (block, offset))
+                    .map(|i| i + self.title.len())
+            }
+        }
+    }
 }
 
 /// The list narrowed to the articles that match a query, ranked; filled in as the search goes.
@@ -214,12 +245,8 @@ impl State {
             (Purpose::FindInArticle { origin, .. }, Ok(query)) => {
                 self.top = origin;
                 self.find = query.map(|query| self.find_in_open_article(query));
-                let first = self.find.as_ref().and_then(|find| {
-                    let (block, offset) = self.view()?.anchor_of(origin);
-                    find.matches
-                        .iter()
-                        .position(|m| (m.block, m.range.start) >= (block, offset))
-                });
+                let place = self.body_place(origin);
+                let first = self.find.as_ref().and_then(|find| find.first_from(place));
                 if let Some(index) = first {
                     self.go_to_match(index);
                 }
@@ -260,7 +287,7 @@ impl State {
             Purpose::FilterBookmarks { .. } => {}
             Purpose::FindInArticle { .. } => {
                 if let Some(find) = &self.find
-                    && find.matches.is_empty()
+                    && find.is_empty()
                 {
                     self.message = Some(format!("no match for {}", find.query.as_str()));
                 }
@@ -337,7 +364,7 @@ impl State {
         self.focus = Focus::Reader;
         let effect = self.switch_article(article).or(Some(Effect::SavePositions));
         self.find = Some(self.find_in_open_article(query));
-        if self.find.as_ref().is_some_and(|f| !f.matches.is_empty()) {
+        if self.find.as_ref().is_some_and(|f| !f.is_empty()) {
             self.go_to_match(0);
         }
         effect
@@ -345,15 +372,28 @@ impl State {
 
     /// The matches of `query` in the open article.
     pub(super) fn find_in_open_article(&self, query: Query) -> Find {
-        let matches = self
+        let (title, matches) = self
             .open_article()
-            .map(|article| query.find_in_article(article))
+            .map(|article| {
+                let title = query.find_iter(&article.title).collect();
+                (title, query.find_in_article(article))
+            })
             .unwrap_or_default();
         Find {
             query,
+            title,
             matches,
             current: None,
         }
+    }
+
+    /// Where `top` is in the body, as (block, offset); `None` at the top of the article, where
+    /// the title shows.
+    fn body_place(&self, top: Spot) -> Option<(usize, usize)> {
+        if top == Spot::default() {
+            return None;
+        }
+        self.view().map(|view| view.anchor_of(top))
     }
 
     /// n and N: the next or previous match, wrapping at the ends with a word about it.
@@ -362,7 +402,7 @@ impl State {
             self.message = Some("no search: / searches this article".to_owned());
             return;
         };
-        let count = find.matches.len();
+        let count = find.len();
         if count == 0 {
             self.message = Some(format!("no match for {}", find.query.as_str()));
             return;
@@ -384,15 +424,7 @@ impl State {
                 }
             },
             // No match chosen yet: the first one from the top of the view on.
-            None => {
-                let here = self.view().map(|view| view.anchor_of(self.top));
-                let after = here.and_then(|(block, offset)| {
-                    find.matches
-                        .iter()
-                        .position(|m| (m.block, m.range.start) >= (block, offset))
-                });
-                after.unwrap_or(0)
-            }
+            None => find.first_from(self.body_place(self.top)).unwrap_or(0),
         };
         self.go_to_match(next);
     }
@@ -402,7 +434,13 @@ impl State {
         let Some(found) = self.find.as_mut() else {
             return;
         };
-        let Some(m) = found.matches.get(index) else {
+        if index < found.title.len() {
+            found.current = Some(index);
+            self.top = Spot::default();
+            self.clamp_top();
+            return;
+        }
+        let Some(m) = found.matches.get(index - found.title.len()) else {
             return;
         };
         found.current = Some(index);

@@ -100,7 +100,7 @@ fn styled_line<'a>(
 ) -> Line<'a> {
     let range = line.range.clone();
     match line.part {
-        Part::Title => Line::styled(article.title[range].trim_end(), theme.article_title),
+        Part::Title => title_line(article, range, find, theme),
         Part::Meta => Line::styled(meta[range].trim_end(), theme.meta),
         Part::Blank => Line::default(),
         Part::Block(index) => {
@@ -161,7 +161,8 @@ fn matches_on<'a>(
     visible: &'a Range<usize>,
 ) -> impl Iterator<Item = (Range<usize>, bool)> + 'a {
     let matches = find.map_or(&[][..], |f| f.matches.as_slice());
-    let current = find.and_then(|f| f.current);
+    // Body matches are numbered after the title's.
+    let current = find.and_then(|f| f.current?.checked_sub(f.title.len()));
     let first = matches.partition_point(|m| (m.block, m.range.end) <= (block, visible.start));
     matches[first..]
         .iter()
@@ -169,6 +170,42 @@ fn matches_on<'a>(
         .take_while(move |(_, m)| m.block == block && m.range.start < visible.end)
         .filter(|(_, m)| m.range.end > visible.start)
         .map(move |(i, m)| (m.range.clone(), current == Some(first + i)))
+}
+
+/// A line of the title, with the search's matches in it highlighted.
+fn title_line<'a>(
+    article: &'a Article,
+    range: Range<usize>,
+    find: Option<&Find>,
+    theme: &Theme,
+) -> Line<'a> {
+    let shown = article.title[range.clone()].trim_end();
+    let visible = range.start..range.start + shown.len();
+    let mut spans = Vec::new();
+    let mut at = visible.start;
+    let title_matches = find.map_or(&[][..], |f| f.title.as_slice());
+    for (i, m) in title_matches.iter().enumerate() {
+        let (start, end) = (
+            m.start.clamp(visible.start, visible.end),
+            m.end.clamp(visible.start, visible.end),
+        );
+        if start >= end {
+            continue;
+        }
+        spans.push(Span::styled(&article.title[at..start], theme.article_title));
+        let style = if find.and_then(|f| f.current) == Some(i) {
+            theme.found_current
+        } else {
+            theme.found
+        };
+        spans.push(Span::styled(&article.title[start..end], style));
+        at = end;
+    }
+    spans.push(Span::styled(
+        &article.title[at..visible.end],
+        theme.article_title,
+    ));
+    Line::from(spans)
 }
 
 /// How an inline mark looks.

@@ -321,7 +321,7 @@ fn find_results(state: &State) -> String {
     let Some(find) = &state.find else {
         return String::new();
     };
-    match (find.current, find.matches.len()) {
+    match (find.current, find.len()) {
         (_, 0) => "no match".to_owned(),
         (Some(current), total) => format!("match {} of {total}", current + 1),
         (None, 1) => "1 match".to_owned(),
