@@ -20,6 +20,8 @@
 //!   articles of a corpus in bounded steps; the reader and `folio search` share it.
 //! - `bookmarks` and `positions` are the two saved files, pure models and merges on top of
 //!   `store`, the only code that writes to disk (lock, re-read, merge, atomic replace).
+//! - `input_line` is the one line of typed text (search, note, filter): a cursor moved by grapheme
+//!   and word, sanitized input, and a view that scrolls to keep the cursor visible.
 //! - `cli` runs the non-interactive subcommands; `config` says where files are kept; `terminal`
 //!   enters and leaves the full-screen mode, on every way out.
 //!

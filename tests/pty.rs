@@ -409,3 +409,20 @@ fn the_reading_column_is_reported_as_drawn_and_kept_across_runs() {
     again.send("q");
     assert!(again.wait_exit().success());
 }
+
+#[test]
+fn after_a_tiny_window_the_list_shows_its_first_article_again() {
+    let config = TempDir::new().unwrap();
+    let mut pty = Pty::spawn(config.path(), &[], 120, 35);
+    pty.wait_for(" LIST  1/2 ");
+    pty.send("j");
+    pty.wait_for(" LIST  2/2 ");
+    pty.resize(20, 6);
+    pty.wait_for("Too small");
+    pty.resize(120, 35);
+    let screen = pty.wait_until("both panes again", |s| s.contains("Articles (2)"));
+    let first_row = screen.lines().nth(1).unwrap_or_default();
+    assert!(first_row.contains("Japan worried that U.S."), "{screen}");
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+}
