@@ -513,3 +513,27 @@ fn a_search_in_the_article_finds_its_title_first() {
     let status = status_row(&terminal.backend().to_string());
     assert!(status.contains("match 1 of"), "{status}");
 }
+
+#[test]
+fn at_50_columns_ctrl_d_in_a_note_asks_where_it_can_be_seen() {
+    let mut s = reading(50, 20);
+    let article = &s.articles[1];
+    let new = folio::bookmarks::NewBookmark::from_selection(
+        article,
+        folio::bookmarks::Selection::blocks(0, 0),
+        "a long note that fills the narrow status bar and more besides",
+    )
+    .unwrap();
+    s.set_bookmarks(vec![folio::bookmarks::Bookmark {
+        id: "id-1".into(),
+        article: new.article,
+        passage: new.passage,
+        note: new.note,
+        created: folio::timestamp::Timestamp(1),
+        updated: folio::timestamp::Timestamp(1),
+        extra: Default::default(),
+    }]);
+    press(&mut s, &[Action::Bookmark, Action::PromptRemoveBookmark]);
+    let status = status_row(&screen(&s));
+    assert!(status.contains("Ctrl-d again removes"), "{status}");
+}

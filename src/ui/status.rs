@@ -14,8 +14,8 @@ use crate::keymap::Context;
 use crate::state::{Focus, Prompt, Purpose, State};
 use crate::wrap::cell_width;
 
-/// At most this many lines above the status bar for a long message.
-const BANNER_MAX_LINES: usize = 4;
+/// Lines above the status bar a long message may always take; more, up to half the screen.
+const BANNER_MIN_LINES: usize = 4;
 
 pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let width = usize::from(area.width);
@@ -80,7 +80,9 @@ pub fn render_banner(frame: &mut Frame, status: Rect, state: &State, theme: &The
     if lines.is_empty() {
         return;
     }
-    let keep = BANNER_MAX_LINES.min(usize::from(status.y));
+    let keep = BANNER_MIN_LINES
+        .max(usize::from(status.y) / 2)
+        .min(usize::from(status.y));
     if lines.len() > keep {
         lines.drain(..lines.len() - keep);
     }
@@ -167,7 +169,7 @@ fn prompt_spans(
     let after = match (&prompt.error, &prompt.purpose) {
         (Some(error), _) => format!("  {error}"),
         (None, Purpose::EditNote { .. }) if prompt.confirm_remove => {
-            "  Ctrl-d again removes the bookmark · any other key keeps it".to_owned()
+            "Ctrl-d again removes the bookmark · any other key keeps it".to_owned()
         }
         (None, Purpose::EditNote { .. }) => {
             "  Enter saves · Ctrl-d removes the bookmark · Esc cancels".to_owned()
@@ -175,6 +177,15 @@ fn prompt_spans(
         (None, Purpose::NewNote { .. }) => "  Enter saves the bookmark · Esc cancels".to_owned(),
         (None, purpose) => format!("  {}", results(state, purpose)),
     };
+    // A pending removal must be seen, whatever the width: it takes the text's place.
+    if prompt.confirm_remove {
+        let ask = fit(&after, room.saturating_sub(cell_width(label)));
+        let spans = vec![
+            Span::styled(label, theme.status_prompt),
+            Span::styled(ask, theme.status_message),
+        ];
+        return (spans, cell_width(label));
+    }
     let typed = cell_width(prompt.line.text()) + 1;
     let for_text = room.saturating_sub(cell_width(label));
     // What the line does shows beside the text while both fit; the text comes first.
@@ -197,7 +208,7 @@ fn prompt_spans(
         spans.push(Span::styled("…", theme.status));
     }
     if show_after {
-        let style = if prompt.error.is_some() || prompt.confirm_remove {
+        let style = if prompt.error.is_some() {
             theme.status_message
         } else {
             theme.status
