@@ -55,7 +55,7 @@ pub fn render(frame: &mut Frame, area: Rect, scroll: usize, theme: &Theme) {
     let count = help_line_count();
     let popup = screen::help_area(area, count);
     let rows = screen::help_rows(area, count);
-    let scroll = scroll.min(count.saturating_sub(rows));
+    let scroll = scroll.min(crate::scroll::max_offset(count, rows));
     let last = (scroll + rows).min(count);
     let lines = lines(theme, usize::from(screen::inner(popup).width));
     let title = Line::styled(" Keys (Esc closes) ", theme.pane_title);

@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{Theme, fit, pane};
+use super::{Theme, fit, highlighted, pane};
 use crate::screen;
 use crate::state::{Focus, State};
 use crate::wrap::cell_width;
@@ -121,17 +121,6 @@ fn split_title(title: &str, width: usize) -> (String, Option<String>) {
         .collect::<Vec<_>>()
         .join(" ");
     (fit(&first, width), Some(rest))
-}
-
-/// A row drawn selected. The style goes onto every span, not the line: a span's own colour
-/// (the dim byline) would otherwise win over the selection's and sit dark on its background.
-fn highlighted(spans: Vec<Span<'_>>, style: Style) -> Line<'_> {
-    Line::from(
-        spans
-            .into_iter()
-            .map(|span| span.patch_style(style))
-            .collect::<Vec<_>>(),
-    )
 }
 
 /// Pads a row with spaces so a highlight covers the full width.

@@ -9,7 +9,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{Theme, pane};
+use super::{Theme, highlighted, pane};
 use crate::article::{Article, BlockKind, MarkStyle};
 use crate::screen;
 use crate::state::{Find, Focus, State};
@@ -39,7 +39,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
             let styled = styled_line(article, &meta, line, state.find.as_ref(), theme);
             match (line.part, selected) {
                 (Part::Block(block), Some((first, last))) if (first..=last).contains(&block) => {
-                    highlighted(styled, theme.selection)
+                    highlighted(styled.spans, theme.selection)
                 }
                 _ => styled,
             }
@@ -59,16 +59,6 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
             .collect();
         frame.render_widget(Paragraph::new(marks), gutter);
     }
-}
-
-/// `line` with `style` over every span: a span's own colour must not win over the selection's.
-fn highlighted(line: Line<'_>, style: Style) -> Line<'_> {
-    Line::from(
-        line.spans
-            .into_iter()
-            .map(|span| span.patch_style(style))
-            .collect::<Vec<_>>(),
-    )
 }
 
 /// The gutter beside one line: a bar beside the passage cursor (or selection) while the reader
