@@ -28,6 +28,10 @@ pub enum Action {
     SelectPageDown,
     /// Move the list selection a page up.
     SelectPageUp,
+    /// Move the list selection half a page down.
+    SelectHalfPageDown,
+    /// Move the list selection half a page up.
+    SelectHalfPageUp,
     /// Open the selected article in the reader and focus it.
     OpenSelected,
     /// Scroll the reader one line down.
@@ -58,6 +62,14 @@ pub enum Action {
     HelpDown,
     /// Scroll the help overlay up.
     HelpUp,
+    /// Scroll the help overlay a page down.
+    HelpPageDown,
+    /// Scroll the help overlay a page up.
+    HelpPageUp,
+    /// The start of the help.
+    HelpTop,
+    /// The end of the help.
+    HelpBottom,
     /// Search: the article's text in the reader, every article in the list.
     StartSearch,
     /// Go to the next match of the search.
@@ -70,10 +82,24 @@ pub enum Action {
     PromptChar(char),
     /// Delete the character before the cursor in the query line.
     PromptBackspace,
+    /// Delete the character under the cursor in the query line.
+    PromptDelete,
     /// Delete the word before the cursor in the query line.
     PromptDeleteWord,
-    /// Empty the query line.
+    /// Delete everything before the cursor in the query line.
     PromptClear,
+    /// Move the cursor of the query line a character left.
+    PromptLeft,
+    /// Move the cursor of the query line a character right.
+    PromptRight,
+    /// Move the cursor of the query line a word left.
+    PromptWordLeft,
+    /// Move the cursor of the query line a word right.
+    PromptWordRight,
+    /// Move the cursor to the start of the query line.
+    PromptHome,
+    /// Move the cursor to the end of the query line.
+    PromptEnd,
     /// Accept the query line.
     PromptSubmit,
     /// Close the query line and go back to where things were.

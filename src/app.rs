@@ -177,6 +177,7 @@ impl Session<'_> {
             let mut effects = Vec::new();
             for message in std::iter::once(first).chain(receiver.try_iter()) {
                 match message {
+                    Message::Input(Event::Paste(text)) => self.state.paste(&text),
                     Message::Input(event) => {
                         if let Some(action) = action_for(self.state, &event, self.mouse)
                             && let Some(effect) = self.state.update(action)
@@ -207,7 +208,7 @@ impl Session<'_> {
                     }
                     Effect::SavePositions => {
                         if let Err(message) = self.save_positions() {
-                            self.state.message = Some(message);
+                            self.state.notice = Some(message);
                         }
                     }
                     Effect::Copy(text) => self.copy(&text),
@@ -257,16 +258,16 @@ impl Session<'_> {
             Effect::UpdateNote { id, note } => store.update_note(&id, &note).map(|()| "note saved"),
             Effect::RemoveBookmark { id } => store
                 .remove(&id)
-                .map(|_| "bookmark deleted (u undoes it in the bookmarks view)"),
+                .map(|_| "bookmark deleted (B, then u, brings it back)"),
             Effect::RestoreBookmark(bookmark) => {
                 store.restore(bookmark).map(|()| "bookmark restored")
             }
             _ => return,
         };
-        self.state.message = Some(match done {
-            Ok(message) => message.to_owned(),
-            Err(error) => format!("not saved: {error}"),
-        });
+        match done {
+            Ok(message) => self.state.message = Some(message.to_owned()),
+            Err(error) => self.state.notice = Some(format!("not saved: {error}")),
+        }
         self.state.bookmarking_off = store.disabled_reason().map(str::to_owned);
         self.state.set_bookmarks(store.bookmarks().to_vec());
     }
@@ -323,6 +324,10 @@ impl Session<'_> {
         }
         if self.state.engaged {
             store.set_last_open(self.state.open_article().map(|a| a.id.as_str()));
+        }
+        // The default is not written down, so a later folio's default still applies.
+        if self.state.column != crate::screen::COLUMN_DEFAULT || store.column().is_some() {
+            store.set_column(self.state.column);
         }
         store
             .save()

@@ -79,7 +79,8 @@ pub enum Command {
     },
     /// Print one article, cleaned and wrapped (or as the file has it, with --raw).
     Show {
-        /// An article id, or a part of its title (case does not matter).
+        /// An article id (4 characters of it at least), its file's name or path (as `folio search`
+        /// prints it), or a part of its title (case does not matter).
         query: String,
         /// Files and folders of articles; the library when none are given.
         paths: Vec<PathBuf>,
@@ -90,14 +91,14 @@ pub enum Command {
         #[arg(long, value_name = "N", default_value_t = 80)]
         width: usize,
     },
-    /// Search the articles' text: one line per matching paragraph, `title:paragraph: snippet`.
+    /// Search the articles' text: one line per matching paragraph, `path:paragraph: snippet`.
     Search {
         /// Words to find, or /a regex/. Lower case matches any case; a capital makes it exact.
         /// Spaces match any run of whitespace, line breaks included.
         query: String,
         /// Files and folders of articles; the library when none are given.
         paths: Vec<PathBuf>,
-        /// Print `title: N`, the number of matches in the text, for each article that matches.
+        /// Print `path: N`, the number of matches in the text, for each article that matches.
         #[arg(long)]
         count: bool,
     },
@@ -288,7 +289,14 @@ fn show(query: &str, paths: &[PathBuf], raw: bool, width: usize) -> u8 {
     let found = find_articles(&corpus.articles, query);
     let code = match found.as_slice() {
         [] => {
-            eprintln!("folio: no article matches {query:?}; `folio list` shows them all");
+            if looks_like_short_id(&corpus.articles, query) {
+                eprintln!(
+                    "folio: {query:?} is too short for an id prefix: give at least {ID_PREFIX_MIN} \
+                     characters; `folio list` shows the ids"
+                );
+            } else {
+                eprintln!("folio: no article matches {query:?}; `folio list` shows them all");
+            }
             EXIT_NOTHING
         }
         [article] => {
@@ -315,8 +323,22 @@ fn show(query: &str, paths: &[PathBuf], raw: bool, width: usize) -> u8 {
     if named_failed { EXIT_ERROR } else { code }
 }
 
-/// The article whose id is `query` (or starts with it), else every article whose title contains
-/// it, ignoring case.
+/// The fewest characters of an id that `show` takes as a prefix of one: fewer would match a
+/// title's letters as often as an id.
+const ID_PREFIX_MIN: usize = 4;
+
+/// Whether `query`, which matched nothing, was meant as an id prefix too short to be taken as one.
+fn looks_like_short_id(articles: &[Article], query: &str) -> bool {
+    let query = query.trim().to_lowercase();
+    !query.is_empty()
+        && query.len() < ID_PREFIX_MIN
+        && query.chars().all(|c| c.is_ascii_hexdigit())
+        && articles.iter().any(|a| a.id.starts_with(&query))
+}
+
+/// The article whose id is `query` (or starts with it), else the articles loaded from the file
+/// `query` names (a path as `folio search` prints it, or a file name), else every article whose
+/// title contains it, ignoring case.
 pub fn find_articles<'a>(articles: &'a [Article], query: &str) -> Vec<&'a Article> {
     let query = query.trim();
     if query.is_empty() {
@@ -328,15 +350,35 @@ pub fn find_articles<'a>(articles: &'a [Article], query: &str) -> Vec<&'a Articl
     let lower = query.to_lowercase();
     let by_id: Vec<_> = articles
         .iter()
-        .filter(|a| query.len() >= 4 && a.id.starts_with(&lower))
+        .filter(|a| query.len() >= ID_PREFIX_MIN && a.id.starts_with(&lower))
         .collect();
     if !by_id.is_empty() {
         return by_id;
+    }
+    let wanted = std::path::Path::new(query).canonicalize().ok();
+    let by_path: Vec<_> = articles
+        .iter()
+        .filter(|a| names_file(&a.path, query, wanted.as_deref()))
+        .collect();
+    if !by_path.is_empty() {
+        return by_path;
     }
     articles
         .iter()
         .filter(|a| a.title.to_lowercase().contains(&lower))
         .collect()
+}
+
+/// Whether `query` names the file an article was loaded from: its path as folio prints it, its
+/// file name, or (`canonical`: the query's file, when it is one) the same file by another path.
+fn names_file(article_path: &str, query: &str, canonical: Option<&std::path::Path>) -> bool {
+    let article = std::path::Path::new(article_path);
+    if article == std::path::Path::new(query)
+        || article.file_name().is_some_and(|name| name == query)
+    {
+        return true;
+    }
+    canonical.is_some_and(|wanted| article.canonicalize().is_ok_and(|a| a == wanted))
 }
 
 /// `folio search`: the query is checked before anything is loaded, so a typo fails fast.
@@ -365,7 +407,7 @@ fn search(input: &str, paths: &[PathBuf], count: bool) -> u8 {
         .map(|hit| {
             let article = &corpus.articles[hit.article];
             if count {
-                format!("{}: {}\n", article.title, hit.body_matches)
+                format!("{}: {}\n", article.path, hit.body_matches)
             } else {
                 match_lines(&query, article, highlight)
             }
@@ -387,14 +429,15 @@ fn match_lines(query: &Query, article: &Article, highlight: bool) -> String {
     for (index, block) in article.blocks.iter().enumerate() {
         if let Some(range) = query.find_iter(&block.text).next() {
             let snippet = search::snippet(&block.text, range, SNIPPET_CONTEXT);
-            out.push_str(&match_line(&article.title, index, &snippet, highlight));
+            out.push_str(&match_line(&article.path, index, &snippet, highlight));
         }
     }
     out
 }
 
-/// `Title:3: …context match context…`, paragraphs counted from 1.
-fn match_line(title: &str, block: usize, snippet: &search::Snippet, highlight: bool) -> String {
+/// `path:3: …context match context…`, paragraphs counted from 1: the path names the article for
+/// `folio show`, as a path from `rg` does for an editor.
+fn match_line(path: &str, block: usize, snippet: &search::Snippet, highlight: bool) -> String {
     let text = &snippet.text;
     let range = snippet.highlight.clone();
     let shown = if highlight {
@@ -407,7 +450,7 @@ fn match_line(title: &str, block: usize, snippet: &search::Snippet, highlight: b
     } else {
         text.clone()
     };
-    format!("{title}:{}: {shown}\n", block + 1)
+    format!("{path}:{}: {shown}\n", block + 1)
 }
 
 /// Writes to stdout; a closed pipe (`folio list | head`) is not an error worth a message.
@@ -438,6 +481,18 @@ mod tests {
         assert_eq!(find_articles(&corpus.articles, "japan").len(), 2);
         assert!(find_articles(&corpus.articles, "zebra").is_empty());
         assert!(find_articles(&corpus.articles, "  ").is_empty());
+        let path = &corpus.articles[1].path;
+        assert_eq!(
+            find_articles(&corpus.articles, path)[0].id,
+            corpus.articles[1].id
+        );
+        let name = path.rsplit('/').next().unwrap();
+        assert_eq!(
+            find_articles(&corpus.articles, name)[0].id,
+            corpus.articles[1].id
+        );
+        assert!(looks_like_short_id(&corpus.articles, &first.id[..3]));
+        assert!(!looks_like_short_id(&corpus.articles, "zz"));
     }
 
     #[test]

@@ -42,12 +42,15 @@ impl Context {
 pub struct Key {
     pub code: KeyCode,
     pub ctrl: bool,
+    /// Alt (Meta): what terminals send as Esc then the key.
+    pub alt: bool,
 }
 
 const fn ch(c: char) -> Key {
     Key {
         code: KeyCode::Char(c),
         ctrl: false,
+        alt: false,
     }
 }
 
@@ -55,11 +58,24 @@ const fn ctrl(c: char) -> Key {
     Key {
         code: KeyCode::Char(c),
         ctrl: true,
+        alt: false,
+    }
+}
+
+const fn alt(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        ctrl: false,
+        alt: true,
     }
 }
 
 const fn code(code: KeyCode) -> Key {
-    Key { code, ctrl: false }
+    Key {
+        code,
+        ctrl: false,
+        alt: false,
+    }
 }
 
 impl Key {
@@ -80,12 +96,13 @@ impl Key {
             KeyCode::PageDown => "PageDown".to_owned(),
             KeyCode::Home => "Home".to_owned(),
             KeyCode::End => "End".to_owned(),
+            KeyCode::Delete => "Delete".to_owned(),
             other => format!("{other:?}"),
         };
-        if self.ctrl {
-            format!("Ctrl-{name}")
-        } else {
-            name
+        match (self.ctrl, self.alt) {
+            (true, _) => format!("Ctrl-{name}"),
+            (false, true) => format!("Alt-{name}"),
+            (false, false) => name,
         }
     }
 }
@@ -114,14 +131,18 @@ const fn bind(
 }
 
 use Context::{Anywhere, Bookmarks, Help, List, Prompt, Reader};
-use KeyCode::{Backspace, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up};
+use KeyCode::{
+    Backspace, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
+};
 
 /// Every binding, in the order the help overlay lists them.
 #[rustfmt::skip] // a table: one binding a line reads better than what rustfmt makes of it
 pub const BINDINGS: &[Binding] = &[
-    bind(List, &[ch('j'), code(Down)], Action::SelectNext, "next article"),
-    bind(List, &[ch('k'), code(Up)], Action::SelectPrevious, "previous article"),
-    bind(List, &[ch(' '), code(PageDown), ctrl('f')], Action::SelectPageDown, "page down"),
+    bind(List, &[ch('j'), code(Down), ctrl('e')], Action::SelectNext, "next article"),
+    bind(List, &[ch('k'), code(Up), ctrl('y')], Action::SelectPrevious, "previous article"),
+    bind(List, &[ch(' '), code(PageDown), ctrl('f'), ch('f')], Action::SelectPageDown, "page down"),
+    bind(List, &[ch('d')], Action::SelectHalfPageDown, "half a page down"),
+    bind(List, &[ch('u')], Action::SelectHalfPageUp, "half a page up"),
     bind(List, &[ch('b'), code(PageUp), ctrl('b')], Action::SelectPageUp, "page up"),
     bind(List, &[ch('g'), code(Home)], Action::SelectFirst, "first article"),
     bind(List, &[ch('G'), code(End)], Action::SelectLast, "last article"),
@@ -129,12 +150,12 @@ pub const BINDINGS: &[Binding] = &[
     bind(List, &[code(Tab)], Action::SwitchFocus, "focus the reader"),
     bind(List, &[ch('/')], Action::StartSearch, "search every article (titles and text)"),
     bind(List, &[code(Esc)], Action::ClearFilter, "show every article again after a search"),
-    bind(Reader, &[ch('j'), code(Down)], Action::ScrollDown, "scroll one line down"),
-    bind(Reader, &[ch('k'), code(Up)], Action::ScrollUp, "scroll one line up"),
-    bind(Reader, &[ch(' '), code(PageDown), ctrl('f')], Action::PageDown, "page down"),
+    bind(Reader, &[ch('j'), code(Down), ctrl('e')], Action::ScrollDown, "scroll one line down"),
+    bind(Reader, &[ch('k'), code(Up), ctrl('y')], Action::ScrollUp, "scroll one line up"),
+    bind(Reader, &[ch(' '), code(PageDown), ctrl('f'), ch('f')], Action::PageDown, "page down"),
     bind(Reader, &[ch('b'), code(PageUp), ctrl('b')], Action::PageUp, "page up"),
-    bind(Reader, &[ctrl('d')], Action::HalfPageDown, "half a page down"),
-    bind(Reader, &[ctrl('u')], Action::HalfPageUp, "half a page up"),
+    bind(Reader, &[ctrl('d'), ch('d')], Action::HalfPageDown, "half a page down"),
+    bind(Reader, &[ctrl('u'), ch('u')], Action::HalfPageUp, "half a page up"),
     bind(Reader, &[ch('g'), code(Home)], Action::Top, "top of the article"),
     bind(Reader, &[ch('G'), code(End)], Action::Bottom, "bottom of the article"),
     bind(Reader, &[ch('/')], Action::StartSearch, "search this article"),
@@ -157,15 +178,26 @@ pub const BINDINGS: &[Binding] = &[
     bind(Anywhere, &[ch('B')], Action::ToggleBookmarks, "the bookmarks view"),
     bind(Anywhere, &[ch('a')], Action::AddPage, "save a web page into the library"),
     bind(Anywhere, &[ctrl('z')], Action::Suspend, "suspend to the shell (fg returns)"),
-    bind(Help, &[ch('j'), code(Down)], Action::HelpDown, "scroll the help down"),
-    bind(Help, &[ch('k'), code(Up)], Action::HelpUp, "scroll the help up"),
+    bind(Help, &[ch('j'), code(Down), ctrl('e')], Action::HelpDown, "scroll the help down"),
+    bind(Help, &[ch('k'), code(Up), ctrl('y')], Action::HelpUp, "scroll the help up"),
+    bind(Help, &[ch(' '), code(PageDown), ctrl('f'), ch('f')], Action::HelpPageDown, "page down"),
+    bind(Help, &[ch('b'), code(PageUp), ctrl('b')], Action::HelpPageUp, "page up"),
+    bind(Help, &[ch('g'), code(Home)], Action::HelpTop, "start of the help"),
+    bind(Help, &[ch('G'), code(End)], Action::HelpBottom, "end of the help"),
     bind(Help, &[ch('?'), code(Esc), ch('q')], Action::ToggleHelp, "close the help"),
     bind(Help, &[ctrl('c')], Action::Quit, "quit"),
     bind(Prompt, &[code(Enter)], Action::PromptSubmit, "keep the query"),
     bind(Prompt, &[code(Esc), ctrl('c')], Action::PromptCancel, "cancel, back to where you were"),
-    bind(Prompt, &[code(Backspace)], Action::PromptBackspace, "delete a character"),
-    bind(Prompt, &[ctrl('w')], Action::PromptDeleteWord, "delete a word"),
-    bind(Prompt, &[ctrl('u')], Action::PromptClear, "delete the whole line"),
+    bind(Prompt, &[code(Left)], Action::PromptLeft, "cursor a character left"),
+    bind(Prompt, &[code(Right)], Action::PromptRight, "cursor a character right"),
+    bind(Prompt, &[alt('b')], Action::PromptWordLeft, "cursor a word left"),
+    bind(Prompt, &[alt('f')], Action::PromptWordRight, "cursor a word right"),
+    bind(Prompt, &[code(Home), ctrl('a')], Action::PromptHome, "cursor to the start"),
+    bind(Prompt, &[code(End), ctrl('e')], Action::PromptEnd, "cursor to the end"),
+    bind(Prompt, &[code(Backspace)], Action::PromptBackspace, "delete the character before the cursor"),
+    bind(Prompt, &[code(Delete)], Action::PromptDelete, "delete the character under the cursor"),
+    bind(Prompt, &[ctrl('w')], Action::PromptDeleteWord, "delete the word before the cursor"),
+    bind(Prompt, &[ctrl('u')], Action::PromptClear, "delete everything before the cursor"),
     bind(Prompt, &[ctrl('d')], Action::PromptRemoveBookmark, "in a bookmark's note: remove the bookmark"),
     bind(Bookmarks, &[ch('j'), code(Down)], Action::BookmarkNext, "next bookmark"),
     bind(Bookmarks, &[ch('k'), code(Up)], Action::BookmarkPrevious, "previous bookmark"),
@@ -202,6 +234,7 @@ pub fn resolve(context: Context, event: &KeyEvent) -> Option<Action> {
     let key = Key {
         code: event.code,
         ctrl: event.modifiers.contains(KeyModifiers::CONTROL),
+        alt: event.modifiers.contains(KeyModifiers::ALT),
     };
     let lookup = |wanted: Context| {
         BINDINGS
@@ -216,6 +249,7 @@ pub fn resolve(context: Context, event: &KeyEvent) -> Option<Action> {
             Key {
                 code: KeyCode::Char(c),
                 ctrl: false,
+                alt: false,
             } => Some(Action::PromptChar(c)),
             _ => None,
         }),
@@ -274,8 +308,8 @@ mod tests {
         assert_eq!(resolve(Reader, &big_g), Some(Action::Bottom));
         let ctrl_f = key(KeyCode::Char('f'), KeyModifiers::CONTROL);
         assert_eq!(resolve(Reader, &ctrl_f), Some(Action::PageDown));
-        let plain_f = key(KeyCode::Char('f'), KeyModifiers::NONE);
-        assert_eq!(resolve(Reader, &plain_f), None);
+        let plain_x = key(KeyCode::Char('x'), KeyModifiers::NONE);
+        assert_eq!(resolve(Reader, &plain_x), None);
     }
 
     #[test]

@@ -25,6 +25,8 @@
 //!   `fetch` is the only code that touches the network: one page, bounded in time and size.
 //!   `import` brings Omnivore and Pocket exports in through the same adding, with bookmarks
 //!   for highlights and read marks in the two saved files.
+//! - `input_line` is the one line of typed text (search, note, filter): a cursor moved by grapheme
+//!   and word, sanitized input, and a view that scrolls to keep the cursor visible.
 //! - `cli` runs the non-interactive subcommands; `config` says where files are kept; `terminal`
 //!   enters and leaves the full-screen mode, on every way out.
 //!
@@ -41,6 +43,7 @@ pub mod corpus;
 pub mod decode;
 pub mod fetch;
 pub mod import;
+pub mod input_line;
 pub mod keymap;
 pub mod library;
 pub mod positions;

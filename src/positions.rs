@@ -48,6 +48,9 @@ pub struct StateFile {
     pub last_open: Option<String>,
     #[serde(default)]
     pub positions: BTreeMap<String, Position>,
+    /// The reading column's width in cells, as the person last set it with `-` and `+`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub column: Option<u16>,
     /// Fields a newer folio wrote that this one does not know: kept, and written back.
     #[serde(flatten, default, skip_serializing_if = "Map::is_empty")]
     pub extra: Map<String, Value>,
@@ -59,6 +62,7 @@ impl Default for StateFile {
             version: Self::VERSION,
             last_open: None,
             positions: BTreeMap::new(),
+            column: None,
             extra: Map::new(),
         }
     }
@@ -69,14 +73,23 @@ impl Document for StateFile {
     const OFF_UNTIL_FIXED: &'static str = "reading positions are not saved until it is fixed";
 }
 
+/// What this process changed beyond the positions, to merge into the file.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Settings<'a> {
+    /// The article open now (`Some(None)`: none), when this process set it.
+    pub last_open: Option<&'a Option<String>>,
+    /// The reading column, when this process changed it.
+    pub column: Option<u16>,
+}
+
 /// Merges this process's unsaved positions into `fresh` (the file as read under the lock): the
-/// newer `updated` wins per article, ours on a tie. `last_open` is replaced only when this process
-/// set it (`Some(None)` clears it).
-pub fn merge(
-    fresh: &mut StateFile,
-    ours: &BTreeMap<String, Position>,
-    last_open: Option<&Option<String>>,
-) {
+/// newer `updated` wins per article, ours on a tie. `last_open` and `column` are replaced only
+/// when this process set them (`Some(None)` clears `last_open`).
+pub fn merge(fresh: &mut StateFile, ours: &BTreeMap<String, Position>, settings: Settings<'_>) {
+    let last_open = settings.last_open;
+    if let Some(column) = settings.column {
+        fresh.column = Some(column);
+    }
     for (article, position) in ours {
         match fresh.positions.get(article) {
             Some(theirs) if theirs.updated > position.updated => {}
@@ -97,6 +110,8 @@ pub struct PositionStore {
     state: StateFile,
     unsaved: BTreeMap<String, Position>,
     last_open: Option<Option<String>>,
+    /// The reading column set in this process, not yet saved.
+    column: Option<u16>,
     disabled: Option<String>,
 }
 
@@ -115,6 +130,7 @@ impl PositionStore {
             state,
             unsaved: BTreeMap::new(),
             last_open: None,
+            column: None,
             disabled,
         }
     }
@@ -145,9 +161,22 @@ impl PositionStore {
         self.last_open = Some(article_id);
     }
 
+    /// The reading column saved last, if one was.
+    pub fn column(&self) -> Option<u16> {
+        self.state.column
+    }
+
+    /// Records the reading column in memory, if it changed; `save` writes it.
+    pub fn set_column(&mut self, column: u16) {
+        if self.state.column != Some(column) {
+            self.state.column = Some(column);
+            self.column = Some(column);
+        }
+    }
+
     /// Whether there are changes `save` would write.
     pub fn has_unsaved(&self) -> bool {
-        !self.unsaved.is_empty() || self.last_open.is_some()
+        !self.unsaved.is_empty() || self.last_open.is_some() || self.column.is_some()
     }
 
     /// Why positions are not saved (the file cannot be read), in one line naming the file.
@@ -165,7 +194,11 @@ impl PositionStore {
             return Ok(());
         }
         let saved = store::update(&self.file, |fresh: &mut StateFile| {
-            merge(fresh, &self.unsaved, self.last_open.as_ref());
+            let settings = Settings {
+                last_open: self.last_open.as_ref(),
+                column: self.column,
+            };
+            merge(fresh, &self.unsaved, settings);
             Ok(())
         });
         match saved {
@@ -173,6 +206,7 @@ impl PositionStore {
                 self.state = fresh;
                 self.unsaved.clear();
                 self.last_open = None;
+                self.column = None;
                 Ok(())
             }
             Err(StoreError::Unreadable(reason)) => {
@@ -208,15 +242,49 @@ mod tests {
             ("b".to_owned(), at(2, 300)),
             ("c".to_owned(), at(9, 1)),
         ]);
-        merge(&mut fresh, &ours, None);
+        merge(&mut fresh, &ours, Settings::default());
         assert_eq!(fresh.positions["a"], at(5, 200), "theirs is newer");
         assert_eq!(fresh.positions["b"], at(2, 300), "ours is newer");
         assert_eq!(fresh.positions["c"], at(9, 1), "only ours has it");
         assert_eq!(fresh.last_open.as_deref(), Some("b"), "we did not set it");
-        merge(&mut fresh, &BTreeMap::new(), Some(&Some("c".into())));
+        let c = Some("c".to_owned());
+        let settings = Settings {
+            last_open: Some(&c),
+            column: None,
+        };
+        merge(&mut fresh, &BTreeMap::new(), settings);
         assert_eq!(fresh.last_open.as_deref(), Some("c"));
-        merge(&mut fresh, &BTreeMap::new(), Some(&None));
+        let settings = Settings {
+            last_open: Some(&None),
+            column: None,
+        };
+        merge(&mut fresh, &BTreeMap::new(), settings);
         assert_eq!(fresh.last_open, None);
+    }
+
+    #[test]
+    fn the_reading_column_is_kept_and_replaced_only_when_set() {
+        let mut fresh: StateFile =
+            store::parse(br#"{"version": 1, "column": 96, "theirs": {"kept": true}}"#).unwrap();
+        assert_eq!(fresh.column, Some(96));
+        merge(&mut fresh, &BTreeMap::new(), Settings::default());
+        assert_eq!(fresh.column, Some(96), "not set here: theirs stays");
+        let settings = Settings {
+            last_open: None,
+            column: Some(72),
+        };
+        merge(&mut fresh, &BTreeMap::new(), settings);
+        let json = serde_json::to_string(&fresh).unwrap();
+        assert!(json.contains(r#""column":72"#), "{json}");
+        assert!(
+            json.contains(r#""theirs":{"kept":true}"#),
+            "unknown fields survive: {json}"
+        );
+        let without = serde_json::to_string(&StateFile::default()).unwrap();
+        assert!(
+            !without.contains("column"),
+            "no column written until one is set"
+        );
     }
 
     #[test]

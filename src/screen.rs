@@ -97,6 +97,28 @@ pub fn text_area(reader: Rect, column: u16) -> Rect {
     Rect { x, width, ..inside }
 }
 
+/// The widest the help overlay gets.
+pub const HELP_WIDTH: u16 = 76;
+
+/// Where the help overlay goes in a screen of `area`, for a help of `lines` lines: centred, as
+/// tall as it needs within a line of margin above and below.
+pub fn help_area(area: Rect, lines: usize) -> Rect {
+    let wanted = u16::try_from(lines + 2).unwrap_or(u16::MAX);
+    let width = HELP_WIDTH.min(area.width);
+    let height = wanted.min(area.height.saturating_sub(2));
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
+}
+
+/// How many lines of the help show at once in a screen of `area`.
+pub fn help_rows(area: Rect, lines: usize) -> usize {
+    usize::from(inner(help_area(area, lines)).height)
+}
+
 /// How many articles fit in the list pane.
 pub fn list_rows(list: Rect) -> usize {
     usize::from((inner(list).height / LIST_ROW_HEIGHT).max(1))

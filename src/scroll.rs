@@ -14,6 +14,17 @@ pub fn keep_visible(selected: usize, offset: usize, rows: usize) -> usize {
     }
 }
 
+/// `keep_visible`, and no further down than a full window allows: when the window grows (a
+/// resize), rows hidden above come back instead of leaving empty rows below.
+pub fn fill_window(selected: usize, offset: usize, rows: usize, count: usize) -> usize {
+    keep_visible(selected, offset, rows).min(count.saturating_sub(rows.max(1)))
+}
+
+/// The furthest a window of `rows` scrolls through `count` lines: the last line at the bottom.
+pub fn max_offset(count: usize, rows: usize) -> usize {
+    count.saturating_sub(rows)
+}
+
 /// `index` moved by `delta` within `0..len` (clamped, not wrapped).
 pub fn move_index(index: usize, delta: isize, len: usize) -> usize {
     index
@@ -37,6 +48,20 @@ mod tests {
             (3, 0, 0, 3),
         ] {
             assert_eq!(keep_visible(selected, offset, rows), expected);
+        }
+    }
+
+    #[test]
+    fn a_grown_window_shows_the_rows_hidden_above() {
+        // (selected, offset, rows, count) -> new offset
+        for (selected, offset, rows, count, expected) in [
+            (1, 1, 1, 2, 1),
+            (1, 1, 16, 2, 0),
+            (9, 5, 3, 10, 7),
+            (9, 5, 8, 10, 2),
+            (0, 0, 5, 0, 0),
+        ] {
+            assert_eq!(fill_window(selected, offset, rows, count), expected);
         }
     }
 

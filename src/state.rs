@@ -93,6 +93,9 @@ pub struct State {
     pub column: u16,
     /// A line for the status bar, until the next key.
     pub message: Option<String>,
+    /// An error the person must see (a file that cannot be read or written): it stays on screen
+    /// until Esc dismisses it, where a message goes at the next key.
+    pub notice: Option<String>,
     /// Saved positions by article id (the open article's is refreshed on leaving it).
     pub positions: HashMap<String, Position>,
     /// The person has had the reader on the open article; until then it is only a preview, and
@@ -107,6 +110,8 @@ pub struct State {
     /// Every bookmark, newest first, and where each one's passage is (`None`: not loaded).
     pub bookmarks: Vec<Bookmark>,
     pub places: Vec<Option<Place>>,
+    /// Bookmarks deleted this session, newest last: `u` in the bookmarks view brings them back.
+    pub removed_bookmarks: Vec<Bookmark>,
     /// The passage cursor: a block of the open article.
     pub cursor: usize,
     /// Where a selection of passages started (`v`); it runs to the cursor.
@@ -144,6 +149,7 @@ impl State {
             size,
             column: screen::COLUMN_DEFAULT,
             message: None,
+            notice: None,
             positions,
             engaged: false,
             prompt: None,
@@ -151,6 +157,7 @@ impl State {
             filter: None,
             bookmarks: Vec::new(),
             places: Vec::new(),
+            removed_bookmarks: Vec::new(),
             cursor: 0,
             selection: None,
             bookmarking_off: None,
@@ -161,6 +168,13 @@ impl State {
         };
         state.add_articles(articles, 0);
         state
+    }
+
+    /// The reading column kept from an earlier run (held within the limits: the file may be old
+    /// or edited by hand).
+    pub fn set_initial_column(&mut self, column: u16) {
+        self.column = column.clamp(screen::COLUMN_MIN, screen::COLUMN_MAX);
+        self.relayout();
     }
 
     /// The rectangles of the current frame.
@@ -260,7 +274,7 @@ impl State {
         if let Some(row) = self.row_of(index) {
             self.selected = row;
         }
-        self.list_offset = scroll::keep_visible(self.selected, self.list_offset, self.list_rows());
+        self.list_offset = self.list_offset_for(self.selected);
         self.layout = Layout::new(article, usize::from(self.text_area().width));
         let view = self.layout.view(article);
         self.top = saved.map_or(Spot::default(), |p| top_spot_for(view, p.block, p.offset));
@@ -293,7 +307,18 @@ impl State {
             self.top = top_spot_for(self.layout.view(article), block, offset);
         }
         self.clamp_top();
-        self.list_offset = scroll::keep_visible(self.selected, self.list_offset, self.list_rows());
+        self.list_offset = self.list_offset_for(self.selected);
+    }
+
+    /// Where the list starts so that row `selected` shows, moving as little as possible and never
+    /// leaving rows empty below while rows are hidden above.
+    fn list_offset_for(&self, selected: usize) -> usize {
+        scroll::fill_window(
+            selected,
+            self.list_offset,
+            self.list_rows(),
+            self.row_count(),
+        )
     }
 
     /// Keeps the view within the article, and the passage cursor within the view.
@@ -304,26 +329,89 @@ impl State {
         self.keep_cursor_in_view();
     }
 
+    /// Scrolls the reader by `delta` lines; at an end, says so rather than doing nothing silently.
     fn scroll(&mut self, delta: isize) {
+        let before = self.top;
         if let Some(top) = self.view().map(|view| view.advance(self.top, delta)) {
             self.top = top;
             self.clamp_top();
         }
+        if self.top == before && self.open_article().is_some() {
+            self.message = Some(
+                if delta > 0 {
+                    "end of the article"
+                } else {
+                    "top of the article"
+                }
+                .to_owned(),
+            );
+        }
+    }
+
+    /// `]` and `[`: the article on the next or previous row of the list as it is shown (the
+    /// search results, when a search narrowed it).
+    fn step_article(&mut self, delta: isize) -> Option<Effect> {
+        let here = self.row_of(self.open).unwrap_or(self.selected);
+        let row = here
+            .checked_add_signed(delta)
+            .filter(|&row| row < self.row_count());
+        let Some(article) = row.and_then(|row| self.article_at(row)) else {
+            self.message = Some(
+                if delta > 0 {
+                    "this is the last article"
+                } else {
+                    "this is the first article"
+                }
+                .to_owned(),
+            );
+            return None;
+        };
+        self.switch_article(article)
     }
 
     fn select(&mut self, row: usize) {
         self.selected = row.min(self.row_count().saturating_sub(1));
-        self.list_offset = scroll::keep_visible(self.selected, self.list_offset, self.list_rows());
+        self.list_offset = self.list_offset_for(self.selected);
     }
 
+    /// Moves the list selection; at an end, says so rather than doing nothing silently.
     fn select_by(&mut self, delta: isize) {
+        let before = self.selected;
         self.select(scroll::move_index(self.selected, delta, self.row_count()));
+        if self.selected == before && self.row_count() > 0 {
+            self.message = Some(
+                if delta > 0 {
+                    "this is the last article"
+                } else {
+                    "this is the first article"
+                }
+                .to_owned(),
+            );
+        }
     }
 
+    /// Sets the reading column and says the width now used, which the window may hold below
+    /// the width asked for.
     fn set_column(&mut self, column: u16) {
         self.column = column.clamp(screen::COLUMN_MIN, screen::COLUMN_MAX);
         self.relayout();
-        self.message = Some(format!("reading column: {} cells", self.column));
+        let used = self.text_area().width;
+        self.message = Some(format!("reading column: {used} cells"));
+    }
+
+    /// The widest reading column the window has room for.
+    fn widest_column(&self) -> u16 {
+        let reader = screen::app_layout(self.size, false)
+            .reader
+            .unwrap_or_default();
+        screen::text_area(reader, screen::COLUMN_MAX)
+            .width
+            .max(screen::COLUMN_MIN)
+    }
+
+    /// The reading column as it is drawn: the width asked for, or less in a narrow window.
+    fn column_in_use(&self) -> u16 {
+        self.column.min(self.widest_column())
     }
 
     /// Applies `action`; returns what the app must do beyond redrawing.
@@ -332,11 +420,43 @@ impl State {
         if !matches!(action, Action::SearchStep | Action::Resize { .. }) {
             self.message = None;
         }
+        // A pending "Ctrl-d again removes the bookmark" lasts one key.
+        if action != Action::PromptRemoveBookmark
+            && let Some(prompt) = &mut self.prompt
+        {
+            prompt.confirm_remove = false;
+        }
+        // Esc in a pane hides a standing error before it does anything else.
+        if self.notice.is_some()
+            && self.prompt.is_none()
+            && self.overlay.is_none()
+            && matches!(action, Action::ClearFilter | Action::ClearSelection)
+        {
+            self.notice = None;
+            return None;
+        }
         let effect = self.apply(action);
         if self.focus == Focus::Reader {
             self.engaged = true;
         }
-        effect
+        effect.or_else(|| self.preview_selected())
+    }
+
+    /// While the list has focus, the reader shows the selected article as a preview: opened at
+    /// its saved place, neither marked read nor moved (`engaged` stays false until the reader
+    /// gets focus). Leaving an article that was being read saves its place first.
+    fn preview_selected(&mut self) -> Option<Effect> {
+        if self.focus != Focus::List || self.overlay.is_some() {
+            return None;
+        }
+        let article = self.article_at(self.selected)?;
+        if article == self.open {
+            return None;
+        }
+        let was_reading = self.engaged;
+        self.remember_position();
+        self.show_article(article);
+        was_reading.then_some(Effect::SavePositions)
     }
 
     fn apply(&mut self, action: Action) -> Option<Effect> {
@@ -358,13 +478,12 @@ impl State {
                     None => Some(Overlay::Help { scroll: 0 }),
                 }
             }
-            Action::HelpDown | Action::HelpUp => {
-                if let Some(Overlay::Help { scroll }) = &mut self.overlay {
-                    let delta = if action == Action::HelpDown { 1 } else { -1 };
-                    let furthest = crate::ui::help::max_scroll(self.size);
-                    *scroll = scroll.saturating_add_signed(delta).min(furthest);
-                }
-            }
+            Action::HelpDown
+            | Action::HelpUp
+            | Action::HelpPageDown
+            | Action::HelpPageUp
+            | Action::HelpTop
+            | Action::HelpBottom => self.scroll_help(action),
             Action::SwitchFocus => {
                 self.focus = match self.focus {
                     Focus::List => Focus::Reader,
@@ -376,12 +495,15 @@ impl State {
             Action::SelectPrevious => self.select_by(-1),
             Action::SelectPageDown => self.select_by(list_page),
             Action::SelectPageUp => self.select_by(-list_page),
+            Action::SelectHalfPageDown => self.select_by((list_page / 2).max(1)),
+            Action::SelectHalfPageUp => self.select_by(-(list_page / 2).max(1)),
             Action::SelectFirst => self.select(0),
             Action::SelectLast => self.select(self.row_count().saturating_sub(1)),
             Action::OpenSelected => {
                 let article = self.article_at(self.selected)?;
                 self.focus = Focus::Reader;
-                return self.switch_article(article);
+                // Already shown as a preview, it is now the article being read: worth saving.
+                return self.switch_article(article).or(Some(Effect::SavePositions));
             }
             Action::ScrollDown => self.scroll(1),
             Action::ScrollUp => self.scroll(-1),
@@ -391,35 +513,47 @@ impl State {
             Action::HalfPageUp => self.scroll(-(page / 2).max(1)),
             Action::Top => {
                 self.top = Spot::default();
+                self.cursor = 0;
                 self.clamp_top();
             }
             // Straight to the last screenful: walking there line by line would wrap every block.
             Action::Bottom => {
                 if let Some(bottom) = self.view().map(|view| view.bottom(self.page_height())) {
                     self.top = bottom;
+                    self.cursor = self.last_block();
                     self.clamp_top();
                 }
             }
-            Action::NextArticle => return self.switch_article(self.open + 1),
-            Action::PreviousArticle => {
-                return self
-                    .open
-                    .checked_sub(1)
-                    .and_then(|i| self.switch_article(i));
-            }
+            Action::NextArticle => return self.step_article(1),
+            Action::PreviousArticle => return self.step_article(-1),
+            // Both steps start from the width drawn, so each press changes what is seen.
             Action::NarrowColumn => {
-                let column = self
-                    .column
-                    .min(self.text_area().width.max(screen::COLUMN_MIN));
-                self.set_column(column.saturating_sub(screen::COLUMN_STEP));
+                self.set_column(self.column_in_use().saturating_sub(screen::COLUMN_STEP));
             }
-            Action::WidenColumn => self.set_column(self.column.saturating_add(screen::COLUMN_STEP)),
+            Action::WidenColumn => {
+                let widest = self.widest_column();
+                if self.column_in_use() >= widest {
+                    self.message = Some(format!(
+                        "reading column: {widest} cells, the widest this window allows"
+                    ));
+                } else {
+                    let wider = self.column_in_use().saturating_add(screen::COLUMN_STEP);
+                    self.set_column(wider.min(widest));
+                }
+            }
             Action::StartSearch
             | Action::NextMatch
             | Action::PreviousMatch
             | Action::ClearFilter
             | Action::PromptChar(_)
             | Action::PromptBackspace
+            | Action::PromptDelete
+            | Action::PromptLeft
+            | Action::PromptRight
+            | Action::PromptWordLeft
+            | Action::PromptWordRight
+            | Action::PromptHome
+            | Action::PromptEnd
             | Action::PromptDeleteWord
             | Action::PromptClear
             | Action::PromptSubmit
@@ -442,11 +576,40 @@ impl State {
             Action::Resize { width, height } => {
                 self.size = Rect::new(0, 0, width, height);
                 self.relayout();
+                let (_, furthest) = self.help_window();
+                if let Some(Overlay::Help { scroll }) = &mut self.overlay {
+                    *scroll = (*scroll).min(furthest);
+                }
             }
             Action::Wheel { column, row, down } => return self.wheel(column, row, down),
             Action::Click { column, row } => return self.click(column, row),
         }
         None
+    }
+
+    /// How many lines of the help show at once, and the furthest it scrolls.
+    pub fn help_window(&self) -> (usize, usize) {
+        let lines = crate::keymap::help_line_count();
+        let rows = screen::help_rows(self.size, lines);
+        (rows, scroll::max_offset(lines, rows))
+    }
+
+    /// The help's scroll keys: a line, a page (less a line, as in the reader), or an end.
+    fn scroll_help(&mut self, action: Action) {
+        let (rows, furthest) = self.help_window();
+        let page = rows.saturating_sub(1).max(1) as isize;
+        let Some(Overlay::Help { scroll }) = &mut self.overlay else {
+            return;
+        };
+        *scroll = match action {
+            Action::HelpDown => scroll.saturating_add(1),
+            Action::HelpUp => scroll.saturating_sub(1),
+            Action::HelpPageDown => scroll.saturating_add_signed(page),
+            Action::HelpPageUp => scroll.saturating_add_signed(-page),
+            Action::HelpTop => 0,
+            _ => furthest,
+        }
+        .min(furthest);
     }
 
     /// Mouse wheel: scrolls whichever pane is under the pointer.

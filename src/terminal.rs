@@ -9,7 +9,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use crossterm::cursor::Show;
-use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use crossterm::execute;
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -23,7 +25,11 @@ pub type Tui = Terminal<CrosstermBackend<Stdout>>;
 /// Whether mouse capture is on, so `leave` (also from the panic hook) knows to turn it off.
 static MOUSE_CAPTURED: AtomicBool = AtomicBool::new(false);
 
-/// Raw mode, the alternate screen, and mouse capture when asked for.
+/// Whether bracketed paste is on: `ratatui::restore` does not undo it, so `leave` does.
+static PASTE_BRACKETED: AtomicBool = AtomicBool::new(false);
+
+/// Raw mode, the alternate screen, bracketed paste (a paste arrives as one text, not as keys
+/// that would run commands), and mouse capture when asked for.
 pub fn enter(mouse: bool) -> io::Result<Tui> {
     enter_modes(mouse)?;
     Terminal::new(CrosstermBackend::new(stdout()))
@@ -33,6 +39,8 @@ fn enter_modes(mouse: bool) -> io::Result<()> {
     enable_raw_mode()?;
     let mut out = stdout();
     execute!(out, EnterAlternateScreen)?;
+    execute!(out, EnableBracketedPaste)?;
+    PASTE_BRACKETED.store(true, Ordering::SeqCst);
     if mouse {
         execute!(out, EnableMouseCapture)?;
         MOUSE_CAPTURED.store(true, Ordering::SeqCst);
@@ -40,12 +48,15 @@ fn enter_modes(mouse: bool) -> io::Result<()> {
     Ok(())
 }
 
-/// Puts the terminal back as folio found it: mouse capture off, main screen, cursor shown, cooked
+/// Puts the terminal back as folio found it: mouse capture and bracketed paste off, main screen, cursor shown, cooked
 /// mode. Errors are ignored: there is nothing better to do with them on the way out.
 pub fn leave() {
     let mut out = stdout();
     if MOUSE_CAPTURED.swap(false, Ordering::SeqCst) {
         let _ = execute!(out, DisableMouseCapture);
+    }
+    if PASTE_BRACKETED.swap(false, Ordering::SeqCst) {
+        let _ = execute!(out, DisableBracketedPaste);
     }
     let _ = execute!(out, LeaveAlternateScreen, Show);
     let _ = out.flush();

@@ -12,7 +12,8 @@ pub mod theme;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -46,6 +47,7 @@ pub fn render(frame: &mut Frame, state: &State, theme: &Theme) {
         Some(Overlay::Bookmarks(view)) => bookmarks::render(frame, area, state, view, theme),
         None => {}
     }
+    status::render_banner(frame, layout.status, state, theme);
 }
 
 /// A bordered pane whose border shows whether it has focus.
@@ -82,6 +84,18 @@ pub fn fit(text: &str, width: usize) -> String {
     }
     out.push('…');
     out
+}
+
+/// Spans drawn selected. The style goes onto every span, not the line: a span's own colour (a
+/// dim byline, a heading's) would otherwise win over the selection's and sit dark on its
+/// background.
+fn highlighted(spans: Vec<Span<'_>>, style: Style) -> Line<'_> {
+    Line::from(
+        spans
+            .into_iter()
+            .map(|span| span.patch_style(style))
+            .collect::<Vec<_>>(),
+    )
 }
 
 /// The part of `area` that is `width` x `height` at its centre.

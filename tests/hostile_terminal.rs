@@ -182,9 +182,14 @@ fn search_never_echoes_a_sequence_from_a_file_or_from_the_query() {
     assert!(found.contains("^[]0;pwned-title^G"), "{found}");
     let (code, counted, _) = run(config.path(), &["search", "pwned", folder, "--count"]);
     assert_eq!(code, 0);
+    assert!(counted.contains("/1-text.txt: 2\n"), "{counted}");
+    // Lines name the article by its path: a file name's sequences are shown, not played.
+    let (code, named, _) = run(config.path(), &["search", "no title line", folder]);
+    assert_eq!(code, 0);
     assert!(
-        counted.starts_with("Evil ^[]0;pwned-title^G Title"),
-        "{counted}"
+        named.contains("0-^[[31;1;4;9m^[]0;pwned-title^G")
+            && named.contains("<U+202E>name.txt:1: "),
+        "{named}"
     );
     // The placeholders are text, so a person can search for them.
     let (code, found, _) = run(config.path(), &["search", "^[]52;c", folder]);

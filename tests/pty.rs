@@ -343,3 +343,86 @@ fn a_panic_restores_the_terminal_and_leaves_the_message_readable() {
         terminal.contents()
     );
 }
+
+#[test]
+fn typed_and_pasted_bidi_overrides_show_as_text_and_never_reach_the_terminal() {
+    let config = TempDir::new().unwrap();
+    let mut pty = Pty::spawn(config.path(), &[], 100, 30);
+    pty.wait_for(" LIST  1/2 ");
+    pty.send("/abc\u{202e}def");
+    let typed = pty.wait_for("abc<U+202E>def");
+    assert!(
+        typed.contains(": abc<U+202E>def "),
+        "the list's title: {typed}"
+    );
+    pty.send("\x1b");
+    pty.wait_until("the search closed", |s| {
+        s.contains(" LIST ") && !s.contains("<U+")
+    });
+    pty.send("B");
+    pty.wait_for("Bookmarks (0)");
+    pty.send("/");
+    pty.wait_for(" FIND ");
+    // A bracketed paste: one text, its `q` and newline typed into the filter, not run as keys.
+    pty.send("\x1b[200~x\u{202e}y\nq\x1b[201~");
+    let pasted = pty.wait_for("x<U+202E>y q");
+    assert!(
+        pasted.contains("Bookmarks (0 of 0): x<U+202E>y q"),
+        "{pasted}"
+    );
+    pty.send("\x1b");
+    pty.wait_until("the filter closed", |s| !s.contains(" FIND "));
+    pty.send("\x1b");
+    pty.wait_until("the view closed", |s| !s.contains("Bookmarks ("));
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+    let output = pty.output();
+    let text = String::from_utf8_lossy(&output);
+    assert!(
+        !text.contains('\u{202e}'),
+        "a raw bidi override was written"
+    );
+    assert!(
+        text.contains("\x1b[?2004h"),
+        "bracketed paste was turned on"
+    );
+    assert!(text.contains("\x1b[?2004l"), "and off again on the way out");
+}
+
+#[test]
+fn the_reading_column_is_reported_as_drawn_and_kept_across_runs() {
+    let config = TempDir::new().unwrap();
+    let mut pty = Pty::spawn(config.path(), &[], 120, 35);
+    pty.wait_for(" LIST  1/2 ");
+    pty.send("\t-");
+    pty.wait_for("reading column: 76 cells");
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+    let saved = std::fs::read_to_string(config.path().join("state.json")).unwrap();
+    assert!(saved.contains("\"column\": 76"), "{saved}");
+
+    let mut again = Pty::spawn(config.path(), &[], 120, 35);
+    // The article read last reopens in the reader.
+    again.wait_for(" READ  1/2 ");
+    again.send("-");
+    again.wait_for("reading column: 72 cells");
+    again.send("q");
+    assert!(again.wait_exit().success());
+}
+
+#[test]
+fn after_a_tiny_window_the_list_shows_its_first_article_again() {
+    let config = TempDir::new().unwrap();
+    let mut pty = Pty::spawn(config.path(), &[], 120, 35);
+    pty.wait_for(" LIST  1/2 ");
+    pty.send("j");
+    pty.wait_for(" LIST  2/2 ");
+    pty.resize(20, 6);
+    pty.wait_for("Too small");
+    pty.resize(120, 35);
+    let screen = pty.wait_until("both panes again", |s| s.contains("Articles (2)"));
+    let first_row = screen.lines().nth(1).unwrap_or_default();
+    assert!(first_row.contains("Japan worried that U.S."), "{screen}");
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+}

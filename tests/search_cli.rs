@@ -11,8 +11,8 @@ use common::{find_control_sequence, folio};
 use predicates::prelude::*;
 use tempfile::TempDir;
 
-const JAPAN_TITLE: &str = "Japan worried that U.S. will cede concessions to DPRK";
-const KOREA_TITLE: &str = "North Korea coming in from the cold: what are Japan's fears?";
+const JAPAN_PATH: &str = "bundled/japan-worried-us-will-cede-concessions-to-dprk.txt";
+const KOREA_PATH: &str = "bundled/north-korea-coming-in-from-the-cold.txt";
 
 fn search(config: &Path, args: &[&str]) -> Output {
     folio(config).arg("search").args(args).output().unwrap()
@@ -61,12 +61,12 @@ fn articles() -> TempDir {
 }
 
 #[test]
-fn a_line_is_title_paragraph_and_snippet() {
+fn a_line_is_path_paragraph_and_snippet() {
     let config = TempDir::new().unwrap();
     let out = found(config.path(), &["military and civil"]);
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), 1, "{out}");
-    let prefix = format!("{KOREA_TITLE}:9: …");
+    let prefix = format!("{KOREA_PATH}:9: …");
     assert!(lines[0].starts_with(&prefix), "{out}");
     assert!(
         lines[0].contains("military and civil aircraft and agricultural products"),
@@ -96,8 +96,8 @@ fn count_prints_matches_per_article_title_matches_first() {
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), 2, "{out}");
     // Both titles match, so the article with more matches comes first.
-    assert!(lines[0].starts_with(&format!("{KOREA_TITLE}: ")), "{out}");
-    assert!(lines[1].starts_with(&format!("{JAPAN_TITLE}: ")), "{out}");
+    assert!(lines[0].starts_with(&format!("{KOREA_PATH}: ")), "{out}");
+    assert!(lines[1].starts_with(&format!("{JAPAN_PATH}: ")), "{out}");
     let counts: Vec<usize> = lines
         .iter()
         .map(|l| l.rsplit(": ").next().unwrap().parse().unwrap())
@@ -110,24 +110,28 @@ fn one_line_per_matching_paragraph_with_smart_case() {
     let config = TempDir::new().unwrap();
     let dir = articles();
     let path = dir.path().to_str().unwrap();
+    let file = dir.path().join("1-apples.txt");
+    let file = file.to_str().unwrap();
     let out = found(config.path(), &["apple", path]);
     assert_eq!(
         out,
-        "Apple notes:2: Second: apple, Apple, APPLE.\n\
-         Apple notes:3: Third mentions an apple once.\n"
+        format!(
+            "{file}:2: Second: apple, Apple, APPLE.\n\
+             {file}:3: Third mentions an apple once.\n"
+        )
     );
     // Titles are not counted: three matches in paragraph 2, one in paragraph 3.
     assert_eq!(
         found(config.path(), &["apple", path, "--count"]),
-        "Apple notes: 4\n"
+        format!("{file}: 4\n")
     );
     assert_eq!(
         found(config.path(), &["Apple", path, "--count"]),
-        "Apple notes: 1\n"
+        format!("{file}: 1\n")
     );
     assert_eq!(
         found(config.path(), &["/APPL(E|IED)/", path]),
-        "Apple notes:2: Second: apple, Apple, APPLE.\n"
+        format!("{file}:2: Second: apple, Apple, APPLE.\n")
     );
 }
 
@@ -137,7 +141,7 @@ fn a_long_paragraph_shows_a_window_around_the_match() {
     let dir = articles();
     let out = found(config.path(), &["needle", dir.path().to_str().unwrap()]);
     let line = out.trim_end();
-    let snippet = line.strip_prefix("Long one:1: ").unwrap();
+    let snippet = line.split_once(":1: ").unwrap().1;
     assert!(snippet.starts_with('…') && snippet.ends_with('…'), "{line}");
     assert!(snippet.contains(" word99 needle word0 "), "{line}");
     let chars = snippet.chars().count();
@@ -152,9 +156,11 @@ fn a_phrase_matches_across_line_breaks_shown_as_spaces() {
         config.path(),
         &["military and civil", dir.path().to_str().unwrap()],
     );
+    let file = dir.path().join("3-breaks.md");
+    let file = file.to_str().unwrap();
     assert_eq!(
         out,
-        "Breaks:1: The military and civil sides.\nBreaks:2: military and civil\n"
+        format!("{file}:1: The military and civil sides.\n{file}:2: military and civil\n")
     );
 }
 
@@ -221,4 +227,37 @@ fn a_named_path_that_fails_exits_2_after_printing_matches() {
         stderr.contains("/no/such/place: no such file or folder"),
         "{stderr}"
     );
+}
+
+#[test]
+fn a_path_that_search_prints_is_what_show_takes() {
+    let config = TempDir::new().unwrap();
+    let dir = articles();
+    let out = found(config.path(), &["needle", dir.path().to_str().unwrap()]);
+    let (path, _) = out.split_once(":1: ").unwrap();
+    let shown = folio(config.path())
+        .args(["show", path, dir.path().to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(shown.status.code(), Some(0), "{shown:?}");
+    assert!(String::from_utf8_lossy(&shown.stdout).starts_with("Long one"));
+    // The file's name alone does too.
+    let by_name = folio(config.path())
+        .args(["show", "2-long.txt", dir.path().to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(by_name.status.code(), Some(0), "{by_name:?}");
+    assert!(String::from_utf8_lossy(&by_name.stdout).starts_with("Long one"));
+}
+
+#[test]
+fn an_id_prefix_shorter_than_four_characters_says_so() {
+    let config = TempDir::new().unwrap();
+    let list = folio(config.path()).arg("list").output().unwrap();
+    let id = String::from_utf8(list.stdout).unwrap()[..3].to_owned();
+    folio(config.path())
+        .args(["show", &id])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("too short for an id prefix"));
 }

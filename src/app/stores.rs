@@ -60,11 +60,18 @@ impl Stores {
                 (saved_positions(store), store.last_open().map(str::to_owned))
             });
         let mut state = State::new(articles, size, saved, last_open.as_deref());
+        if let Some(column) = self.positions.as_ref().and_then(PositionStore::column) {
+            state.set_initial_column(column);
+        }
         state.bookmarking_off = self.bookmarking_off();
         if let Some(store) = &self.bookmarks {
             state.set_bookmarks(store.bookmarks().to_vec());
         }
-        state.message = self.bookmarking_off().or_else(|| self.positions_off());
+        let errors: Vec<String> = [self.bookmarking_off(), self.positions_off()]
+            .into_iter()
+            .flatten()
+            .collect();
+        state.notice = (!errors.is_empty()).then(|| errors.join("; "));
         state
     }
 }

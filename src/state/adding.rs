@@ -8,6 +8,7 @@ use crate::article::Article;
 use crate::sanitize::sanitize_line;
 
 use super::{Effect, Focus, Prompt, Purpose, State};
+use crate::input_line::InputLine;
 
 impl State {
     /// Opens the line for an address.
@@ -16,11 +17,7 @@ impl State {
             self.message = Some(format!("still adding {url} (Esc stops it)"));
             return;
         }
-        self.prompt = Some(Prompt {
-            purpose: Purpose::AddPage,
-            text: String::new(),
-            error: None,
-        });
+        self.prompt = Some(Prompt::new(Purpose::AddPage, InputLine::default()));
     }
 
     /// The address was typed: the app fetches it.

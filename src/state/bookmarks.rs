@@ -19,13 +19,11 @@ pub struct Place {
     pub anchor: Anchor,
 }
 
-/// The bookmarks view: its selection, its text filter, and what was deleted while it was open.
+/// The bookmarks view: its selection and its text filter.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct BookmarksView {
     pub selected: usize,
     pub filter: String,
-    /// Deleted in this view, newest last: `u` brings them back.
-    pub removed: Vec<Bookmark>,
 }
 
 impl State {
@@ -139,10 +137,7 @@ impl State {
             }
             Action::DeleteBookmark => return self.delete_selected_bookmark(),
             Action::UndoDelete => {
-                let Some(Overlay::Bookmarks(view)) = &mut self.overlay else {
-                    return None;
-                };
-                let Some(bookmark) = view.removed.pop() else {
+                let Some(bookmark) = self.removed_bookmarks.pop() else {
                     self.message = Some("nothing to undo".to_owned());
                     return None;
                 };
@@ -162,7 +157,7 @@ impl State {
             .min(self.last_block());
     }
 
-    fn last_block(&self) -> usize {
+    pub(super) fn last_block(&self) -> usize {
         self.open_article()
             .map_or(0, |a| a.blocks.len().saturating_sub(1))
     }
@@ -239,11 +234,10 @@ impl State {
     }
 
     fn open_note_prompt(&mut self, purpose: Purpose, text: String) {
-        self.prompt = Some(Prompt {
+        self.prompt = Some(Prompt::new(
             purpose,
-            text,
-            error: None,
-        });
+            crate::input_line::InputLine::new(&text),
+        ));
     }
 
     /// Enter in a note line.
@@ -261,15 +255,21 @@ impl State {
         }
     }
 
-    /// Ctrl-d in a note line: remove the bookmark whose note it is.
+    /// Ctrl-d in a note line: the first asks, the second removes the bookmark whose note it is.
+    /// (Ctrl-d is half a page down to less and vim users: one press alone must not delete.)
     pub(super) fn remove_from_prompt(&mut self) -> Option<Effect> {
         let Some(Prompt {
             purpose: Purpose::EditNote { id },
+            confirm_remove,
             ..
-        }) = &self.prompt
+        }) = &mut self.prompt
         else {
             return None;
         };
+        if !*confirm_remove {
+            *confirm_remove = true;
+            return None;
+        }
         let id = id.clone();
         self.prompt = None;
         self.remove_bookmark(&id)
@@ -281,12 +281,11 @@ impl State {
         self.remove_bookmark(&id)
     }
 
-    /// Asks the app to delete bookmark `id`, keeping a copy for `u` while the view is open.
+    /// Asks the app to delete bookmark `id`, keeping a copy for `u` in the bookmarks view,
+    /// wherever the delete happened.
     fn remove_bookmark(&mut self, id: &str) -> Option<Effect> {
         let bookmark = self.bookmarks.iter().find(|b| b.id == id)?.clone();
-        if let Some(Overlay::Bookmarks(view)) = &mut self.overlay {
-            view.removed.push(bookmark);
-        }
+        self.removed_bookmarks.push(bookmark);
         Some(Effect::RemoveBookmark { id: id.to_owned() })
     }
 

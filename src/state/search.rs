@@ -5,7 +5,10 @@
 //! sent by the loop whenever no input is waiting), so typing never waits for a search, and a new
 //! query simply replaces the search under way: the newest query wins.
 
+use std::ops::Range;
+
 use crate::action::Action;
+use crate::input_line::InputLine;
 use crate::search::{CorpusSearch, Hit, Match, Query};
 use crate::wrap::Spot;
 
@@ -19,9 +22,22 @@ pub const SEARCH_STEP_BYTES: usize = 4 * 1024 * 1024;
 #[derive(Debug, Clone)]
 pub struct Prompt {
     pub purpose: Purpose,
-    pub text: String,
+    pub line: InputLine,
     /// Why the text is not a valid query (an unclosed regex group), shown beside it.
     pub error: Option<String>,
+    /// Ctrl-d was pressed once in a bookmark's note: a second Ctrl-d removes the bookmark.
+    pub confirm_remove: bool,
+}
+
+impl Prompt {
+    pub fn new(purpose: Purpose, line: InputLine) -> Prompt {
+        Prompt {
+            purpose,
+            line,
+            error: None,
+            confirm_remove: false,
+        }
+    }
 }
 
 /// What the query line will do, and what to go back to if it is cancelled.
@@ -54,13 +70,42 @@ impl Purpose {
     }
 }
 
-/// A query and its matches in the open article, in text order.
+/// A query and its matches in the open article, in text order: the title's first, then the
+/// body's. A match is numbered in that order, the title's from 0.
 #[derive(Debug, Clone)]
 pub struct Find {
     pub query: Query,
+    /// Byte ranges of the matches in the article's title.
+    pub title: Vec<Range<usize>>,
     pub matches: Vec<Match>,
     /// The match the person is on, once they have moved to one.
     pub current: Option<usize>,
+}
+
+impl Find {
+    /// Every match, the title's and the body's.
+    pub fn len(&self) -> usize {
+        self.title.len() + self.matches.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The number of the first match at or after `(block, offset)` in the body, or of the first
+    /// in the title when that is where the view starts (`None`).
+    fn first_from(&self, place: Option<(usize, usize)>) -> Option<usize> {
+        match place {
+            None if !self.title.is_empty() => Some(0),
+            _ => {
+                let (block, offset) = place.unwrap_or((0, 0));
+                self.matches
+                    .iter()
+                    .position(|m| (m.block, m.range.start) >= (block, offset))
+                    .map(|i| i + self.title.len())
+            }
+        }
+    }
 }
 
 /// The list narrowed to the articles that match a query, ranked; filled in as the search goes.
@@ -118,15 +163,17 @@ impl State {
             Action::ClearFilter => self.clear_filter(),
             // Control characters never enter the line: it is drawn, and saved in notes.
             Action::PromptChar(c) if c.is_control() => {}
-            Action::PromptChar(c) => self.edit_prompt(|text| text.push(c)),
-            Action::PromptBackspace => self.edit_prompt(|text| {
-                text.pop();
-            }),
-            Action::PromptDeleteWord => self.edit_prompt(|text| {
-                let kept = text.trim_end().rfind(' ').map_or(0, |i| i + 1);
-                text.truncate(kept);
-            }),
-            Action::PromptClear => self.edit_prompt(String::clear),
+            Action::PromptChar(c) => self.edit_prompt(|line| line.insert_char(c)),
+            Action::PromptBackspace => self.edit_prompt(InputLine::backspace),
+            Action::PromptDelete => self.edit_prompt(InputLine::delete),
+            Action::PromptDeleteWord => self.edit_prompt(InputLine::delete_word),
+            Action::PromptClear => self.edit_prompt(InputLine::delete_to_start),
+            Action::PromptLeft => self.move_prompt_cursor(InputLine::left),
+            Action::PromptRight => self.move_prompt_cursor(InputLine::right),
+            Action::PromptWordLeft => self.move_prompt_cursor(InputLine::word_left),
+            Action::PromptWordRight => self.move_prompt_cursor(InputLine::word_right),
+            Action::PromptHome => self.move_prompt_cursor(InputLine::home),
+            Action::PromptEnd => self.move_prompt_cursor(InputLine::end),
             Action::PromptSubmit => return self.submit_prompt(),
             Action::PromptCancel => self.cancel_prompt(),
             Action::SearchStep => self.search_step(),
@@ -138,11 +185,10 @@ impl State {
     fn start_search(&mut self) {
         if let Some(Overlay::Bookmarks(view)) = &self.overlay {
             let previous = view.filter.clone();
-            self.prompt = Some(Prompt {
-                purpose: Purpose::FilterBookmarks { previous },
-                text: String::new(),
-                error: None,
-            });
+            self.prompt = Some(Prompt::new(
+                Purpose::FilterBookmarks { previous },
+                InputLine::default(),
+            ));
             return;
         }
         let purpose = match self.focus {
@@ -155,30 +201,44 @@ impl State {
                 previous: self.filter.clone(),
             },
         };
-        self.prompt = Some(Prompt {
-            purpose,
-            text: String::new(),
-            error: None,
-        });
+        self.prompt = Some(Prompt::new(purpose, InputLine::default()));
     }
 
-    fn edit_prompt(&mut self, edit: impl FnOnce(&mut String)) {
+    /// Text pasted into the terminal (bracketed paste): typed into the line if one is open.
+    pub fn paste(&mut self, text: &str) {
+        self.message = None;
+        self.edit_prompt(|line| line.insert(text));
+    }
+
+    /// Moves the cursor of the line; the text, and so the search, stay as they are.
+    fn move_prompt_cursor(&mut self, step: impl FnOnce(&mut InputLine)) {
+        if let Some(prompt) = &mut self.prompt {
+            step(&mut prompt.line);
+        }
+    }
+
+    fn edit_prompt(&mut self, edit: impl FnOnce(&mut InputLine)) {
         let Some(prompt) = &mut self.prompt else {
             return;
         };
-        edit(&mut prompt.text);
+        let before = prompt.line.text().to_owned();
+        edit(&mut prompt.line);
+        // Nothing inserted or deleted (Delete at the end): nothing to search again.
+        if prompt.line.text() == before {
+            return;
+        }
         if prompt.purpose.is_note() || matches!(prompt.purpose, Purpose::AddPage) {
             return;
         }
         if let Purpose::FilterBookmarks { .. } = prompt.purpose {
-            let text = prompt.text.clone();
+            let text = prompt.line.text().to_owned();
             if let Some(Overlay::Bookmarks(view)) = &mut self.overlay {
                 view.filter = text;
                 view.selected = 0;
             }
             return;
         }
-        let parsed = Query::parse(&prompt.text);
+        let parsed = Query::parse(prompt.line.text());
         prompt.error = parsed.as_ref().err().map(ToString::to_string);
         let purpose = prompt.purpose.clone();
         match (purpose, parsed) {
@@ -187,12 +247,8 @@ impl State {
             (Purpose::FindInArticle { origin, .. }, Ok(query)) => {
                 self.top = origin;
                 self.find = query.map(|query| self.find_in_open_article(query));
-                let first = self.find.as_ref().and_then(|find| {
-                    let (block, offset) = self.view()?.anchor_of(origin);
-                    find.matches
-                        .iter()
-                        .position(|m| (m.block, m.range.start) >= (block, offset))
-                });
+                let place = self.body_place(origin);
+                let first = self.find.as_ref().and_then(|find| find.first_from(place));
                 if let Some(index) = first {
                     self.go_to_match(index);
                 }
@@ -229,13 +285,13 @@ impl State {
         }
         match prompt.purpose {
             purpose @ (Purpose::NewNote { .. } | Purpose::EditNote { .. }) => {
-                return self.submit_note(purpose, prompt.text);
+                return self.submit_note(purpose, prompt.line.text().to_owned());
             }
             Purpose::FilterBookmarks { .. } => {}
-            Purpose::AddPage => return self.submit_address(&prompt.text),
+            Purpose::AddPage => return self.submit_address(prompt.line.text()),
             Purpose::FindInArticle { .. } => {
                 if let Some(find) = &self.find
-                    && find.matches.is_empty()
+                    && find.is_empty()
                 {
                     self.message = Some(format!("no match for {}", find.query.as_str()));
                 }
@@ -310,9 +366,9 @@ impl State {
     /// Opens `article` with `query` active, at its first match.
     fn open_at_first_match(&mut self, article: usize, query: Query) -> Option<Effect> {
         self.focus = Focus::Reader;
-        let effect = self.switch_article(article);
+        let effect = self.switch_article(article).or(Some(Effect::SavePositions));
         self.find = Some(self.find_in_open_article(query));
-        if self.find.as_ref().is_some_and(|f| !f.matches.is_empty()) {
+        if self.find.as_ref().is_some_and(|f| !f.is_empty()) {
             self.go_to_match(0);
         }
         effect
@@ -320,15 +376,28 @@ impl State {
 
     /// The matches of `query` in the open article.
     pub(super) fn find_in_open_article(&self, query: Query) -> Find {
-        let matches = self
+        let (title, matches) = self
             .open_article()
-            .map(|article| query.find_in_article(article))
+            .map(|article| {
+                let title = query.find_iter(&article.title).collect();
+                (title, query.find_in_article(article))
+            })
             .unwrap_or_default();
         Find {
             query,
+            title,
             matches,
             current: None,
         }
+    }
+
+    /// Where `top` is in the body, as (block, offset); `None` at the top of the article, where
+    /// the title shows.
+    fn body_place(&self, top: Spot) -> Option<(usize, usize)> {
+        if top == Spot::default() {
+            return None;
+        }
+        self.view().map(|view| view.anchor_of(top))
     }
 
     /// n and N: the next or previous match, wrapping at the ends with a word about it.
@@ -337,7 +406,7 @@ impl State {
             self.message = Some("no search: / searches this article".to_owned());
             return;
         };
-        let count = find.matches.len();
+        let count = find.len();
         if count == 0 {
             self.message = Some(format!("no match for {}", find.query.as_str()));
             return;
@@ -359,15 +428,7 @@ impl State {
                 }
             },
             // No match chosen yet: the first one from the top of the view on.
-            None => {
-                let here = self.view().map(|view| view.anchor_of(self.top));
-                let after = here.and_then(|(block, offset)| {
-                    find.matches
-                        .iter()
-                        .position(|m| (m.block, m.range.start) >= (block, offset))
-                });
-                after.unwrap_or(0)
-            }
+            None => find.first_from(self.body_place(self.top)).unwrap_or(0),
         };
         self.go_to_match(next);
     }
@@ -377,7 +438,13 @@ impl State {
         let Some(found) = self.find.as_mut() else {
             return;
         };
-        let Some(m) = found.matches.get(index) else {
+        if index < found.title.len() {
+            found.current = Some(index);
+            self.top = Spot::default();
+            self.clamp_top();
+            return;
+        }
+        let Some(m) = found.matches.get(index - found.title.len()) else {
             return;
         };
         found.current = Some(index);

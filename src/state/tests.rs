@@ -256,7 +256,7 @@ fn a_bad_regex_is_reported_and_breaks_nothing() {
     s.update(Action::PromptBackspace);
     s.update(Action::PromptBackspace);
     type_text(&mut s, "s?/");
-    assert_eq!(s.prompt.as_ref().unwrap().text, "/summits?/");
+    assert_eq!(s.prompt.as_ref().unwrap().line.text(), "/summits?/");
     assert!(s.prompt.as_ref().unwrap().error.is_none());
     assert!(!s.find.as_ref().unwrap().matches.is_empty());
 }
@@ -438,7 +438,7 @@ fn a_bookmarked_passage_is_marked_and_m_edits_or_removes_it() {
     assert_eq!(s.bookmarked_blocks().collect::<Vec<_>>(), vec![(0, 0)]);
     s.update(Action::Bookmark);
     let prompt = s.prompt.as_ref().unwrap();
-    assert_eq!(prompt.text, "first note", "the note to edit");
+    assert_eq!(prompt.line.text(), "first note", "the note to edit");
     s.update(Action::PromptClear);
     type_text(&mut s, "second note");
     assert_eq!(
@@ -451,8 +451,68 @@ fn a_bookmarked_passage_is_marked_and_m_edits_or_removes_it() {
     s.update(Action::Bookmark);
     assert_eq!(
         s.update(Action::PromptRemoveBookmark),
+        None,
+        "one Ctrl-d (half a page down to a less user) only asks"
+    );
+    assert!(s.prompt.as_ref().unwrap().confirm_remove);
+    s.update(Action::PromptEnd);
+    assert!(
+        !s.prompt.as_ref().unwrap().confirm_remove,
+        "another key keeps it"
+    );
+    s.update(Action::PromptRemoveBookmark);
+    assert_eq!(
+        s.update(Action::PromptRemoveBookmark),
         Some(Effect::RemoveBookmark { id: "id-1".into() })
     );
+}
+
+#[test]
+fn a_bookmark_deleted_from_its_note_comes_back_with_u_in_the_bookmarks_view() {
+    let mut s = reading(100, 30);
+    let bookmark = saved_bookmark(&s.articles[1], 0, 0, "a note", 1);
+    s.set_bookmarks(vec![bookmark.clone()]);
+    s.update(Action::Bookmark);
+    s.update(Action::PromptRemoveBookmark);
+    assert_eq!(
+        s.update(Action::PromptRemoveBookmark),
+        Some(Effect::RemoveBookmark { id: "id-1".into() })
+    );
+    s.set_bookmarks(Vec::new());
+    s.update(Action::ToggleBookmarks);
+    assert_eq!(
+        s.update(Action::UndoDelete),
+        Some(Effect::RestoreBookmark(bookmark)),
+        "not \"nothing to undo\""
+    );
+}
+
+#[test]
+fn the_note_line_edits_at_its_cursor_and_a_paste_goes_in_sanitized() {
+    let mut s = reading(100, 30);
+    s.update(Action::Bookmark);
+    type_text(&mut s, "abc");
+    s.update(Action::PromptLeft);
+    type_text(&mut s, "X");
+    assert_eq!(s.prompt.as_ref().unwrap().line.text(), "abXc");
+    s.update(Action::PromptHome);
+    s.update(Action::PromptDelete);
+    s.paste("one\ntwo\u{202e}");
+    assert_eq!(s.prompt.as_ref().unwrap().line.text(), "one two<U+202E>bXc");
+    assert!(
+        matches!(s.update(Action::PromptSubmit), Some(Effect::AddBookmark(new)) if new.note == "one two<U+202E>bXc")
+    );
+}
+
+#[test]
+fn a_standing_error_stays_until_esc() {
+    let mut s = state(100, 30);
+    s.notice = Some("state.json is not valid JSON".to_owned());
+    s.update(Action::SelectNext);
+    s.update(Action::SwitchFocus);
+    assert!(s.notice.is_some(), "keys do not hide it");
+    s.update(Action::ClearSelection);
+    assert!(s.notice.is_none());
 }
 
 #[test]
@@ -528,7 +588,7 @@ fn the_help_scrolls_to_its_end_and_straight_back() {
     for _ in 0..500 {
         s.update(Action::HelpDown);
     }
-    let furthest = crate::ui::help::max_scroll(s.size);
+    let (_, furthest) = s.help_window();
     assert!(furthest > 0);
     assert_eq!(s.overlay, Some(Overlay::Help { scroll: furthest }));
     s.update(Action::HelpUp);
@@ -629,4 +689,225 @@ fn the_wheel_scrolls_the_pane_under_it_and_a_click_opens_a_row() {
         None,
         "a click below the last row does nothing"
     );
+}
+
+/// `count` short articles titled "Article 1".., each with a few paragraphs.
+fn numbered(count: usize, width: u16, height: u16) -> State {
+    let articles = (1..=count)
+        .map(|n| {
+            let text = format!(
+                "Article {n}\n\nThe first paragraph of article {n}.\n\nA second one.\n\nA third."
+            );
+            Article::from_text(
+                &format!("a{n}.txt"),
+                "a",
+                crate::article::Format::Text,
+                &text,
+            )
+        })
+        .collect();
+    State::new(
+        articles,
+        Rect::new(0, 0, width, height),
+        HashMap::new(),
+        None,
+    )
+}
+
+#[test]
+fn brackets_step_through_the_search_results_not_the_whole_list() {
+    let mut s = numbered(9, 100, 30);
+    s.update(Action::StartSearch);
+    type_text(&mut s, "/article [358]\\./");
+    finish_search(&mut s);
+    let listed: Vec<usize> = (0..s.row_count()).filter_map(|r| s.article_at(r)).collect();
+    assert_eq!(listed.len(), 3, "{listed:?}");
+    s.update(Action::PromptSubmit);
+    let first = s.open;
+    s.update(Action::NextArticle);
+    assert_eq!(
+        s.open,
+        listed[1],
+        "the next result, not article {}",
+        first + 2
+    );
+    assert_eq!(
+        s.row_of(s.open),
+        Some(1),
+        "the open article stays in the list"
+    );
+    s.update(Action::NextArticle);
+    s.update(Action::NextArticle);
+    assert_eq!(s.open, listed[2]);
+    assert_eq!(s.message.as_deref(), Some("this is the last article"));
+    s.update(Action::PreviousArticle);
+    assert_eq!(s.open, listed[1]);
+}
+
+#[test]
+fn the_first_and_last_article_say_so_on_brackets() {
+    let mut s = state(100, 30);
+    s.update(Action::SwitchFocus);
+    s.update(Action::PreviousArticle);
+    assert_eq!(s.message.as_deref(), Some("this is the first article"));
+    s.update(Action::NextArticle);
+    s.update(Action::NextArticle);
+    assert_eq!(
+        (s.open, s.message.as_deref()),
+        (1, Some("this is the last article"))
+    );
+}
+
+#[test]
+fn g_and_capital_g_put_the_passage_cursor_on_the_first_and_last_passage() {
+    let mut s = reading(80, 24);
+    let last = s.articles[1].blocks.len() - 1;
+    s.update(Action::Bottom);
+    assert_eq!(s.cursor, last);
+    s.update(Action::Top);
+    assert_eq!(s.cursor, 0);
+    s.update(Action::NextPassage);
+    assert_eq!(
+        s.cursor, 1,
+        "the next passage after the top, not one far below"
+    );
+}
+
+#[test]
+fn a_grown_window_shows_the_list_rows_hidden_above() {
+    let mut s = state(120, 35);
+    s.update(Action::SelectNext);
+    s.update(Action::Resize {
+        width: 20,
+        height: 6,
+    });
+    s.update(Action::Resize {
+        width: 120,
+        height: 35,
+    });
+    assert_eq!(s.list_offset, 0, "the first article is shown again");
+    let mut s = numbered(30, 80, 24);
+    s.update(Action::SelectLast);
+    s.update(Action::Resize {
+        width: 80,
+        height: 40,
+    });
+    assert_eq!(s.list_offset + s.list_rows(), 30, "no empty rows below");
+}
+
+#[test]
+fn the_reading_column_reports_the_width_drawn() {
+    let mut s = reading(120, 35);
+    let drawn = s.text_area().width;
+    for _ in 0..60 {
+        s.update(Action::WidenColumn);
+    }
+    assert_eq!(
+        s.message.as_deref(),
+        Some(format!("reading column: {drawn} cells, the widest this window allows").as_str())
+    );
+    s.update(Action::NarrowColumn);
+    assert_eq!(
+        s.text_area().width,
+        drawn - screen::COLUMN_STEP,
+        "narrowing shows at once"
+    );
+    let message = format!("reading column: {} cells", drawn - screen::COLUMN_STEP);
+    assert_eq!(s.message.as_deref(), Some(message.as_str()));
+}
+
+#[test]
+fn less_and_vim_keys_move_and_the_ends_say_so() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let key = |c: char, m: KeyModifiers| KeyEvent::new(KeyCode::Char(c), m);
+    let none = KeyModifiers::NONE;
+    let ctrl = KeyModifiers::CONTROL;
+    for (c, m, action) in [
+        ('d', none, Action::HalfPageDown),
+        ('u', none, Action::HalfPageUp),
+        ('f', none, Action::PageDown),
+        ('e', ctrl, Action::ScrollDown),
+        ('y', ctrl, Action::ScrollUp),
+    ] {
+        assert_eq!(
+            crate::keymap::resolve(Context::Reader, &key(c, m)),
+            Some(action)
+        );
+    }
+    assert_eq!(
+        crate::keymap::resolve(Context::List, &key('d', none)),
+        Some(Action::SelectHalfPageDown)
+    );
+    let mut s = reading(80, 24);
+    s.update(Action::ScrollUp);
+    assert_eq!(s.message.as_deref(), Some("top of the article"));
+    s.update(Action::Bottom);
+    s.update(Action::HalfPageDown);
+    assert_eq!(s.message.as_deref(), Some("end of the article"));
+    let mut s = numbered(30, 80, 24);
+    s.update(Action::SelectHalfPageDown);
+    assert_eq!(s.selected, s.list_rows() / 2);
+    s.update(Action::SelectPrevious);
+    s.update(Action::SelectFirst);
+    s.update(Action::SelectPrevious);
+    assert_eq!(s.message.as_deref(), Some("this is the first article"));
+}
+
+#[test]
+fn the_help_pages_like_the_reader() {
+    let mut s = state(50, 20);
+    s.update(Action::ToggleHelp);
+    let (rows, furthest) = s.help_window();
+    let help_scroll = |s: &State| match s.overlay {
+        Some(Overlay::Help { scroll }) => scroll,
+        _ => panic!("the help closed"),
+    };
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    for (code, modifiers, expected) in [
+        (KeyCode::Char(' '), KeyModifiers::NONE, rows - 1),
+        (KeyCode::PageDown, KeyModifiers::NONE, 2 * (rows - 1)),
+        (KeyCode::Char('b'), KeyModifiers::NONE, rows - 1),
+        (KeyCode::Char('G'), KeyModifiers::SHIFT, furthest),
+        (KeyCode::Char('f'), KeyModifiers::CONTROL, furthest),
+        (KeyCode::Char('g'), KeyModifiers::NONE, 0),
+    ] {
+        let action = crate::keymap::resolve(s.context(), &KeyEvent::new(code, modifiers)).unwrap();
+        s.update(action);
+        assert_eq!(help_scroll(&s), expected, "{code:?}");
+    }
+    s.update(Action::HelpBottom);
+    s.update(Action::Resize {
+        width: 120,
+        height: 35,
+    });
+    assert_eq!(
+        help_scroll(&s),
+        s.help_window().1,
+        "a resize keeps the scroll in range"
+    );
+}
+
+#[test]
+fn moving_the_list_selection_previews_the_article_without_reading_it() {
+    let mut s = state(100, 30);
+    assert_eq!(s.update(Action::SelectNext), None);
+    assert_eq!(
+        (s.open, s.focus),
+        (1, Focus::List),
+        "the reader shows the selection"
+    );
+    assert!(!s.engaged);
+    assert_eq!(s.progress(1), None, "a preview is not reading");
+    s.update(Action::SwitchFocus);
+    s.update(Action::PageDown);
+    let top = s.top;
+    s.update(Action::SwitchFocus);
+    assert_eq!(
+        s.update(Action::SelectPrevious),
+        Some(Effect::SavePositions),
+        "leaving an article being read saves its place"
+    );
+    assert_eq!(s.open, 0);
+    s.update(Action::SelectNext);
+    assert_eq!(s.top, top, "the preview opens where reading stopped");
 }

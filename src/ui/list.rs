@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{Theme, fit, pane};
+use super::{Theme, fit, highlighted, pane};
 use crate::screen;
 use crate::state::{Focus, State};
 use crate::wrap::cell_width;
@@ -44,7 +44,19 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         };
         // The open article is marked so the list says what the reader shows.
         let marker = if open { "▸ " } else { "  " };
-        let title_text = fit(&article.title, width.saturating_sub(2));
+        let details = [&article.byline, &article.date]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(" · ");
+        // A title too long for its row goes on to the second row when that row has no byline,
+        // and for the selected row always: the byline gives way to what the article is.
+        let (title_text, title_rest) = if details.is_empty() || row == state.selected {
+            split_title(&article.title, width.saturating_sub(2))
+        } else {
+            (fit(&article.title, width.saturating_sub(2)), None)
+        };
         let mut first = vec![
             Span::styled(marker, theme.marker),
             Span::styled(title_text, theme.list_title),
@@ -58,17 +70,15 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
             (None, Some(0) | None) => String::new(),
             (None, Some(percent)) => format!("{percent}%"),
         };
-        let details = [&article.byline, &article.date]
-            .into_iter()
-            .flatten()
-            .map(String::as_str)
-            .collect::<Vec<_>>()
-            .join(" · ");
         let room = width.saturating_sub(2 + cell_width(&progress) + 1);
         // A mark for articles with bookmarks, where the open-article marker is on the row above.
         let marks = match state.bookmark_count(index) {
             0 => "  ".to_owned(),
             n => format!("★{n} "),
+        };
+        let (details, details_style) = match title_rest {
+            Some(rest) => (rest, theme.list_title),
+            None => (details, theme.list_meta),
         };
         let details = fit(
             &details,
@@ -78,7 +88,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
             width.saturating_sub(cell_width(&marks) + cell_width(&details) + cell_width(&progress));
         let mut second = vec![
             Span::styled(marks, theme.marker),
-            Span::styled(details, theme.list_meta),
+            Span::styled(details, details_style),
             Span::raw(" ".repeat(gap)),
             Span::styled(progress, theme.list_meta),
         ];
@@ -95,15 +105,22 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     frame.render_widget(Paragraph::new(lines), inside);
 }
 
-/// A row drawn selected. The style goes onto every span, not the line: a span's own colour
-/// (the dim byline) would otherwise win over the selection's and sit dark on its background.
-fn highlighted(spans: Vec<Span<'_>>, style: Style) -> Line<'_> {
-    Line::from(
-        spans
-            .into_iter()
-            .map(|span| span.patch_style(style))
-            .collect::<Vec<_>>(),
-    )
+/// A title for a row of `width` cells: whole, or its first line and the rest when it does not
+/// fit (the rest is cut later, with an ellipsis, to what its row has room for).
+fn split_title(title: &str, width: usize) -> (String, Option<String>) {
+    if cell_width(title) <= width {
+        return (title.to_owned(), None);
+    }
+    let options =
+        textwrap::Options::new(width.max(1)).wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
+    let lines = textwrap::wrap(title, options);
+    let first = lines.first().map(|l| l.to_string()).unwrap_or_default();
+    let rest = lines[1..]
+        .iter()
+        .map(|l| l.as_ref())
+        .collect::<Vec<_>>()
+        .join(" ");
+    (fit(&first, width), Some(rest))
 }
 
 /// Pads a row with spaces so a highlight covers the full width.

@@ -9,7 +9,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{Theme, pane};
+use super::{Theme, highlighted, pane};
 use crate::article::{Article, BlockKind, MarkStyle};
 use crate::screen;
 use crate::state::{Find, Focus, State};
@@ -30,9 +30,20 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         .take(usize::from(text_area.height))
         .map(|(_, line)| line)
         .collect();
+    // Selected passages (`v`) are drawn in the selection's style, so a selection of several
+    // passages does not look like the cursor on one.
+    let selected = state.selection.map(|_| state.marked_blocks());
     let lines: Vec<Line> = visible
         .iter()
-        .map(|line| styled_line(article, &meta, line, state.find.as_ref(), theme))
+        .map(|line| {
+            let styled = styled_line(article, &meta, line, state.find.as_ref(), theme);
+            match (line.part, selected) {
+                (Part::Block(block), Some((first, last))) if (first..=last).contains(&block) => {
+                    highlighted(styled.spans, theme.selection)
+                }
+                _ => styled,
+            }
+        })
         .collect();
     frame.render_widget(Paragraph::new(lines), text_area);
     // The gutter is the margin column left of the text, inside the border.
@@ -79,7 +90,7 @@ fn styled_line<'a>(
 ) -> Line<'a> {
     let range = line.range.clone();
     match line.part {
-        Part::Title => Line::styled(article.title[range].trim_end(), theme.article_title),
+        Part::Title => title_line(article, range, find, theme),
         Part::Meta => Line::styled(meta[range].trim_end(), theme.meta),
         Part::Blank => Line::default(),
         Part::Block(index) => {
@@ -140,7 +151,8 @@ fn matches_on<'a>(
     visible: &'a Range<usize>,
 ) -> impl Iterator<Item = (Range<usize>, bool)> + 'a {
     let matches = find.map_or(&[][..], |f| f.matches.as_slice());
-    let current = find.and_then(|f| f.current);
+    // Body matches are numbered after the title's.
+    let current = find.and_then(|f| f.current?.checked_sub(f.title.len()));
     let first = matches.partition_point(|m| (m.block, m.range.end) <= (block, visible.start));
     matches[first..]
         .iter()
@@ -148,6 +160,42 @@ fn matches_on<'a>(
         .take_while(move |(_, m)| m.block == block && m.range.start < visible.end)
         .filter(|(_, m)| m.range.end > visible.start)
         .map(move |(i, m)| (m.range.clone(), current == Some(first + i)))
+}
+
+/// A line of the title, with the search's matches in it highlighted.
+fn title_line<'a>(
+    article: &'a Article,
+    range: Range<usize>,
+    find: Option<&Find>,
+    theme: &Theme,
+) -> Line<'a> {
+    let shown = article.title[range.clone()].trim_end();
+    let visible = range.start..range.start + shown.len();
+    let mut spans = Vec::new();
+    let mut at = visible.start;
+    let title_matches = find.map_or(&[][..], |f| f.title.as_slice());
+    for (i, m) in title_matches.iter().enumerate() {
+        let (start, end) = (
+            m.start.clamp(visible.start, visible.end),
+            m.end.clamp(visible.start, visible.end),
+        );
+        if start >= end {
+            continue;
+        }
+        spans.push(Span::styled(&article.title[at..start], theme.article_title));
+        let style = if find.and_then(|f| f.current) == Some(i) {
+            theme.found_current
+        } else {
+            theme.found
+        };
+        spans.push(Span::styled(&article.title[start..end], style));
+        at = end;
+    }
+    spans.push(Span::styled(
+        &article.title[at..visible.end],
+        theme.article_title,
+    ));
+    Line::from(spans)
 }
 
 /// How an inline mark looks.

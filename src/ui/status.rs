@@ -1,19 +1,121 @@
-//! The status bar: mode, article n of N, position, then the query being typed, the message of the
-//! moment, a page being added, the state of a search, or key hints.
+//! The status bar: mode, where the list selection or the reader is, then the line being typed,
+//! the message of the moment, a page being added, the state of a search, or key hints shortened
+//! to fit (help and quit last to go). A message or error too long for the bar gets lines of its own above it
+//! (`banner`), so nothing is cut.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Clear, Paragraph};
 
 use super::{Theme, fit};
 use crate::keymap::Context;
-use crate::state::{Focus, Purpose, State};
+use crate::state::{Focus, Prompt, Purpose, State};
 use crate::wrap::cell_width;
 
+/// Lines above the status bar a long message may always take; more, up to half the screen.
+const BANNER_MIN_LINES: usize = 4;
+
 pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
-    let mode = match state.context() {
+    let width = usize::from(area.width);
+    let mode = mode(state);
+    let mut position = position(state);
+    // In a narrow bar the counter gives way to the line being typed.
+    if state.prompt.is_some() && width < 60 {
+        position = " ".to_owned();
+    }
+    let mut spans = vec![
+        Span::styled(mode, theme.status_mode),
+        Span::styled(position, theme.status),
+    ];
+    let used: usize = spans.iter().map(|s| cell_width(&s.content)).sum();
+    let room = width.saturating_sub(used);
+    if let Some(prompt) = &state.prompt {
+        let (typed, cursor) = prompt_spans(state, prompt, room, theme);
+        frame.set_cursor_position(Position::new(
+            area.x + u16::try_from(used + cursor).unwrap_or(u16::MAX),
+            area.y,
+        ));
+        spans.extend(typed);
+    } else if let Some(message) = shown_message(state) {
+        // Too long for the bar: the banner above shows it whole, the bar a pointer to it.
+        let text = if cell_width(&message) + 1 > room {
+            fit(" see above", room)
+        } else {
+            format!(" {message}")
+        };
+        spans.push(Span::styled(text, theme.status_message));
+    } else {
+        spans.push(Span::styled(
+            fit(&idle_detail(state, room), room),
+            theme.status,
+        ));
+    }
+    let used: usize = spans.iter().map(|s| cell_width(&s.content)).sum();
+    spans.push(Span::styled(
+        " ".repeat(width.saturating_sub(used)),
+        theme.status,
+    ));
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// A standing error and, when it does not fit in the bar, the message of the moment: wrapped on
+/// lines of their own just above the status bar, over the bottom of the panes.
+pub fn render_banner(frame: &mut Frame, status: Rect, state: &State, theme: &Theme) {
+    let width = usize::from(status.width);
+    let mut lines: Vec<Line> = Vec::new();
+    if let Some(notice) = &state.notice {
+        let text = format!("{notice} (Esc hides this)");
+        lines.extend(wrapped(&text, width, theme.status_message));
+    }
+    if state.prompt.is_none()
+        && let Some(message) = &state.message
+    {
+        let room = width.saturating_sub(cell_width(&mode(state)) + cell_width(&position(state)));
+        if cell_width(message) + 1 > room {
+            lines.extend(wrapped(message, width, theme.status_message));
+        }
+    }
+    if lines.is_empty() {
+        return;
+    }
+    let keep = BANNER_MIN_LINES
+        .max(usize::from(status.y) / 2)
+        .min(usize::from(status.y));
+    if lines.len() > keep {
+        lines.drain(..lines.len() - keep);
+    }
+    let height = u16::try_from(lines.len()).unwrap_or(0);
+    let area = Rect {
+        y: status.y - height,
+        height,
+        ..status
+    };
+    frame.render_widget(Clear, area);
+    frame.render_widget(Paragraph::new(lines).style(theme.status_message), area);
+}
+
+fn wrapped(text: &str, width: usize, style: Style) -> Vec<Line<'static>> {
+    let options = textwrap::Options::new(width.saturating_sub(2).max(1))
+        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
+    textwrap::wrap(text, options)
+        .into_iter()
+        .map(|line| {
+            let padded = format!(" {line}");
+            let pad = width.saturating_sub(cell_width(&padded));
+            Line::styled(format!("{padded}{}", " ".repeat(pad)), style)
+        })
+        .collect()
+}
+
+/// The message the status bar shows, if any (the standing error shows above it instead).
+fn shown_message(state: &State) -> Option<String> {
+    state.message.clone()
+}
+
+fn mode(state: &State) -> String {
+    match state.context() {
         Context::List => " LIST ",
         Context::Reader => " READ ",
         Context::Help => " HELP ",
@@ -29,91 +131,195 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         Context::Prompt => " FIND ",
         Context::Bookmarks => " MARKS ",
         Context::Anywhere => " ",
-    };
-    let position = match state.loading {
-        Some(loading) => match loading.files {
-            Some(files) => format!(" loading {}/{files} files ", loading.read),
-            None => " finding files… ".to_owned(),
-        },
-        None => format!(
-            " {}/{}  {:>3}% ",
-            (state.open + 1).min(state.articles.len()),
-            state.articles.len(),
-            state.percent()
-        ),
-    };
-    let width = usize::from(area.width);
-    let room = width.saturating_sub(cell_width(mode) + cell_width(&position) + 1);
-    let mut spans = vec![
-        Span::styled(mode, theme.status_mode),
-        Span::styled(position, theme.status),
-    ];
-    for (text, style) in detail(state, theme) {
-        let used: usize = spans.iter().map(|s| cell_width(&s.content)).sum();
-        let left = width.saturating_sub(used);
-        if left == 0 {
-            break;
-        }
-        spans.push(Span::styled(fit(&text, left.min(room)), style));
     }
-    let used: usize = spans.iter().map(|s| cell_width(&s.content)).sum();
-    spans.push(Span::styled(
-        " ".repeat(width.saturating_sub(used)),
-        theme.status,
-    ));
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    .to_owned()
 }
 
-/// What follows the position, most urgent first: the query line, a message, search results, hints.
-fn detail(state: &State, theme: &Theme) -> Vec<(String, Style)> {
-    if let Some(prompt) = &state.prompt {
-        if prompt.purpose.is_note() {
-            let hint = match prompt.purpose {
-                Purpose::EditNote { .. } => {
-                    "Enter saves · Ctrl-d removes the bookmark · Esc cancels"
-                }
-                _ => "Enter saves the bookmark · Esc cancels",
-            };
-            return vec![
-                (format!(" note: {}▏", prompt.text), theme.status_prompt),
-                (format!("  {hint}"), theme.status),
-            ];
-        }
-        if let Purpose::AddPage = prompt.purpose {
-            return vec![
-                (format!(" address: {}▏", prompt.text), theme.status_prompt),
-                (
-                    "  Enter fetches and saves it · Esc cancels".to_owned(),
-                    theme.status,
-                ),
-            ];
-        }
-        let mut parts = vec![(format!(" /{}▏", prompt.text), theme.status_prompt)];
-        match &prompt.error {
-            Some(error) => parts.push((format!(" {error}"), theme.status_message)),
-            None => parts.push((
-                format!("  {}", results(state, &prompt.purpose)),
-                theme.status,
-            )),
-        }
-        return parts;
+/// " 3/12   40% ": the selected row and how far it has been read while the list has focus, the
+/// open article and the reader's place otherwise.
+fn position(state: &State) -> String {
+    if let Some(loading) = state.loading {
+        return match loading.files {
+            Some(files) => format!(" loading {}/{files} files ", loading.read),
+            None => " finding files… ".to_owned(),
+        };
     }
-    if let Some(message) = &state.message {
-        return vec![(format!(" {message}"), theme.status_message)];
+    if state.focus == Focus::List {
+        let percent = state
+            .article_at(state.selected)
+            .and_then(|article| state.progress(article))
+            .unwrap_or(0);
+        let rows = state.row_count();
+        return format!(" {}/{rows}  {percent:>3}% ", (state.selected + 1).min(rows));
     }
+    format!(
+        " {}/{}  {:>3}% ",
+        (state.open + 1).min(state.articles.len()),
+        state.articles.len(),
+        state.percent()
+    )
+}
+
+/// The line being typed, in `room` cells: its label, the text around the cursor (the cursor's
+/// cell drawn reversed), then what the line does if there is room for it. Returns the spans and
+/// the cursor's cell within them.
+fn prompt_spans(
+    state: &State,
+    prompt: &Prompt,
+    room: usize,
+    theme: &Theme,
+) -> (Vec<Span<'static>>, usize) {
+    let label = match prompt.purpose {
+        _ if prompt.purpose.is_note() => " note: ",
+        Purpose::AddPage => " address: ",
+        _ => " /",
+    };
+    let after = match (&prompt.error, &prompt.purpose) {
+        (Some(error), _) => format!("  {error}"),
+        (None, Purpose::EditNote { .. }) if prompt.confirm_remove => {
+            "Ctrl-d again removes the bookmark · any other key keeps it".to_owned()
+        }
+        (None, Purpose::EditNote { .. }) => {
+            "  Enter saves · Ctrl-d removes the bookmark · Esc cancels".to_owned()
+        }
+        (None, Purpose::NewNote { .. }) => "  Enter saves the bookmark · Esc cancels".to_owned(),
+        (None, Purpose::AddPage) => "  Enter fetches and saves it · Esc cancels".to_owned(),
+        (None, purpose) => format!("  {}", results(state, purpose)),
+    };
+    // A pending removal must be seen, whatever the width: it takes the text's place.
+    if prompt.confirm_remove {
+        let ask = fit(&after, room.saturating_sub(cell_width(label)));
+        let spans = vec![
+            Span::styled(label, theme.status_prompt),
+            Span::styled(ask, theme.status_message),
+        ];
+        return (spans, cell_width(label));
+    }
+    let typed = cell_width(prompt.line.text()) + 1;
+    let for_text = room.saturating_sub(cell_width(label));
+    // What the line does shows beside the text while both fit; the text comes first.
+    let show_after = cell_width(label) + typed + cell_width(&after) <= room;
+    let view = prompt.line.view(for_text);
+    let mut spans = vec![Span::styled(label, theme.status_prompt)];
+    let mut cursor = cell_width(label);
+    if view.more_left {
+        spans.push(Span::styled("…", theme.status));
+        cursor += 1;
+    }
+    cursor += cell_width(&view.before);
+    spans.push(Span::styled(view.before, theme.status_prompt));
+    spans.push(Span::styled(
+        view.at,
+        theme.status_prompt.add_modifier(Modifier::REVERSED),
+    ));
+    spans.push(Span::styled(view.after, theme.status_prompt));
+    if view.more_right {
+        spans.push(Span::styled("…", theme.status));
+    }
+    if show_after {
+        let style = if prompt.error.is_some() {
+            theme.status_message
+        } else {
+            theme.status
+        };
+        spans.push(Span::styled(after, style));
+    }
+    (spans, cursor)
+}
+
+/// What the bar says when nothing is typed and no message stands: the selection, the state of a
+/// search, or key hints.
+fn idle_detail(state: &State, room: usize) -> String {
+    let context = state.context();
     if let Some(url) = &state.adding {
-        return vec![(format!(" adding {url}… · Esc stops"), theme.status)];
+        return hints(&format!("adding {url}…"), &[("Esc stops", 1)], room);
+    }
+    if context == Context::Reader
+        && let Some(anchor) = state.selection
+    {
+        let count = anchor.abs_diff(state.cursor) + 1;
+        let what = if count == 1 { "passage" } else { "passages" };
+        let head = format!("{count} {what} selected");
+        return hints(
+            &head,
+            &[
+                ("m bookmark", 3),
+                ("y copy", 3),
+                ("Esc drop", 2),
+                ("? help", 1),
+            ],
+            room,
+        );
     }
     match state.focus {
-        Focus::List if state.filter.is_some() => vec![(
-            format!(" {} · Esc shows all · ? help", list_results(state)),
-            theme.status,
-        )],
-        Focus::Reader if state.find.is_some() => vec![(
-            format!(" {} · n/N next/previous · ? help", find_results(state)),
-            theme.status,
-        )],
-        _ => vec![(format!(" {}", hints(state.context())), theme.status)],
+        Focus::List if context == Context::List && state.filter.is_some() => hints(
+            &list_results(state),
+            &[("Enter open", 3), ("Esc shows all", 2), ("? help", 1)],
+            room,
+        ),
+        Focus::Reader if context == Context::Reader && state.find.is_some() => hints(
+            &find_results(state),
+            &[("n/N next/previous", 1), ("? help", 1)],
+            room,
+        ),
+        _ => hints("", key_hints(context), room),
+    }
+}
+
+/// `head` then as many hints as fit in `room`, dropping the least needed first (the highest
+/// number); hints keep their order.
+fn hints(head: &str, hints: &[(&str, u8)], room: usize) -> String {
+    let mut kept: Vec<(&str, u8)> = hints.to_vec();
+    loop {
+        let mut parts: Vec<&str> = Vec::new();
+        if !head.is_empty() {
+            parts.push(head);
+        }
+        parts.extend(kept.iter().map(|(text, _)| *text));
+        let line = format!(" {}", parts.join(" · "));
+        if cell_width(&line) <= room || kept.is_empty() {
+            return line;
+        }
+        let least = kept
+            .iter()
+            .enumerate()
+            .max_by_key(|(i, (_, priority))| (*priority, *i))
+            .map(|(i, _)| i)
+            .unwrap_or(0);
+        kept.remove(least);
+    }
+}
+
+/// The key hints of each context, with how much each is needed (1 most).
+fn key_hints(context: Context) -> &'static [(&'static str, u8)] {
+    match context {
+        Context::List => &[
+            ("Enter open", 2),
+            ("/ search", 3),
+            ("j/k move", 4),
+            ("Tab reader", 5),
+            ("? help", 1),
+            ("q quit", 1),
+        ],
+        Context::Reader => &[
+            ("Space page", 2),
+            ("/ search", 3),
+            ("[ ] article", 5),
+            ("Tab list", 4),
+            ("? help", 1),
+            ("q quit", 1),
+        ],
+        Context::Bookmarks => &[
+            ("Enter go", 2),
+            ("e edit", 3),
+            ("d delete", 3),
+            ("u undo", 3),
+            ("/ filter", 4),
+            ("Esc close", 1),
+        ],
+        Context::Help | Context::Anywhere | Context::Prompt => {
+            &[("Space page", 2), ("j/k scroll", 3), ("Esc close", 1)]
+        }
     }
 }
 
@@ -122,10 +328,12 @@ fn results(state: &State, purpose: &Purpose) -> String {
         Purpose::FindInArticle { .. } if state.find.is_some() => find_results(state),
         Purpose::FilterList { .. } if state.filter.is_some() => list_results(state),
         Purpose::FilterBookmarks { .. } => {
-            format!(
-                "{} bookmarks shown · Enter keeps · Esc cancels",
-                state.listed_bookmarks().len()
-            )
+            let shown = match state.listed_bookmarks().len() {
+                0 => "no bookmark shown".to_owned(),
+                1 => "1 bookmark shown".to_owned(),
+                n => format!("{n} bookmarks shown"),
+            };
+            format!("{shown} · Enter keeps · Esc cancels")
         }
         _ => "Enter keeps · Esc cancels".to_owned(),
     }
@@ -136,7 +344,7 @@ fn find_results(state: &State) -> String {
     let Some(find) = &state.find else {
         return String::new();
     };
-    match (find.current, find.matches.len()) {
+    match (find.current, find.len()) {
         (_, 0) => "no match".to_owned(),
         (Some(current), total) => format!("match {} of {total}", current + 1),
         (None, 1) => "1 match".to_owned(),
@@ -162,11 +370,24 @@ fn list_results(state: &State) -> String {
     }
 }
 
-fn hints(context: Context) -> &'static str {
-    match context {
-        Context::List => "Enter open · / search · j/k move · Tab reader · ? help · q quit",
-        Context::Reader => "Space page · / search · [ ] article · Tab list · ? help · q quit",
-        Context::Bookmarks => "Enter go · e edit · d delete · u undo · / filter · Esc close",
-        Context::Help | Context::Anywhere | Context::Prompt => "j/k scroll · Esc close",
+#[cfg(test)]
+mod tests {
+    use super::hints;
+
+    #[test]
+    fn hints_drop_the_least_needed_first_and_keep_help_and_quit() {
+        let all = [
+            ("Enter open", 2),
+            ("/ search", 3),
+            ("? help", 1),
+            ("q quit", 1),
+        ];
+        assert_eq!(
+            hints("", &all, 80),
+            " Enter open · / search · ? help · q quit"
+        );
+        assert_eq!(hints("", &all, 30), " Enter open · ? help · q quit");
+        assert_eq!(hints("", &all, 16), " ? help · q quit");
+        assert_eq!(hints("2 matches", &all, 30), " 2 matches · ? help · q quit");
     }
 }

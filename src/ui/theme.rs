@@ -28,6 +28,8 @@ pub struct Theme {
     pub marker: Style,
     /// The passage cursor and selection in the gutter.
     pub cursor: Style,
+    /// The text of passages selected with `v`.
+    pub selection: Style,
     pub list_title: Style,
     pub list_meta: Style,
     pub selected: Style,
@@ -75,6 +77,7 @@ impl Theme {
                 .add_modifier(Modifier::UNDERLINED),
             marker: Style::new().fg(Color::Yellow),
             cursor: bold.fg(Color::Cyan),
+            selection: Style::new().bg(Color::Blue).fg(Color::White),
             list_title: Style::new(),
             list_meta: Style::new().fg(Color::DarkGray),
             selected: Style::new().fg(Color::Black).bg(Color::Cyan),
@@ -112,6 +115,7 @@ impl Theme {
             link: plain.add_modifier(Modifier::UNDERLINED),
             marker: bold,
             cursor: bold.add_modifier(Modifier::REVERSED),
+            selection: plain.add_modifier(Modifier::REVERSED),
             list_title: plain,
             list_meta: plain.add_modifier(Modifier::DIM),
             selected: plain.add_modifier(Modifier::REVERSED),
@@ -154,6 +158,7 @@ mod tests {
             t.link,
             t.marker,
             t.cursor,
+            t.selection,
             t.list_title,
             t.list_meta,
             t.selected,
