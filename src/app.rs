@@ -19,7 +19,6 @@ use stores::Stores;
 use crate::action::Action;
 use crate::bookmarks::BookmarkStore;
 use crate::corpus;
-use crate::keymap;
 use crate::positions::{self, PositionStore};
 use crate::state::{Effect, State};
 use crate::terminal::{self, Tui};
@@ -58,6 +57,8 @@ pub struct Options {
 
 /// Runs the interface until the person quits; returns the process exit code.
 pub fn run(options: &Options) -> u8 {
+    let (settings, config_mistakes) = crate::config::load_settings(options.config_dir.as_deref());
+    let mouse = options.mouse || settings.mouse;
     let mut stores = Stores::open(options.config_dir.as_deref());
     let (sender, receiver) = mpsc::channel();
     if let Err(error) = spawn_signal_thread(sender.clone()) {
@@ -65,7 +66,7 @@ pub fn run(options: &Options) -> u8 {
         return crate::cli::EXIT_ERROR;
     }
     terminal::install_panic_hook();
-    let mut tui = match terminal::enter(options.mouse) {
+    let mut tui = match terminal::enter(mouse) {
         Ok(tui) => tui,
         Err(error) => {
             terminal::leave();
@@ -84,14 +85,21 @@ pub fn run(options: &Options) -> u8 {
     });
     let mut state = stores.initial_state(Vec::new(), size);
     state.start_loading();
-    let theme = Theme::from_env();
+    state.keymap = settings.keymap;
+    if let Some(width) = settings.width {
+        state.column = width;
+    }
+    if let Some(first) = config_mistakes.first() {
+        state.message = Some(first.clone());
+    }
+    let theme = Theme::new(settings.theme, &settings.colors);
     let mut session = Session {
         tui: &mut tui,
         state: &mut state,
         store: stores.positions.as_mut(),
         bookmarks: stores.bookmarks.as_mut(),
         theme: &theme,
-        mouse: options.mouse,
+        mouse,
         skipped: Vec::new(),
     };
     let exit = session.event_loop(&receiver);
@@ -104,6 +112,9 @@ pub fn run(options: &Options) -> u8 {
     }
     if let Err(message) = saved {
         eprintln!("folio: {message}");
+    }
+    for mistake in &config_mistakes {
+        eprintln!("folio: {mistake}");
     }
     report_skipped(&skipped);
     match exit {
@@ -310,7 +321,7 @@ fn action_for(state: &State, event: &Event, mouse: bool) -> Option<Action> {
     #[cfg(debug_assertions)]
     panic_if_asked(event);
     match event {
-        Event::Key(key) => keymap::resolve(state.context(), key),
+        Event::Key(key) => state.keymap.resolve(state.context(), key),
         Event::Resize(width, height) => Some(Action::Resize {
             width: *width,
             height: *height,

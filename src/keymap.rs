@@ -189,11 +189,6 @@ pub const HELP_ORDER: [Context; 6] = [
     Context::Help,
 ];
 
-/// How many lines the help has: a title per context, a line per binding, a blank between.
-pub fn help_line_count() -> usize {
-    HELP_ORDER.len() * 2 - 1 + BINDINGS.len()
-}
-
 /// The action for `event` in `context` with the default keys (see `Keymap::resolve`).
 pub fn resolve(context: Context, event: &KeyEvent) -> Option<Action> {
     static DEFAULTS: LazyLock<Keymap> = LazyLock::new(Keymap::default);
@@ -242,6 +237,11 @@ pub struct Clash {
 impl Keymap {
     pub fn rows(&self) -> &[Row] {
         &self.rows
+    }
+
+    /// How many lines the help has: a title per context, a line per row, a blank between.
+    pub fn help_line_count(&self) -> usize {
+        HELP_ORDER.len() * 2 - 1 + self.rows.len()
     }
 
     /// The action for `event` in `context` (falling back to `Anywhere` in the list and the
@@ -363,7 +363,7 @@ impl Keymap {
 
 /// The key table as Markdown rows, for the README (a test keeps the README in step).
 pub fn markdown_table() -> String {
-    let mut out = String::from("| where | keys | what |\n|---|---|---|\n");
+    let mut out = String::from("| where | keys | what | in config.toml |\n|---|---|---|---|\n");
     for binding in BINDINGS {
         let keys: Vec<String> = binding
             .keys
@@ -371,10 +371,11 @@ pub fn markdown_table() -> String {
             .map(|k| format!("`{}`", k.label()))
             .collect();
         out.push_str(&format!(
-            "| {} | {} | {} |\n",
+            "| {} | {} | {} | `{}` |\n",
             binding.context.title(),
             keys.join(" "),
-            binding.description
+            binding.description,
+            crate::config::names::action_name(binding.action)
         ));
     }
     out

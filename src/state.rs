@@ -15,7 +15,7 @@ use ratatui::layout::Rect;
 use crate::action::Action;
 use crate::article::Article;
 use crate::bookmarks::{Bookmark, NewBookmark};
-use crate::keymap::Context;
+use crate::keymap::{Context, Keymap};
 use crate::screen::{self, AppLayout};
 use crate::scroll;
 use crate::wrap::{Layout, Spot, View};
@@ -114,6 +114,8 @@ pub struct State {
     pub pending_open: Option<String>,
     /// Article ids to their index in `articles`.
     pub article_ids: HashMap<String, usize>,
+    /// The keys in force (config.toml's over the defaults), for the loop and the help overlay.
+    pub keymap: Keymap,
 }
 
 impl State {
@@ -150,6 +152,7 @@ impl State {
             loading: None,
             pending_open: last_open.map(str::to_owned),
             article_ids: HashMap::new(),
+            keymap: Keymap::default(),
         };
         state.add_articles(articles, 0);
         state
@@ -349,7 +352,7 @@ impl State {
             Action::HelpDown | Action::HelpUp => {
                 if let Some(Overlay::Help { scroll }) = &mut self.overlay {
                     let delta = if action == Action::HelpDown { 1 } else { -1 };
-                    let furthest = crate::ui::help::max_scroll(self.size);
+                    let furthest = crate::ui::help::max_scroll(self.size, &self.keymap);
                     *scroll = scroll.saturating_add_signed(delta).min(furthest);
                 }
             }

@@ -528,7 +528,7 @@ fn the_help_scrolls_to_its_end_and_straight_back() {
     for _ in 0..500 {
         s.update(Action::HelpDown);
     }
-    let furthest = crate::ui::help::max_scroll(s.size);
+    let furthest = crate::ui::help::max_scroll(s.size, &s.keymap);
     assert!(furthest > 0);
     assert_eq!(s.overlay, Some(Overlay::Help { scroll: furthest }));
     s.update(Action::HelpUp);

@@ -1,5 +1,5 @@
-//! The help overlay: every binding of the key table, grouped by where it applies. Generated from
-//! `keymap::BINDINGS`, so it cannot drift from what the keys do.
+//! The help overlay: every binding of the key table in force (config.toml included), grouped by
+//! where it applies. Generated from the `Keymap`, so it cannot drift from what the keys do.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -7,19 +7,19 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 use super::{Theme, centered, pane};
-use crate::keymap::{BINDINGS, HELP_ORDER, help_line_count};
+use crate::keymap::{HELP_ORDER, Keymap};
 
 const KEYS_COLUMN: usize = 22;
 
 /// The help's lines, in table order.
-pub fn lines(theme: &Theme) -> Vec<Line<'static>> {
+pub fn lines(keymap: &Keymap, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     for context in HELP_ORDER {
         if !lines.is_empty() {
             lines.push(Line::default());
         }
         lines.push(Line::styled(context.title(), theme.help_section));
-        for binding in BINDINGS.iter().filter(|b| b.context == context) {
+        for binding in keymap.rows().iter().filter(|b| b.context == context) {
             let keys: Vec<String> = binding.keys.iter().map(|k| k.label()).collect();
             lines.push(Line::from(vec![
                 Span::styled(
@@ -34,21 +34,21 @@ pub fn lines(theme: &Theme) -> Vec<Line<'static>> {
 }
 
 /// Where the help goes in a screen of `area`.
-fn popup_area(area: Rect) -> Rect {
-    let height = u16::try_from(help_line_count() + 2).unwrap_or(u16::MAX);
+fn popup_area(area: Rect, keymap: &Keymap) -> Rect {
+    let height = u16::try_from(keymap.help_line_count() + 2).unwrap_or(u16::MAX);
     centered(area, 72, height.min(area.height.saturating_sub(2)))
 }
 
 /// The furthest the help scrolls in a screen of `area`: its last line at the bottom.
-pub fn max_scroll(area: Rect) -> usize {
-    let inside_height = usize::from(popup_area(area).height.saturating_sub(2));
-    help_line_count().saturating_sub(inside_height)
+pub fn max_scroll(area: Rect, keymap: &Keymap) -> usize {
+    let inside_height = usize::from(popup_area(area, keymap).height.saturating_sub(2));
+    keymap.help_line_count().saturating_sub(inside_height)
 }
 
-pub fn render(frame: &mut Frame, area: Rect, scroll: usize, theme: &Theme) {
-    let lines = lines(theme);
-    let popup = popup_area(area);
-    let scroll = scroll.min(max_scroll(area));
+pub fn render(frame: &mut Frame, area: Rect, scroll: usize, keymap: &Keymap, theme: &Theme) {
+    let lines = lines(keymap, theme);
+    let popup = popup_area(area, keymap);
+    let scroll = scroll.min(max_scroll(area, keymap));
     let title = Line::styled(" Keys (Esc closes) ", theme.pane_title);
     frame.render_widget(Clear, popup);
     frame.render_widget(

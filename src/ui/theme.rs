@@ -106,13 +106,8 @@ impl Role {
 }
 
 impl Theme {
-    /// NO_COLOR (https://no-color.org): present and not empty means no colour.
-    pub fn from_env() -> Theme {
-        Theme::new(ThemeName::Dark, &[])
-    }
-
-    /// The theme `name` with `colors` painted over it, unless NO_COLOR is set: then no colour
-    /// at all, whatever the config says.
+    /// The theme `name` with `colors` painted over it, unless NO_COLOR (https://no-color.org) is
+    /// set and not empty: then no colour at all, whatever the config says.
     pub fn new(name: ThemeName, colors: &[(Role, Color)]) -> Theme {
         match std::env::var_os("NO_COLOR") {
             Some(value) if !value.is_empty() => Theme::monochrome(),
