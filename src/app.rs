@@ -23,7 +23,6 @@ use crate::action::Action;
 use crate::article::Article;
 use crate::bookmarks::BookmarkStore;
 use crate::corpus;
-use crate::keymap;
 use crate::library::Library;
 use crate::positions::{self, PositionStore};
 use crate::state::{Effect, State};
@@ -67,6 +66,8 @@ pub struct Options {
 
 /// Runs the interface until the person quits; returns the process exit code.
 pub fn run(options: &Options) -> u8 {
+    let (settings, config_mistakes) = crate::config::load_settings(options.config_dir.as_deref());
+    let mouse = options.mouse || settings.mouse;
     let mut stores = Stores::open(options.config_dir.as_deref());
     let (sender, receiver) = mpsc::channel();
     if let Err(error) = spawn_signal_thread(sender.clone()) {
@@ -74,7 +75,7 @@ pub fn run(options: &Options) -> u8 {
         return crate::cli::EXIT_ERROR;
     }
     terminal::install_panic_hook();
-    let mut tui = match terminal::enter(options.mouse) {
+    let mut tui = match terminal::enter(mouse) {
         Ok(tui) => tui,
         Err(error) => {
             terminal::leave();
@@ -93,14 +94,26 @@ pub fn run(options: &Options) -> u8 {
     });
     let mut state = stores.initial_state(Vec::new(), size);
     state.start_loading();
-    let theme = Theme::from_env();
+    state.keymap = settings.keymap;
+    if let Some(width) = settings.width {
+        state.set_initial_column(width);
+    }
+    if !config_mistakes.is_empty() {
+        // A standing error, like an unreadable state file: seen until Esc.
+        let mistakes = config_mistakes.join("; ");
+        state.notice = Some(match state.notice.take() {
+            Some(notice) => format!("{notice}; {mistakes}"),
+            None => mistakes,
+        });
+    }
+    let theme = Theme::new(settings.theme, &settings.colors);
     let mut session = Session {
         tui: &mut tui,
         state: &mut state,
         store: stores.positions.as_mut(),
         bookmarks: stores.bookmarks.as_mut(),
         theme: &theme,
-        mouse: options.mouse,
+        mouse,
         skipped: Vec::new(),
         library: options.library.clone(),
         sender,
@@ -116,6 +129,9 @@ pub fn run(options: &Options) -> u8 {
     }
     if let Err(message) = saved {
         eprintln!("folio: {message}");
+    }
+    for mistake in &config_mistakes {
+        eprintln!("folio: {mistake}");
     }
     report_skipped(&skipped);
     match exit {
@@ -354,7 +370,7 @@ fn action_for(state: &State, event: &Event, mouse: bool) -> Option<Action> {
     #[cfg(debug_assertions)]
     panic_if_asked(event);
     match event {
-        Event::Key(key) => keymap::resolve(state.context(), key),
+        Event::Key(key) => state.keymap.resolve(state.context(), key),
         Event::Resize(width, height) => Some(Action::Resize {
             width: *width,
             height: *height,

@@ -23,6 +23,7 @@ pub mod add;
 pub mod bookmarks;
 mod docs;
 pub mod import;
+mod settings;
 
 /// Exit code: the command did what was asked.
 pub const EXIT_OK: u8 = 0;
@@ -141,6 +142,17 @@ pub enum Command {
         #[arg(long, value_name = "N", default_value = "4", value_parser = import::parse_jobs)]
         jobs: usize,
     },
+    /// Print the settings in force, as a config.toml (mistakes in the file on stderr).
+    #[command(group = ArgGroup::new("config_action").args(["default", "edit"]))]
+    Config {
+        /// Print the default config.toml, every setting commented, to start from.
+        #[arg(long)]
+        default: bool,
+        /// Open config.toml in $VISUAL or $EDITOR (made from the defaults when there is none),
+        /// then check it.
+        #[arg(long)]
+        edit: bool,
+    },
     /// Print folio's manual page (roff), for `man -l` or to install as man1/folio.1.
     Man,
     /// Print a completion script for a shell (bash, zsh, fish, elvish, powershell).
@@ -196,6 +208,9 @@ pub fn run(cli: Cli) -> ExitCode {
             timeout,
             jobs,
         ),
+        Some(Command::Config { default, edit }) => {
+            settings::run(config_dir.as_deref(), default, edit)
+        }
         Some(Command::Man) => docs::man(),
         Some(Command::Completions { shell }) => docs::completions(shell),
         None => interface(app::Options {

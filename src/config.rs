@@ -3,7 +3,13 @@
 //! Resolution order: `--config-dir`, then `FOLIO_CONFIG_DIR` (both arrive through clap), then the
 //! platform's config directory from the `directories` crate (which honours XDG_CONFIG_HOME).
 
+pub mod file;
+pub mod names;
+pub mod template;
+
 use std::path::{Path, PathBuf};
+
+pub use file::{ConfigError, Settings};
 
 /// The files folio keeps for a person.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,6 +38,48 @@ impl Paths {
     /// Reading positions and the last open article.
     pub fn state(&self) -> PathBuf {
         self.config_dir.join("state.json")
+    }
+
+    /// The person's settings: theme, colours, width, mouse, keys.
+    pub fn config_file(&self) -> PathBuf {
+        self.config_dir.join("config.toml")
+    }
+}
+
+/// Reads config.toml in `config_dir` (the platform's config folder when `None`): the settings,
+/// and every mistake in it as a line for the person ("…/config.toml:7: keys.reader.quit: …").
+/// No file is no mistake: the defaults.
+pub fn load_settings(config_dir: Option<&Path>) -> (Settings, Vec<String>) {
+    let Some(file) = Paths::resolve(config_dir).map(|p| p.config_file()) else {
+        return (Settings::default(), Vec::new());
+    };
+    let shown = crate::sanitize::sanitize_line(&file.display().to_string());
+    match std::fs::read(&file) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => {
+                let (settings, errors) = file::parse(&text);
+                let lines = errors
+                    .iter()
+                    .map(|e| crate::sanitize::sanitize_line(&e.describe(&shown)))
+                    .collect();
+                (settings, lines)
+            }
+            Err(_) => (
+                Settings::default(),
+                vec![format!(
+                    "{shown}: not UTF-8 text; using the default settings"
+                )],
+            ),
+        },
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            (Settings::default(), Vec::new())
+        }
+        Err(error) => (
+            Settings::default(),
+            vec![format!(
+                "{shown}: cannot be read ({error}); using the default settings"
+            )],
+        ),
     }
 }
 

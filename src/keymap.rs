@@ -3,6 +3,8 @@
 //!
 //! Keys left free on purpose, for search and bookmarks: / n N { } v m y B.
 
+use std::sync::LazyLock;
+
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::action::Action;
@@ -184,7 +186,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Help, &[ch('b'), code(PageUp), ctrl('b')], Action::HelpPageUp, "page up"),
     bind(Help, &[ch('g'), code(Home)], Action::HelpTop, "start of the help"),
     bind(Help, &[ch('G'), code(End)], Action::HelpBottom, "end of the help"),
-    bind(Help, &[ch('?'), code(Esc), ch('q')], Action::ToggleHelp, "close the help"),
+    bind(Help, &[code(Esc), ch('?'), ch('q')], Action::ToggleHelp, "close the help"),
     bind(Help, &[ctrl('c')], Action::Quit, "quit"),
     bind(Prompt, &[code(Enter)], Action::PromptSubmit, "keep the query"),
     bind(Prompt, &[code(Esc), ctrl('c')], Action::PromptCancel, "cancel, back to where you were"),
@@ -220,46 +222,188 @@ pub const HELP_ORDER: [Context; 6] = [
     Context::Help,
 ];
 
-/// How many lines the help has: a title per context, a line per binding, a blank between.
-pub fn help_line_count() -> usize {
-    HELP_ORDER.len() * 2 - 1 + BINDINGS.len()
+/// The action for `event` in `context` with the default keys (see `Keymap::resolve`).
+pub fn resolve(context: Context, event: &KeyEvent) -> Option<Action> {
+    static DEFAULTS: LazyLock<Keymap> = LazyLock::new(Keymap::default);
+    DEFAULTS.resolve(context, event)
 }
 
-/// The action for `event` in `context` (falling back to `Anywhere` outside the help overlay).
-/// Key releases and repeats-as-releases are ignored; Shift is folded into the character.
-pub fn resolve(context: Context, event: &KeyEvent) -> Option<Action> {
-    if event.kind == KeyEventKind::Release {
-        return None;
-    }
-    let key = Key {
-        code: event.code,
-        ctrl: event.modifiers.contains(KeyModifiers::CONTROL),
-        alt: event.modifiers.contains(KeyModifiers::ALT),
-    };
-    let lookup = |wanted: Context| {
-        BINDINGS
+/// The key table in force: `BINDINGS`, with the keys a person set in config.toml.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    rows: Vec<Row>,
+}
+
+/// One row of the table in force.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub context: Context,
+    pub keys: Vec<Key>,
+    pub action: Action,
+    pub description: &'static str,
+}
+
+impl Default for Keymap {
+    fn default() -> Keymap {
+        let rows = BINDINGS
             .iter()
-            .find(|b| b.context == wanted && b.keys.contains(&key))
-            .map(|b| b.action)
-    };
-    match context {
-        Help | Bookmarks => lookup(context),
-        // In the query line every printable key is text, `q` and `?` included.
-        Prompt => lookup(Prompt).or(match key {
-            Key {
-                code: KeyCode::Char(c),
-                ctrl: false,
-                alt: false,
-            } => Some(Action::PromptChar(c)),
-            _ => None,
-        }),
-        _ => lookup(context).or_else(|| lookup(Anywhere)),
+            .map(|b| Row {
+                context: b.context,
+                keys: b.keys.to_vec(),
+                action: b.action,
+                description: b.description,
+            })
+            .collect();
+        Keymap { rows }
+    }
+}
+
+/// Two actions that one key would trigger in the same place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Clash {
+    pub context: Context,
+    pub key: Key,
+    pub first: Action,
+    pub second: Action,
+}
+
+impl Keymap {
+    pub fn rows(&self) -> &[Row] {
+        &self.rows
+    }
+
+    /// How many lines the help has: a title per context, a line per row, a blank between.
+    pub fn help_line_count(&self) -> usize {
+        HELP_ORDER.len() * 2 - 1 + self.rows.len()
+    }
+
+    /// The action for `event` in `context` (falling back to `Anywhere` in the list and the
+    /// reader). Key releases are ignored; Shift is folded into the character.
+    pub fn resolve(&self, context: Context, event: &KeyEvent) -> Option<Action> {
+        if event.kind == KeyEventKind::Release {
+            return None;
+        }
+        let key = Key {
+            code: event.code,
+            ctrl: event.modifiers.contains(KeyModifiers::CONTROL),
+            alt: event.modifiers.contains(KeyModifiers::ALT),
+        };
+        let lookup = |wanted: Context| {
+            self.rows
+                .iter()
+                .find(|r| r.context == wanted && r.keys.contains(&key))
+                .map(|r| r.action)
+        };
+        match context {
+            Help | Bookmarks => lookup(context),
+            // In the query line every printable key is text, `q` and `?` included.
+            Prompt => lookup(Prompt).or(match key {
+                Key {
+                    code: KeyCode::Char(c),
+                    ctrl: false,
+                    alt: false,
+                } => Some(Action::PromptChar(c)),
+                _ => None,
+            }),
+            _ => lookup(context).or_else(|| lookup(Anywhere)),
+        }
+    }
+
+    /// Gives `action` exactly `keys` in `context`, freeing the keys it had there. An action that
+    /// works anywhere may also get keys of its own in the list or the reader. `Err` says why
+    /// the action has no place there.
+    pub fn rebind(
+        &mut self,
+        context: Context,
+        action: Action,
+        keys: Vec<Key>,
+    ) -> Result<(), String> {
+        if let Some(row) = self
+            .rows
+            .iter_mut()
+            .find(|r| r.context == context && r.action == action)
+        {
+            row.keys = keys;
+            return Ok(());
+        }
+        let global = self
+            .rows
+            .iter()
+            .find(|r| r.context == Anywhere && r.action == action)
+            .cloned();
+        match global {
+            Some(row) if matches!(context, List | Reader) => {
+                self.rows.push(Row {
+                    context,
+                    keys,
+                    ..row
+                });
+                Ok(())
+            }
+            _ => Err(format!(
+                "it is not an action of {}",
+                context.title().to_lowercase()
+            )),
+        }
+    }
+
+    /// The first key of `action` in `context`, or anywhere for the list and the reader: the key
+    /// a hint names.
+    pub fn first_key(&self, context: Context, action: Action) -> Option<Key> {
+        let in_context = |wanted: Context| {
+            self.rows
+                .iter()
+                .find(|r| r.context == wanted && r.action == action)
+                .and_then(|r| r.keys.first().copied())
+        };
+        in_context(context).or_else(|| {
+            matches!(context, List | Reader)
+                .then(|| in_context(Anywhere))
+                .flatten()
+        })
+    }
+
+    /// Gives `action` exactly `keys` in every context that has it.
+    pub fn rebind_everywhere(&mut self, action: Action, keys: &[Key]) {
+        for row in self.rows.iter_mut().filter(|r| r.action == action) {
+            row.keys = keys.to_vec();
+        }
+    }
+
+    /// A key that means two actions in one place: twice in a context, or in the list or the
+    /// reader and also, for another action, anywhere (where it would never be reached).
+    pub fn clash(&self) -> Option<Clash> {
+        for (i, row) in self.rows.iter().enumerate() {
+            for other in &self.rows[i + 1..] {
+                let overlaps = row.context == other.context
+                    || matches!(
+                        (row.context, other.context),
+                        (Anywhere, List | Reader) | (List | Reader, Anywhere)
+                    );
+                if !overlaps || row.action == other.action {
+                    continue;
+                }
+                if let Some(&key) = row.keys.iter().find(|k| other.keys.contains(k)) {
+                    return Some(Clash {
+                        context: if row.context == Anywhere {
+                            other.context
+                        } else {
+                            row.context
+                        },
+                        key,
+                        first: row.action,
+                        second: other.action,
+                    });
+                }
+            }
+        }
+        None
     }
 }
 
 /// The key table as Markdown rows, for the README (a test keeps the README in step).
 pub fn markdown_table() -> String {
-    let mut out = String::from("| where | keys | what |\n|---|---|---|\n");
+    let mut out = String::from("| where | keys | what | in config.toml |\n|---|---|---|---|\n");
     for binding in BINDINGS {
         let keys: Vec<String> = binding
             .keys
@@ -267,10 +411,11 @@ pub fn markdown_table() -> String {
             .map(|k| format!("`{}`", k.label()))
             .collect();
         out.push_str(&format!(
-            "| {} | {} | {} |\n",
+            "| {} | {} | {} | `{}` |\n",
             binding.context.title(),
             keys.join(" "),
-            binding.description
+            binding.description,
+            crate::config::names::action_name(binding.action)
         ));
     }
     out
@@ -282,6 +427,58 @@ mod tests {
 
     fn key(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
         KeyEvent::new(code, modifiers)
+    }
+
+    #[test]
+    fn the_default_table_has_no_clash() {
+        assert_eq!(Keymap::default().clash(), None);
+    }
+
+    #[test]
+    fn rebinding_frees_the_old_keys_and_can_add_a_pane_of_its_own() {
+        let mut keymap = Keymap::default();
+        let x = key(KeyCode::Char('x'), KeyModifiers::NONE);
+        let q = key(KeyCode::Char('q'), KeyModifiers::NONE);
+        keymap.rebind_everywhere(Action::Quit, &[ch('x')]);
+        assert_eq!(keymap.resolve(Reader, &x), Some(Action::Quit));
+        assert_eq!(keymap.resolve(Help, &x), Some(Action::Quit));
+        assert_eq!(keymap.resolve(Reader, &q), None);
+        let big_j = key(KeyCode::Char('J'), KeyModifiers::SHIFT);
+        keymap
+            .rebind(Reader, Action::NextArticle, vec![ch('J')])
+            .unwrap();
+        assert_eq!(keymap.resolve(Reader, &big_j), Some(Action::NextArticle));
+        let big_t = key(KeyCode::Char('T'), KeyModifiers::SHIFT);
+        keymap
+            .rebind(List, Action::ToggleHelp, vec![ch('T')])
+            .unwrap();
+        assert_eq!(keymap.resolve(List, &big_t), Some(Action::ToggleHelp));
+        assert_eq!(
+            keymap.resolve(Reader, &big_t),
+            None,
+            "only where it was set"
+        );
+        assert!(
+            keymap
+                .rebind(Help, Action::NextArticle, vec![ch('n')])
+                .is_err()
+        );
+    }
+
+    #[test]
+    fn a_key_for_two_actions_in_one_place_is_a_clash() {
+        let mut keymap = Keymap::default();
+        keymap
+            .rebind(Reader, Action::NextArticle, vec![ch('j')])
+            .unwrap();
+        let clash = keymap.clash().unwrap();
+        assert_eq!((clash.context, clash.key), (Reader, ch('j')));
+        let mut keymap = Keymap::default();
+        keymap.rebind_everywhere(Action::Quit, &[ch('k')]);
+        assert!(
+            keymap.clash().is_some(),
+            "k scrolls the reader, so quit would never come"
+        );
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //!
 //! ```text
 //! key / resize / signal / loaded articles  (app: the only code that touches the terminal)
-//!   -> keymap::resolve(context, key) -> Action        (pure: the key table is data)
+//!   -> Keymap::resolve(context, key) -> Action        (pure: the key table is data, config.toml on top)
 //!   -> State::update(action) -> Option<Effect>         (pure: memory only)
 //!   -> app carries out the Effect                     (the store on disk, the clipboard, suspend)
 //!   -> ui::render(frame, &state, &theme)              (reads the state, never changes it)

@@ -16,7 +16,7 @@ use ratatui::layout::Rect;
 use crate::action::Action;
 use crate::article::Article;
 use crate::bookmarks::{Bookmark, NewBookmark};
-use crate::keymap::Context;
+use crate::keymap::{Context, Keymap};
 use crate::screen::{self, AppLayout};
 use crate::scroll;
 use crate::wrap::{Layout, Spot, View};
@@ -124,6 +124,8 @@ pub struct State {
     pub pending_open: Option<String>,
     /// Article ids to their index in `articles`.
     pub article_ids: HashMap<String, usize>,
+    /// The keys in force (config.toml's over the defaults), for the loop and the help overlay.
+    pub keymap: Keymap,
     /// The address of the page being fetched and saved, while it is.
     pub adding: Option<String>,
 }
@@ -164,6 +166,7 @@ impl State {
             loading: None,
             pending_open: last_open.map(str::to_owned),
             article_ids: HashMap::new(),
+            keymap: Keymap::default(),
             adding: None,
         };
         state.add_articles(articles, 0);
@@ -589,7 +592,7 @@ impl State {
 
     /// How many lines of the help show at once, and the furthest it scrolls.
     pub fn help_window(&self) -> (usize, usize) {
-        let lines = crate::keymap::help_line_count();
+        let lines = self.keymap.help_line_count();
         let rows = screen::help_rows(self.size, lines);
         (rows, scroll::max_offset(lines, rows))
     }

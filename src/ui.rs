@@ -43,7 +43,7 @@ pub fn render(frame: &mut Frame, state: &State, theme: &Theme) {
     }
     status::render(frame, layout.status, state, theme);
     match &state.overlay {
-        Some(Overlay::Help { scroll }) => help::render(frame, area, *scroll, theme),
+        Some(Overlay::Help { scroll }) => help::render(frame, area, *scroll, &state.keymap, theme),
         Some(Overlay::Bookmarks(view)) => bookmarks::render(frame, area, state, view, theme),
         None => {}
     }

@@ -87,7 +87,8 @@ fn extra_sections() -> Roff {
     let mut roff = Roff::new();
     roff.control("SH", ["KEYS"]);
     roff.text([roman(
-        "In the reader (folio with no command). The help overlay (?) lists the same keys.",
+        "In the reader (folio with no command), as they are by default; config.toml can change \
+         them, and the help overlay (?) lists the keys in force.",
     )]);
     for context in HELP_ORDER {
         roff.control("SS", [context.title()]);
@@ -108,6 +109,11 @@ fn extra_sections() -> Roff {
         (
             "state.json",
             "reading positions and the article last open, in the config folder",
+        ),
+        (
+            "config.toml",
+            "settings: theme, colours by role, reading width, mouse, keys (folio config \
+             --default prints a file to start from), in the config folder",
         ),
     ] {
         roff.control("TP", []);

@@ -1,5 +1,6 @@
-//! The help overlay: every binding of the key table, grouped by where it applies. Generated from
-//! `keymap::BINDINGS`, so it cannot drift from what the keys do. Its scrolling is the state's
+//! The help overlay: every binding of the key table in force (config.toml's keys over the
+//! defaults), grouped by where it applies. Generated from the state's `Keymap`, so it cannot
+//! drift from what the keys do. Its scrolling is the state's
 //! (`State::help_window`); this only draws the lines in view and says where they are.
 
 use ratatui::Frame;
@@ -8,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 use super::{Theme, fit, pane};
-use crate::keymap::{BINDINGS, HELP_ORDER, Key, help_line_count};
+use crate::keymap::{HELP_ORDER, Key, Keymap};
 use crate::screen;
 use crate::wrap::cell_width;
 
@@ -20,10 +21,11 @@ fn key_labels(keys: &[Key]) -> String {
 }
 
 /// The help's lines, in table order, cut to `width` cells with an ellipsis where they do not fit.
-pub fn lines(theme: &Theme, width: usize) -> Vec<Line<'static>> {
-    let keys_column = BINDINGS
+pub fn lines(keymap: &Keymap, theme: &Theme, width: usize) -> Vec<Line<'static>> {
+    let keys_column = keymap
+        .rows()
         .iter()
-        .map(|b| cell_width(&key_labels(b.keys)))
+        .map(|b| cell_width(&key_labels(&b.keys)))
         .max()
         .unwrap_or(0)
         .min(KEYS_COLUMN_MAX);
@@ -36,9 +38,9 @@ pub fn lines(theme: &Theme, width: usize) -> Vec<Line<'static>> {
             fit(context.title(), width),
             theme.help_section,
         ));
-        for binding in BINDINGS.iter().filter(|b| b.context == context) {
+        for binding in keymap.rows().iter().filter(|b| b.context == context) {
             let keys = fit(
-                &format!("  {:<keys_column$} ", key_labels(binding.keys)),
+                &format!("  {:<keys_column$} ", key_labels(&binding.keys)),
                 width,
             );
             let room = width.saturating_sub(cell_width(&keys));
@@ -51,13 +53,13 @@ pub fn lines(theme: &Theme, width: usize) -> Vec<Line<'static>> {
     lines
 }
 
-pub fn render(frame: &mut Frame, area: Rect, scroll: usize, theme: &Theme) {
-    let count = help_line_count();
+pub fn render(frame: &mut Frame, area: Rect, scroll: usize, keymap: &Keymap, theme: &Theme) {
+    let count = keymap.help_line_count();
     let popup = screen::help_area(area, count);
     let rows = screen::help_rows(area, count);
     let scroll = scroll.min(crate::scroll::max_offset(count, rows));
     let last = (scroll + rows).min(count);
-    let lines = lines(theme, usize::from(screen::inner(popup).width));
+    let lines = lines(keymap, theme, usize::from(screen::inner(popup).width));
     let title = Line::styled(" Keys (Esc closes) ", theme.pane_title);
     // Where the view is, and that more follows: the bottom border says so while it does.
     let place = if last < count {

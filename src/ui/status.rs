@@ -10,6 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 use super::{Theme, fit};
+use crate::action::Action;
 use crate::keymap::Context;
 use crate::state::{Focus, Prompt, Purpose, State};
 use crate::wrap::cell_width;
@@ -232,7 +233,17 @@ fn prompt_spans(
 fn idle_detail(state: &State, room: usize) -> String {
     let context = state.context();
     if let Some(url) = &state.adding {
-        return hints(&format!("adding {url}…"), &[("Esc stops", 1)], room);
+        // Esc stops it where it has nothing nearer to clear: the key that clears there.
+        let stop: &'static [Action] = match state.focus {
+            Focus::List => &[Action::ClearFilter],
+            Focus::Reader => &[Action::ClearSelection],
+        };
+        return hints(
+            state,
+            &format!("adding {url}…"),
+            &[(stop, "stops", 1)],
+            room,
+        );
     }
     if context == Context::Reader
         && let Some(anchor) = state.selection
@@ -241,41 +252,77 @@ fn idle_detail(state: &State, room: usize) -> String {
         let what = if count == 1 { "passage" } else { "passages" };
         let head = format!("{count} {what} selected");
         return hints(
+            state,
             &head,
             &[
-                ("m bookmark", 3),
-                ("y copy", 3),
-                ("Esc drop", 2),
-                ("? help", 1),
+                (&[Action::Bookmark], "bookmark", 3),
+                (&[Action::CopyPassage], "copy", 3),
+                (&[Action::ClearSelection], "drop", 2),
+                (&[Action::ToggleHelp], "help", 1),
             ],
             room,
         );
     }
     match state.focus {
         Focus::List if context == Context::List && state.filter.is_some() => hints(
+            state,
             &list_results(state),
-            &[("Enter open", 3), ("Esc shows all", 2), ("? help", 1)],
+            &[
+                (&[Action::OpenSelected], "open", 3),
+                (&[Action::ClearFilter], "shows all", 2),
+                (&[Action::ToggleHelp], "help", 1),
+            ],
             room,
         ),
         Focus::Reader if context == Context::Reader && state.find.is_some() => hints(
+            state,
             &find_results(state),
-            &[("n/N next/previous", 1), ("? help", 1)],
+            &[
+                (
+                    &[Action::NextMatch, Action::PreviousMatch],
+                    "next/previous",
+                    1,
+                ),
+                (&[Action::ToggleHelp], "help", 1),
+            ],
             room,
         ),
-        _ => hints("", key_hints(context), room),
+        _ => hints(state, "", key_hints(context), room),
     }
+}
+
+/// A key hint: the actions whose keys it shows, what they do, and how much it is needed (1 most).
+type Hint = (&'static [Action], &'static str, u8);
+
+/// "j/k move": the first key of each action in the keys in force (config.toml's included), then
+/// what they do; `None` when an action has no key there, so no hint names a key that does nothing.
+fn hint_text(state: &State, (actions, what, _): &Hint) -> Option<String> {
+    let context = state.context();
+    let keys: Option<Vec<String>> = actions
+        .iter()
+        .map(|&action| state.keymap.first_key(context, action).map(|k| k.label()))
+        .collect();
+    keys.map(|keys| format!("{} {what}", keys.join("/")))
+}
+
+/// `head` then as many of `hints` as fit in `room`, in the keys in force.
+fn hints(state: &State, head: &str, hints: &[Hint], room: usize) -> String {
+    let texts: Vec<(String, u8)> = hints
+        .iter()
+        .filter_map(|hint| hint_text(state, hint).map(|text| (text, hint.2)))
+        .collect();
+    fit_hints(head, texts, room)
 }
 
 /// `head` then as many hints as fit in `room`, dropping the least needed first (the highest
 /// number); hints keep their order.
-fn hints(head: &str, hints: &[(&str, u8)], room: usize) -> String {
-    let mut kept: Vec<(&str, u8)> = hints.to_vec();
+fn fit_hints(head: &str, mut kept: Vec<(String, u8)>, room: usize) -> String {
     loop {
         let mut parts: Vec<&str> = Vec::new();
         if !head.is_empty() {
             parts.push(head);
         }
-        parts.extend(kept.iter().map(|(text, _)| *text));
+        parts.extend(kept.iter().map(|(text, _)| text.as_str()));
         let line = format!(" {}", parts.join(" · "));
         if cell_width(&line) <= room || kept.is_empty() {
             return line;
@@ -291,35 +338,41 @@ fn hints(head: &str, hints: &[(&str, u8)], room: usize) -> String {
 }
 
 /// The key hints of each context, with how much each is needed (1 most).
-fn key_hints(context: Context) -> &'static [(&'static str, u8)] {
+fn key_hints(context: Context) -> &'static [Hint] {
     match context {
         Context::List => &[
-            ("Enter open", 2),
-            ("/ search", 3),
-            ("j/k move", 4),
-            ("Tab reader", 5),
-            ("? help", 1),
-            ("q quit", 1),
+            (&[Action::OpenSelected], "open", 2),
+            (&[Action::StartSearch], "search", 3),
+            (&[Action::SelectNext, Action::SelectPrevious], "move", 4),
+            (&[Action::SwitchFocus], "reader", 5),
+            (&[Action::ToggleHelp], "help", 1),
+            (&[Action::Quit], "quit", 1),
         ],
         Context::Reader => &[
-            ("Space page", 2),
-            ("/ search", 3),
-            ("[ ] article", 5),
-            ("Tab list", 4),
-            ("? help", 1),
-            ("q quit", 1),
+            (&[Action::PageDown], "page", 2),
+            (&[Action::StartSearch], "search", 3),
+            (
+                &[Action::PreviousArticle, Action::NextArticle],
+                "article",
+                5,
+            ),
+            (&[Action::SwitchFocus], "list", 4),
+            (&[Action::ToggleHelp], "help", 1),
+            (&[Action::Quit], "quit", 1),
         ],
         Context::Bookmarks => &[
-            ("Enter go", 2),
-            ("e edit", 3),
-            ("d delete", 3),
-            ("u undo", 3),
-            ("/ filter", 4),
-            ("Esc close", 1),
+            (&[Action::JumpToBookmark], "go", 2),
+            (&[Action::EditBookmarkNote], "edit", 3),
+            (&[Action::DeleteBookmark], "delete", 3),
+            (&[Action::UndoDelete], "undo", 3),
+            (&[Action::StartSearch], "filter", 4),
+            (&[Action::ToggleBookmarks], "close", 1),
         ],
-        Context::Help | Context::Anywhere | Context::Prompt => {
-            &[("Space page", 2), ("j/k scroll", 3), ("Esc close", 1)]
-        }
+        Context::Help | Context::Anywhere | Context::Prompt => &[
+            (&[Action::HelpPageDown], "page", 2),
+            (&[Action::HelpDown, Action::HelpUp], "scroll", 3),
+            (&[Action::ToggleHelp], "close", 1),
+        ],
     }
 }
 
@@ -372,22 +425,55 @@ fn list_results(state: &State) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::hints;
+    use super::*;
+    use crate::keymap::Keymap;
+    use ratatui::layout::Rect;
+    use std::collections::HashMap;
 
     #[test]
     fn hints_drop_the_least_needed_first_and_keep_help_and_quit() {
-        let all = [
-            ("Enter open", 2),
-            ("/ search", 3),
-            ("? help", 1),
-            ("q quit", 1),
-        ];
+        let all = || {
+            [
+                ("Enter open", 2),
+                ("/ search", 3),
+                ("? help", 1),
+                ("q quit", 1),
+            ]
+            .map(|(text, priority)| (text.to_owned(), priority))
+            .to_vec()
+        };
         assert_eq!(
-            hints("", &all, 80),
+            fit_hints("", all(), 80),
             " Enter open · / search · ? help · q quit"
         );
-        assert_eq!(hints("", &all, 30), " Enter open · ? help · q quit");
-        assert_eq!(hints("", &all, 16), " ? help · q quit");
-        assert_eq!(hints("2 matches", &all, 30), " 2 matches · ? help · q quit");
+        assert_eq!(fit_hints("", all(), 30), " Enter open · ? help · q quit");
+        assert_eq!(fit_hints("", all(), 16), " ? help · q quit");
+        assert_eq!(
+            fit_hints("2 matches", all(), 30),
+            " 2 matches · ? help · q quit"
+        );
+    }
+
+    #[test]
+    fn hints_name_the_keys_in_force() {
+        let mut state = State::new(Vec::new(), Rect::new(0, 0, 100, 30), HashMap::new(), None);
+        assert_eq!(
+            hints(&state, "", key_hints(Context::List), 100),
+            " Enter open · / search · j/k move · Tab reader · ? help · q quit"
+        );
+        let mut keymap = Keymap::default();
+        keymap.rebind_everywhere(
+            Action::Quit,
+            &[crate::config::names::parse_key("x").unwrap()],
+        );
+        keymap
+            .rebind(Context::List, Action::StartSearch, Vec::new())
+            .unwrap();
+        state.keymap = keymap;
+        assert_eq!(
+            hints(&state, "", key_hints(Context::List), 100),
+            " Enter open · j/k move · Tab reader · ? help · x quit",
+            "a search with no key has no hint"
+        );
     }
 }

@@ -45,12 +45,154 @@ pub struct Theme {
     pub help_section: Style,
 }
 
+/// The built-in colour themes: for a dark terminal background or a light one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ThemeName {
+    #[default]
+    Dark,
+    Light,
+}
+
+impl ThemeName {
+    pub fn name(self) -> &'static str {
+        match self {
+            ThemeName::Dark => "dark",
+            ThemeName::Light => "light",
+        }
+    }
+}
+
+/// What a person can colour in config.toml; each role paints several elements alike.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// The focused pane's border, the passage cursor, the mode in the status bar.
+    Focus,
+    /// The selected row's background.
+    Selection,
+    /// A search match's background.
+    Match,
+    Heading,
+    /// The bar beside a quote.
+    Quote,
+    Link,
+    /// Bylines, dates, borders of the pane without focus.
+    Dim,
+    /// The status bar's background.
+    Status,
+}
+
+impl Role {
+    pub const ALL: [Role; 8] = [
+        Role::Focus,
+        Role::Selection,
+        Role::Match,
+        Role::Heading,
+        Role::Quote,
+        Role::Link,
+        Role::Dim,
+        Role::Status,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::Focus => "focus",
+            Role::Selection => "selection",
+            Role::Match => "match",
+            Role::Heading => "heading",
+            Role::Quote => "quote",
+            Role::Link => "link",
+            Role::Dim => "dim",
+            Role::Status => "status",
+        }
+    }
+}
+
 impl Theme {
-    /// NO_COLOR (https://no-color.org): present and not empty means no colour.
-    pub fn from_env() -> Theme {
+    /// The theme `name` with `colors` painted over it, unless NO_COLOR (https://no-color.org) is
+    /// set and not empty: then no colour at all, whatever the config says.
+    pub fn new(name: ThemeName, colors: &[(Role, Color)]) -> Theme {
         match std::env::var_os("NO_COLOR") {
             Some(value) if !value.is_empty() => Theme::monochrome(),
-            _ => Theme::color(),
+            _ => Theme::themed(name, colors),
+        }
+    }
+
+    /// `new` without looking at the environment.
+    pub fn themed(name: ThemeName, colors: &[(Role, Color)]) -> Theme {
+        let mut theme = match name {
+            ThemeName::Dark => Theme::color(),
+            ThemeName::Light => Theme::light(),
+        };
+        for &(role, color) in colors {
+            theme.paint(role, color);
+        }
+        theme
+    }
+
+    /// The colour a role has in the theme `name`, as config.toml would write it.
+    pub fn role_color(name: ThemeName, role: Role) -> Color {
+        let theme = Theme::themed(name, &[]);
+        let color = match role {
+            Role::Focus => theme.border_focused.fg,
+            Role::Selection => theme.selected.bg,
+            Role::Match => theme.found.bg,
+            Role::Heading => theme.heading.fg,
+            Role::Quote => theme.quote_bar.fg,
+            Role::Link => theme.link.fg,
+            Role::Dim => theme.meta.fg,
+            Role::Status => theme.status.bg,
+        };
+        color.unwrap_or(Color::Reset)
+    }
+
+    fn paint(&mut self, role: Role, color: Color) {
+        match role {
+            Role::Focus => {
+                self.border_focused = self.border_focused.fg(color);
+                self.cursor = self.cursor.fg(color);
+                self.status_mode = self.status_mode.bg(color);
+                self.help_section = self.help_section.fg(color);
+            }
+            Role::Selection => self.selected = self.selected.bg(color),
+            Role::Match => self.found = self.found.bg(color),
+            Role::Heading => {
+                self.heading = self.heading.fg(color);
+                self.heading_major = self.heading_major.fg(color);
+            }
+            Role::Quote => self.quote_bar = self.quote_bar.fg(color),
+            Role::Link => self.link = self.link.fg(color),
+            Role::Dim => {
+                self.meta = self.meta.fg(color);
+                self.list_meta = self.list_meta.fg(color);
+                self.border = self.border.fg(color);
+            }
+            Role::Status => {
+                self.status = self.status.bg(color);
+                self.status_message = self.status_message.bg(color);
+                self.status_prompt = self.status_prompt.bg(color);
+            }
+        }
+    }
+
+    /// For a light background: no yellow or white text, which a white background washes out.
+    pub fn light() -> Theme {
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        Theme {
+            border_focused: Style::new().fg(Color::Blue),
+            article_title: bold.fg(Color::Blue),
+            heading: bold.fg(Color::Magenta),
+            heading_major: bold.fg(Color::Magenta).add_modifier(Modifier::UNDERLINED),
+            quote_bar: Style::new().fg(Color::Green),
+            marker: Style::new().fg(Color::Magenta),
+            cursor: bold.fg(Color::Blue),
+            selected: Style::new().fg(Color::White).bg(Color::Blue),
+            status: Style::new().fg(Color::Black).bg(Color::Gray),
+            status_mode: bold.fg(Color::White).bg(Color::Blue),
+            status_message: bold.fg(Color::Red).bg(Color::Gray),
+            status_prompt: bold.fg(Color::Black).bg(Color::Gray),
+            help_key: bold.fg(Color::Magenta),
+            help_section: bold.fg(Color::Blue),
+            ..Theme::color()
         }
     }
 
@@ -137,6 +279,26 @@ impl Theme {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_role_paints_its_elements_and_reads_back() {
+        let theme = Theme::themed(ThemeName::Dark, &[(Role::Heading, Color::Magenta)]);
+        assert_eq!(theme.heading.fg, Some(Color::Magenta));
+        assert_eq!(theme.heading_major.fg, Some(Color::Magenta));
+        assert_eq!(
+            theme.link,
+            Theme::color().link,
+            "other roles are left alone"
+        );
+        for name in [ThemeName::Dark, ThemeName::Light] {
+            for role in Role::ALL {
+                let color = Theme::role_color(name, role);
+                let painted = Theme::themed(name, &[(role, color)]);
+                assert_eq!(painted, Theme::themed(name, &[]), "{name:?} {role:?}");
+            }
+        }
+        assert_ne!(Theme::light(), Theme::color());
+    }
 
     #[test]
     fn monochrome_uses_no_colour_at_all() {
