@@ -20,6 +20,7 @@ use crate::action::Action;
 use crate::bookmarks::BookmarkStore;
 use crate::corpus;
 use crate::keymap;
+use crate::output;
 use crate::positions::{self, PositionStore};
 use crate::state::{Effect, State};
 use crate::terminal::{self, Tui};
@@ -61,15 +62,18 @@ pub fn run(options: &Options) -> u8 {
     let mut stores = Stores::open(options.config_dir.as_deref());
     let (sender, receiver) = mpsc::channel();
     if let Err(error) = spawn_signal_thread(sender.clone()) {
-        eprintln!("folio: cannot watch for signals: {error}");
+        output::message(format!("cannot watch for signals: {error}"));
         return crate::cli::EXIT_ERROR;
     }
     terminal::install_panic_hook();
+    // Never dropped: ratatui's Terminal shows the cursor when dropped and reports a failure with
+    // `eprintln!`, which panics when stderr is a terminal that went away, and a panic in a
+    // destructor aborts. `terminal::leave` shows the cursor on every way out instead.
     let mut tui = match terminal::enter(options.mouse) {
-        Ok(tui) => tui,
+        Ok(tui) => std::mem::ManuallyDrop::new(tui),
         Err(error) => {
             terminal::leave();
-            eprintln!("folio: cannot set up the terminal: {error}");
+            output::message(format!("cannot set up the terminal: {error}"));
             return crate::cli::EXIT_ERROR;
         }
     };
@@ -103,12 +107,12 @@ pub fn run(options: &Options) -> u8 {
         Exit::Quit | Exit::Signal(_) | Exit::NothingToRead => terminal::leave(),
     }
     if let Err(message) = saved {
-        eprintln!("folio: {message}");
+        output::message(message);
     }
     report_skipped(&skipped);
     match exit {
         Exit::NothingToRead => {
-            eprintln!("folio: no articles to read; `folio --help` says what folio reads");
+            output::message("no articles to read; `folio --help` says what folio reads");
             crate::cli::EXIT_NOTHING
         }
         Exit::Quit => crate::cli::EXIT_OK,
@@ -373,6 +377,6 @@ fn skipped_summary(skipped: &[corpus::Skipped]) -> Option<String> {
 
 fn report_skipped(skipped: &[corpus::Skipped]) {
     for skip in skipped {
-        eprintln!("folio: {skip}");
+        output::message(skip);
     }
 }

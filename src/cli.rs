@@ -5,7 +5,7 @@
 //! Every string printed here comes from a sanitized `Article` or `Skipped`, so stdout never carries
 //! a control sequence from a file.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -15,6 +15,8 @@ use serde::Serialize;
 use crate::app;
 use crate::article::Article;
 use crate::corpus::{self, Corpus};
+use crate::output;
+use crate::sanitize::sanitize;
 use crate::search::{self, Query};
 use crate::wrap;
 
@@ -36,8 +38,20 @@ const HIGHLIGHT_OFF: &str = "\x1b[0m";
 
 /// A terminal reader for articles: a document list beside a scrolling reader, search and passage
 /// bookmarks. With no path it opens the bundled articles.
+///
+/// The usage lines are written out: clap's own are built from the arguments it saw, so they named
+/// `--config-dir` as if required when FOLIO_CONFIG_DIR was set, and `--mouse` after a mistyped
+/// option.
 #[derive(Debug, Parser)]
-#[command(name = "folio", version)]
+#[command(
+    name = "folio",
+    version,
+    override_usage = "folio [PATH...] [--mouse] [--config-dir DIR]
+       folio list [PATH...] [--json]
+       folio show QUERY [PATH...] [--raw] [--width N]
+       folio search QUERY [PATH...] [--count]
+       folio bookmarks [PATH...] [--json | --markdown]"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -58,6 +72,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List the articles: id, title, byline, date, words.
+    #[command(override_usage = "folio list [PATH...] [--json] [--config-dir DIR]")]
     List {
         /// Files and folders of articles; the bundled articles when none are given.
         paths: Vec<PathBuf>,
@@ -66,6 +81,7 @@ pub enum Command {
         json: bool,
     },
     /// Print one article, cleaned and wrapped (or as the file has it, with --raw).
+    #[command(override_usage = "folio show QUERY [PATH...] [--raw] [--width N] [--config-dir DIR]")]
     Show {
         /// An article id, or a part of its title (case does not matter).
         query: String,
@@ -79,6 +95,7 @@ pub enum Command {
         width: usize,
     },
     /// Search the articles' text: one line per matching paragraph, `title:paragraph: snippet`.
+    #[command(override_usage = "folio search QUERY [PATH...] [--count] [--config-dir DIR]")]
     Search {
         /// Words to find, or /a regex/. Lower case matches any case; a capital makes it exact.
         /// Spaces match any run of whitespace, line breaks included.
@@ -90,7 +107,10 @@ pub enum Command {
         count: bool,
     },
     /// List the bookmarked passages by article, newest first (or as JSON, or as Markdown).
-    #[command(group = ArgGroup::new("format").args(["json", "markdown"]))]
+    #[command(
+        group = ArgGroup::new("format").args(["json", "markdown"]),
+        override_usage = "folio bookmarks [PATH...] [--json | --markdown] [--config-dir DIR]"
+    )]
     Bookmarks {
         /// Files and folders of articles, to find each passage in; the bundled articles when none
         /// are given.
@@ -103,6 +123,24 @@ pub enum Command {
         #[arg(long)]
         markdown: bool,
     },
+}
+
+impl Cli {
+    /// Parses the process's arguments. On a mistake, or for `--help` and `--version`, prints
+    /// clap's text and returns the exit code instead (2 for a mistake). The text is sanitized:
+    /// it quotes the arguments, and an argument can hold an escape sequence (a file name matched
+    /// by a glob, say).
+    pub fn parse_or_explain() -> Result<Cli, ExitCode> {
+        Cli::try_parse().map_err(|error| {
+            let text = sanitize(&error.render().to_string());
+            if error.use_stderr() {
+                output::stderr(&text);
+            } else {
+                output::stdout(&text);
+            }
+            ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(EXIT_ERROR))
+        })
+    }
 }
 
 /// Runs the parsed command line and returns the process exit code.
@@ -144,8 +182,8 @@ pub fn run(cli: Cli) -> ExitCode {
 
 fn interface(options: app::Options) -> u8 {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        eprintln!(
-            "folio: the reader needs a terminal; use `folio list` or `folio show QUERY` in scripts"
+        output::message(
+            "the reader needs a terminal; use `folio list` or `folio show QUERY` in scripts",
         );
         return EXIT_ERROR;
     }
@@ -157,11 +195,11 @@ fn interface(options: app::Options) -> u8 {
 fn load_reporting(paths: &[PathBuf]) -> (Corpus, bool) {
     let corpus = corpus::load(paths);
     for skipped in &corpus.skipped {
-        eprintln!("folio: {skipped}");
+        output::message(skipped);
     }
     for article in &corpus.articles {
         for note in &article.notes {
-            eprintln!("folio: {}: {note}", article.path);
+            output::message(format!("{}: {note}", article.path));
         }
     }
     let named_failed = corpus.skipped.iter().any(|s| s.named);
@@ -186,16 +224,15 @@ fn list(paths: &[PathBuf], json: bool) -> u8 {
                 reading_minutes: article.reading_minutes(),
             })
             .collect();
-        // Serializing plain strings and numbers cannot fail.
-        serde_json::to_string_pretty(&entries).unwrap_or_default() + "\n"
+        output::json(&entries)
     } else {
         corpus.articles.iter().map(list_line).collect()
     };
-    print_stdout(&out);
+    output::stdout(&out);
     if named_failed {
         EXIT_ERROR
     } else if corpus.articles.is_empty() {
-        eprintln!("folio: no articles found");
+        output::message("no articles found");
         EXIT_NOTHING
     } else {
         EXIT_OK
@@ -223,7 +260,9 @@ fn show(query: &str, paths: &[PathBuf], raw: bool, width: usize) -> u8 {
     let found = find_articles(&corpus.articles, query);
     let code = match found.as_slice() {
         [] => {
-            eprintln!("folio: no article matches {query:?}; `folio list` shows them all");
+            output::message(format!(
+                "no article matches {query:?}; `folio list` shows them all"
+            ));
             EXIT_NOTHING
         }
         [article] => {
@@ -233,16 +272,16 @@ fn show(query: &str, paths: &[PathBuf], raw: bool, width: usize) -> u8 {
                 let width = if width == 0 { usize::MAX / 4 } else { width };
                 wrap::to_plain_text(article, width)
             };
-            print_stdout(&text);
+            output::stdout(&text);
             EXIT_OK
         }
         several => {
-            eprintln!(
-                "folio: {} articles match {query:?}; name one by id:",
+            output::message(format!(
+                "{} articles match {query:?}; name one by id:",
                 several.len()
-            );
+            ));
             for article in several {
-                eprintln!("  {}  {}", article.id, article.title);
+                output::stderr(&format!("  {}  {}\n", article.id, article.title));
             }
             EXIT_NOTHING
         }
@@ -279,11 +318,11 @@ fn search(input: &str, paths: &[PathBuf], count: bool) -> u8 {
     let query = match Query::parse(input) {
         Ok(Some(query)) => query,
         Ok(None) => {
-            eprintln!("folio: the search query is empty");
+            output::message("the search query is empty");
             return EXIT_ERROR;
         }
         Err(error) => {
-            eprintln!("folio: {error}");
+            output::message(error);
             return EXIT_ERROR;
         }
     };
@@ -306,9 +345,9 @@ fn search(input: &str, paths: &[PathBuf], count: bool) -> u8 {
             }
         })
         .collect();
-    print_stdout(&out);
+    output::stdout(&out);
     let code = if hits.is_empty() {
-        eprintln!("folio: no paragraph matches {input:?}");
+        output::message(format!("no paragraph matches {input:?}"));
         EXIT_NOTHING
     } else {
         EXIT_OK
@@ -343,14 +382,6 @@ fn match_line(title: &str, block: usize, snippet: &search::Snippet, highlight: b
         text.clone()
     };
     format!("{title}:{}: {shown}\n", block + 1)
-}
-
-/// Writes to stdout; a closed pipe (`folio list | head`) is not an error worth a message.
-fn print_stdout(text: &str) {
-    let mut stdout = std::io::stdout().lock();
-    let _ = stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush());
 }
 
 #[cfg(test)]

@@ -20,7 +20,8 @@
 //!   articles of a corpus in bounded steps; the reader and `folio search` share it.
 //! - `bookmarks` and `positions` are the two saved files, pure models and merges on top of
 //!   `store`, the only code that writes to disk (lock, re-read, merge, atomic replace).
-//! - `cli` runs the non-interactive subcommands; `config` says where files are kept; `terminal`
+//! - `cli` runs the non-interactive subcommands, printing through `output` (never a panic, JSON
+//!   escaped for a terminal); `config` says where files are kept; `terminal`
 //!   enters and leaves the full-screen mode, on every way out.
 //!
 //! Only `corpus` reads article files; nothing built from file content reaches the terminal except
@@ -35,6 +36,7 @@ pub mod config;
 pub mod corpus;
 pub mod decode;
 pub mod keymap;
+pub mod output;
 pub mod positions;
 pub mod sanitize;
 pub mod screen;

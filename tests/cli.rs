@@ -334,3 +334,31 @@ fn the_interface_needs_a_terminal() {
         .stderr(predicate::str::contains("needs a terminal"))
         .stderr(predicate::str::contains("folio list"));
 }
+
+#[test]
+fn usage_lines_show_the_real_synopsis() {
+    let config = TempDir::new().unwrap();
+    let usage = |args: &[&str]| {
+        let output = folio(config.path()).args(args).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        String::from_utf8(output.stderr).unwrap()
+    };
+    // FOLIO_CONFIG_DIR is set (by `folio`): --config-dir is still optional.
+    let list = usage(&["list", "--bogus"]);
+    assert!(
+        list.contains("Usage: folio list [PATH...] [--json] [--config-dir DIR]\n"),
+        "{list}"
+    );
+    // A mistyped option is not a reason to show a synopsis built around --mouse.
+    let top = usage(&["--bogus"]);
+    assert!(
+        top.contains("Usage: folio [PATH...] [--mouse] [--config-dir DIR]\n"),
+        "{top}"
+    );
+    assert!(
+        top.contains("folio bookmarks [PATH...] [--json | --markdown]"),
+        "{top}"
+    );
+    let show = usage(&["show"]);
+    assert!(show.contains("Usage: folio show QUERY [PATH...]"), "{show}");
+}

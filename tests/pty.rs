@@ -343,3 +343,20 @@ fn a_panic_restores_the_terminal_and_leaves_the_message_readable() {
         terminal.contents()
     );
 }
+
+#[test]
+fn a_closed_terminal_ends_folio_without_a_panic() {
+    let config = TempDir::new().unwrap();
+    let articles = TempDir::new().unwrap();
+    std::fs::write(articles.path().join("a.txt"), "A\n\nSome text.\n").unwrap();
+    // A skipped file means a message on stderr at exit, on the terminal that is gone by then.
+    std::fs::write(articles.path().join("b.bin"), b"\0\0\0").unwrap();
+    let folder = articles.path().to_str().unwrap();
+    let mut pty = Pty::spawn(config.path(), &[folder], 100, 30);
+    pty.wait_for(" LIST  1/1 ");
+    pty.hang_up();
+    let status = pty.wait_exit();
+    // 129 as for SIGHUP; a panic would be 101, a panic in a destructor SIGABRT.
+    assert_eq!(status.exit_code(), 129, "{status:?}");
+    assert_eq!(status.signal(), None, "{status:?}");
+}
