@@ -228,10 +228,15 @@ impl BookmarkStore {
     /// Reads the bookmarks. Never fails: an unreadable file opens the store disabled, with the
     /// reason, and the file is left alone.
     pub fn open(paths: &Paths) -> BookmarkStore {
-        let file = paths.bookmarks();
-        store::clean_up_after_crash(&file);
+        store::clean_up_after_crash(&paths.bookmarks());
+        BookmarkStore::read(paths)
+    }
+
+    /// `open` for a command that only reads: it changes nothing on disk, not even the temp files
+    /// a crashed folio left behind.
+    pub fn read(paths: &Paths) -> BookmarkStore {
         let mut opened = BookmarkStore {
-            file,
+            file: paths.bookmarks(),
             bookmarks: Vec::new(),
             disabled: None,
         };

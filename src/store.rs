@@ -7,8 +7,10 @@
 //!   rename replaces, whose lock would vanish with the old inode), re-reads the file, applies the
 //!   caller's change to that fresh copy, writes, then unlocks. Two processes never drop each
 //!   other's work.
-//! - Writing goes to `.<name>.<pid>-<n>.tmp` in the same folder, is `sync_all`ed, renamed over the
-//!   file, and the folder is fsynced: a kill at any moment leaves the old file or the new one.
+//! - Writing goes to `.<name>.<pid>-<n>-<16 random hex digits>.tmp` in the same folder, is
+//!   `sync_all`ed, renamed over the file, and the folder is fsynced: a kill at any moment leaves
+//!   the old file or the new one. Only names of exactly that form are ever removed as left
+//!   behind, so a person's `.bookmarks.json.backup.tmp` is safe.
 //! - A file that cannot be read (bad JSON, truncated, empty, a newer format) is never written:
 //!   the caller gets a message naming the file and the problem and turns its feature off.
 //!
@@ -16,6 +18,7 @@
 //! they stay pure and hand closures in.
 
 use std::fs::{self, File, OpenOptions};
+use std::hash::BuildHasher;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -220,18 +223,48 @@ fn temp_prefix(file: &Path) -> String {
     format!(".{name}.")
 }
 
+/// A new temp file name for `target`: `.<name>.<pid>-<n>-<16 random hex digits>.tmp`.
+fn temp_name(target: &Path) -> String {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    // std's RandomState is seeded from the OS: random bits without a new crate.
+    let random = std::collections::hash_map::RandomState::new().hash_one(0u8);
+    format!(
+        "{}{}-{}-{random:016x}.tmp",
+        temp_prefix(target),
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    )
+}
+
+/// True for a name `temp_name` could have made for the file whose temp names start with
+/// `prefix`, and for no other.
+fn is_temp_name(name: &str, prefix: &str) -> bool {
+    let Some(middle) = name
+        .strip_prefix(prefix)
+        .and_then(|rest| rest.strip_suffix(".tmp"))
+    else {
+        return false;
+    };
+    let digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+    match middle.split('-').collect::<Vec<_>>()[..] {
+        [pid, counter, random] => {
+            digits(pid)
+                && digits(counter)
+                && random.len() == 16
+                && random
+                    .bytes()
+                    .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+        }
+        _ => false,
+    }
+}
+
 /// Writes `bytes` to `file` so that a reader (or a crash) only ever sees the old file or the
 /// new one. Leaves no temp file behind when any step fails.
 pub fn write_atomically(file: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
     let target = real_target(file);
     let dir = folder_of(&target);
-    let temp = dir.join(format!(
-        "{}{}-{}.tmp",
-        temp_prefix(&target),
-        std::process::id(),
-        COUNTER.fetch_add(1, Ordering::Relaxed)
-    ));
+    let temp = dir.join(temp_name(&target));
     let written = (|| {
         let mut out = OpenOptions::new()
             .write(true)
@@ -268,7 +301,7 @@ fn sync_folder(dir: &Path) {
     let _ = dir;
 }
 
-/// Temp files of our naming next to `file` (`.bookmarks.json.<pid>-<n>.tmp`).
+/// Temp files of our naming next to `file` (`.bookmarks.json.<pid>-<n>-<random>.tmp`).
 fn stale_temps(file: &Path) -> Vec<PathBuf> {
     let target = real_target(file);
     let prefix = temp_prefix(&target);
@@ -278,9 +311,10 @@ fn stale_temps(file: &Path) -> Vec<PathBuf> {
     entries
         .flatten()
         .filter(|entry| {
-            let name = entry.file_name();
-            let name = name.to_string_lossy();
-            name.starts_with(&prefix) && name.ends_with(".tmp")
+            entry
+                .file_name()
+                .to_str()
+                .is_some_and(|name| is_temp_name(name, &prefix))
         })
         .map(|entry| entry.path())
         .collect()
@@ -382,5 +416,28 @@ mod tests {
         assert_eq!(lock_path(file), Path::new("/cfg/bookmarks.lock"));
         assert_eq!(temp_prefix(file), ".bookmarks.json.");
         assert_eq!(folder_of(Path::new("x.json")), Path::new("."));
+    }
+
+    #[test]
+    fn only_names_folio_makes_are_its_temp_files() {
+        let prefix = temp_prefix(Path::new("/cfg/bookmarks.json"));
+        let made = temp_name(Path::new("/cfg/bookmarks.json"));
+        assert!(is_temp_name(&made, &prefix), "{made}");
+        assert!(is_temp_name(
+            ".bookmarks.json.12-0-00ff00ff00ff00ff.tmp",
+            &prefix
+        ));
+        for name in [
+            ".bookmarks.json.tmp",
+            ".bookmarks.json.backup.tmp",
+            ".bookmarks.json.12-0.tmp",
+            ".bookmarks.json.12-0-00ff00ff00ff00f.tmp",
+            ".bookmarks.json.12-0-00FF00FF00FF00FF.tmp",
+            ".bookmarks.json.12-x-00ff00ff00ff00ff.tmp",
+            ".bookmarks.json.12-0-00ff00ff00ff00ff-1.tmp",
+            ".state.json.12-0-00ff00ff00ff00ff.tmp",
+        ] {
+            assert!(!is_temp_name(name, &prefix), "{name}");
+        }
     }
 }

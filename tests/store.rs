@@ -461,9 +461,11 @@ fn a_lock_that_cannot_be_taken_leaves_the_file_alone() {
 #[test]
 fn temp_files_left_by_a_crash_are_cleaned_on_the_next_load() {
     let dir = TempDir::new().unwrap();
-    let ours = dir.path().join(".bookmarks.json.4242-0.tmp");
+    let ours = dir
+        .path()
+        .join(".bookmarks.json.4242-0-0123456789abcdef.tmp");
     let theirs = dir.path().join("notes.tmp");
-    let state_temp = dir.path().join(".state.json.4242-3.tmp");
+    let state_temp = dir.path().join(".state.json.4242-3-fedcba9876543210.tmp");
     for file in [&ours, &theirs, &state_temp] {
         fs::write(file, "{ half a fi").unwrap();
     }
@@ -496,4 +498,48 @@ fn a_symlinked_bookmarks_file_stays_a_symlink() {
             .contains("through the link")
     );
     assert!(temp_files(&dotfiles).is_empty() && temp_files(&config).is_empty());
+}
+
+#[test]
+fn only_temp_files_folio_could_have_made_are_removed() {
+    let dir = TempDir::new().unwrap();
+    let ours = dir
+        .path()
+        .join(".bookmarks.json.4242-0-0123456789abcdef.tmp");
+    // A person's own files, named loosely like folio's.
+    let theirs = [
+        ".bookmarks.json.my-backup.tmp",
+        ".bookmarks.json.tmp",
+        ".bookmarks.json.4242-0.tmp",
+        ".bookmarks.json.4242-0-0123456789ABCDEF.tmp",
+        ".bookmarks.json.4242-0-0123456789abcdef-copy.tmp",
+    ]
+    .map(|name| dir.path().join(name));
+    for file in theirs.iter().chain([&ours]) {
+        fs::write(file, "mine").unwrap();
+    }
+    let mut store = BookmarkStore::open(&paths(dir.path()));
+    assert!(!ours.exists(), "a temp file a crash left is removed");
+    fs::write(&ours, "again").unwrap();
+    store.add(&new_bookmark(1, "")).unwrap();
+    assert!(!ours.exists(), "and under the lock when saving");
+    for file in &theirs {
+        assert!(file.exists(), "{} was removed", file.display());
+    }
+}
+
+#[test]
+fn a_read_only_command_removes_no_file() {
+    let dir = TempDir::new().unwrap();
+    let ours = dir
+        .path()
+        .join(".bookmarks.json.4242-0-0123456789abcdef.tmp");
+    fs::write(&ours, "{ half a fi").unwrap();
+    let status = common::folio(dir.path())
+        .args(["bookmarks", "--json"])
+        .output()
+        .unwrap()
+        .status;
+    assert_eq!(status.code(), Some(1), "no bookmarks yet");
+    assert!(ours.exists(), "`folio bookmarks` only reads");
 }

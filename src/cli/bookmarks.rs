@@ -198,7 +198,7 @@ pub fn run(config_dir: Option<&Path>, paths: &[PathBuf], output: Output) -> u8 {
         output::message("no config folder to read bookmarks from; name one with --config-dir");
         return EXIT_ERROR;
     };
-    let store = BookmarkStore::open(&config);
+    let store = BookmarkStore::read(&config);
     if let Some(reason) = store.disabled_reason() {
         output::message(reason);
         return EXIT_ERROR;
