@@ -32,6 +32,9 @@ pub struct ArticleRef {
     pub path: String,
     /// Its title: how a moved file is recognised, and what is shown when it is not loaded.
     pub title: String,
+    /// Fields a newer folio wrote that this one does not know: kept, and written back.
+    #[serde(flatten, default, skip_serializing_if = "Map::is_empty")]
+    pub extra: Map<String, Value>,
 }
 
 /// A saved passage with its note.
@@ -66,6 +69,7 @@ impl NewBookmark {
                 id: article.id.clone(),
                 path: article.path.clone(),
                 title: article.title.clone(),
+                extra: Map::new(),
             },
             passage: capture(&article.blocks, selection)?,
             note: note.to_owned(),
@@ -102,7 +106,7 @@ impl Document for BookmarksFile {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Change {
     /// Adds a bookmark (a new one, or a removed one restored); nothing if its id is there.
-    Insert(Bookmark),
+    Insert(Box<Bookmark>),
     UpdateNote {
         id: String,
         note: String,
@@ -121,7 +125,7 @@ impl Change {
                 if !bookmarks.iter().any(|b| b.id == bookmark.id) {
                     // Kept in order of creation, so a restored bookmark returns to its place.
                     let at = bookmarks.partition_point(|b| b.created <= bookmark.created);
-                    bookmarks.insert(at, bookmark.clone());
+                    bookmarks.insert(at, (**bookmark).clone());
                 }
                 Ok(None)
             }
@@ -129,7 +133,7 @@ impl Change {
                 let bookmark = bookmarks
                     .iter_mut()
                     .find(|b| &b.id == id)
-                    .ok_or_else(|| StoreError::NotFound(id.clone()))?;
+                    .ok_or_else(|| StoreError::NotFound(sanitize_line(id)))?;
                 bookmark.note.clone_from(note);
                 bookmark.updated = *at;
                 Ok(None)
@@ -184,8 +188,9 @@ pub fn resolve(bookmark: &Bookmark, article: &Article) -> Anchor {
 /// A bookmark safe to draw: the file may have been edited by hand, and whatever is in it reaches
 /// the screen. Only the in-memory copy is cleaned; the file keeps what the person wrote.
 fn sanitized(mut bookmark: Bookmark) -> Bookmark {
+    // Not the id: it is a key, never shown, and a change is matched by it in the file, so a
+    // sanitized copy ("b^Gx") would match nothing there.
     for field in [
-        &mut bookmark.id,
         &mut bookmark.article.title,
         &mut bookmark.article.path,
         &mut bookmark.passage.before,
@@ -198,6 +203,8 @@ fn sanitized(mut bookmark: Bookmark) -> Bookmark {
     // Fields a newer folio wrote are shown too (`folio bookmarks --json`), and serde_json escapes
     // only C0 controls: a U+009B in one went out as a live 8-bit CSI.
     bookmark.extra = sanitized_map(std::mem::take(&mut bookmark.extra));
+    bookmark.article.extra = sanitized_map(std::mem::take(&mut bookmark.article.extra));
+    bookmark.passage.extra = sanitized_map(std::mem::take(&mut bookmark.passage.extra));
     bookmark
 }
 
@@ -284,7 +291,7 @@ impl BookmarkStore {
             extra: Map::new(),
         };
         let id = bookmark.id.clone();
-        self.save(Change::Insert(bookmark))?;
+        self.save(Change::Insert(Box::new(bookmark)))?;
         Ok(id)
     }
 
@@ -305,7 +312,7 @@ impl BookmarkStore {
 
     /// Puts a removed bookmark back, with its id, times and note: the undo of `remove`.
     pub fn restore(&mut self, bookmark: Bookmark) -> Result<(), StoreError> {
-        self.save(Change::Insert(bookmark)).map(drop)
+        self.save(Change::Insert(Box::new(bookmark))).map(drop)
     }
 
     fn save(&mut self, change: Change) -> Result<Option<Bookmark>, StoreError> {

@@ -17,7 +17,7 @@ use crate::store::{self, Document, StoreError};
 use crate::timestamp::Timestamp;
 
 /// Where a person is in one article.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Position {
     /// The block at the top of the reader.
     pub block: usize,
@@ -26,6 +26,9 @@ pub struct Position {
     /// How far through the article, 0 to 100, for the document list.
     pub percent: u8,
     pub updated: Timestamp,
+    /// Fields a newer folio wrote that this one does not know: kept, and written back.
+    #[serde(flatten, default, skip_serializing_if = "Map::is_empty")]
+    pub extra: Map<String, Value>,
 }
 
 impl Position {
@@ -36,6 +39,7 @@ impl Position {
             offset,
             percent: percent.min(100),
             updated: Timestamp::now(),
+            extra: Map::new(),
         }
     }
 }
@@ -78,10 +82,18 @@ pub fn merge(
     last_open: Option<&Option<String>>,
 ) {
     for (article, position) in ours {
-        match fresh.positions.get(article) {
+        match fresh.positions.get_mut(article) {
             Some(theirs) if theirs.updated > position.updated => {}
-            _ => {
-                fresh.positions.insert(article.clone(), *position);
+            Some(theirs) => {
+                // Ours wins, but fields a newer folio keeps beside the position stay.
+                let mut position = position.clone();
+                for (key, value) in std::mem::take(&mut theirs.extra) {
+                    position.extra.entry(key).or_insert(value);
+                }
+                *theirs = position;
+            }
+            None => {
+                fresh.positions.insert(article.clone(), position.clone());
             }
         }
     }
@@ -130,7 +142,9 @@ impl PositionStore {
 
     /// Records a position in memory; `save` writes it.
     pub fn set(&mut self, article_id: &str, position: Position) {
-        self.state.positions.insert(article_id.to_owned(), position);
+        self.state
+            .positions
+            .insert(article_id.to_owned(), position.clone());
         self.unsaved.insert(article_id.to_owned(), position);
     }
 
@@ -194,6 +208,7 @@ mod tests {
             offset: 0,
             percent: 10,
             updated: Timestamp(updated),
+            extra: Map::new(),
         }
     }
 
@@ -232,6 +247,7 @@ mod tests {
                 offset: 40,
                 percent: 37,
                 updated: Timestamp(1_717_245_296_789),
+                extra: Map::new(),
             },
         );
         let json = serde_json::to_string_pretty(&state).unwrap();

@@ -543,3 +543,58 @@ fn a_read_only_command_removes_no_file() {
     assert_eq!(status.code(), Some(1), "no bookmarks yet");
     assert!(ours.exists(), "`folio bookmarks` only reads");
 }
+
+/// A bookmarks file as a person or a newer folio left it: one bookmark, with `id` and `extra`
+/// fields inside its article and passage.
+fn hand_written_bookmarks(dir: &Path, id: &str) -> PathBuf {
+    let corpus = corpus::bundled();
+    let article = &corpus.articles[0];
+    let file = dir.join("bookmarks.json");
+    let json = serde_json::json!({
+        "version": 1,
+        "bookmarks": [{
+            "id": id,
+            "article": {"id": article.id, "path": article.path, "title": article.title,
+                        "source_url": "https://example.org/a", "tags": ["x"]},
+            "passage": {"first_block": 1, "last_block": 1, "quote": article.blocks[1].text,
+                        "before": "", "after": "", "highlight_colour": "yellow"},
+            "note": "old",
+            "created": "2025-05-01T09:30:00Z",
+            "updated": "2025-05-01T09:30:00Z",
+        }]
+    });
+    fs::write(&file, serde_json::to_string_pretty(&json).unwrap()).unwrap();
+    file
+}
+
+#[test]
+fn fields_a_newer_folio_wrote_inside_article_and_passage_are_kept() {
+    let dir = TempDir::new().unwrap();
+    let file = hand_written_bookmarks(dir.path(), "b1");
+    let mut store = BookmarkStore::open(&paths(dir.path()));
+    store.add(&new_bookmark(2, "another")).unwrap();
+    store.update_note("b1", "new note").unwrap();
+    let saved: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&file).unwrap()).unwrap();
+    let kept = &saved["bookmarks"][0];
+    assert_eq!(kept["note"], "new note");
+    assert_eq!(kept["article"]["source_url"], "https://example.org/a");
+    assert_eq!(kept["article"]["tags"], serde_json::json!(["x"]));
+    assert_eq!(kept["passage"]["highlight_colour"], "yellow");
+    assert!(saved["bookmarks"][1]["article"].get("source_url").is_none());
+}
+
+#[test]
+fn a_bookmark_whose_id_holds_a_control_character_can_be_edited_and_deleted() {
+    let dir = TempDir::new().unwrap();
+    let file = hand_written_bookmarks(dir.path(), "b\u{7}x");
+    let mut store = BookmarkStore::open(&paths(dir.path()));
+    let id = store.bookmarks()[0].id.clone();
+    store.update_note(&id, "edited").unwrap();
+    assert!(fs::read_to_string(&file).unwrap().contains("\"edited\""));
+    let removed = store.remove(&id).unwrap();
+    assert!(removed.is_some(), "deleted");
+    let saved: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&file).unwrap()).unwrap();
+    assert_eq!(saved["bookmarks"], serde_json::json!([]));
+}
