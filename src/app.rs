@@ -106,6 +106,7 @@ pub fn run(options: &Options) -> u8 {
         Exit::Hangup => terminal::leave_within(Duration::from_millis(200)),
         Exit::Quit | Exit::Signal(_) | Exit::NothingToRead => terminal::leave(),
     }
+    let not_saved = saved.is_err();
     if let Err(message) = saved {
         output::message(message);
     }
@@ -115,6 +116,8 @@ pub fn run(options: &Options) -> u8 {
             output::message("no articles to read; `folio --help` says what folio reads");
             crate::cli::EXIT_NOTHING
         }
+        // Like any other failure to save: a script must not read it as success.
+        Exit::Quit if not_saved => crate::cli::EXIT_ERROR,
         Exit::Quit => crate::cli::EXIT_OK,
         Exit::Signal(signal) => u8::try_from(128 + signal).unwrap_or(u8::MAX),
         Exit::Hangup => 129,
@@ -179,6 +182,10 @@ impl Session<'_> {
                     Message::InputClosed => return Exit::Hangup,
                     Message::Signal(signal) if signal == signal_hook::consts::SIGHUP => {
                         return Exit::Hangup;
+                    }
+                    // A stop from outside (`kill -TSTP`, a supervisor) is a Ctrl-Z.
+                    Message::Signal(signal) if signal == signal_hook::consts::SIGTSTP => {
+                        effects.push(Effect::Suspend);
                     }
                     Message::Signal(signal) => return Exit::Signal(signal),
                 }
@@ -350,11 +357,24 @@ fn spawn_input_thread(sender: Sender<Message>) {
     });
 }
 
-/// SIGTERM, SIGINT and SIGHUP skip destructors and the panic hook, so they are turned into
-/// messages and handled like a quit: position saved, terminal restored.
+/// The signals that end a process by default and can be caught (the faults a program cannot
+/// recover from, and SIGPIPE, which Rust ignores, aside). They skip destructors and the panic
+/// hook, so they are caught and handled like a quit: positions saved, terminal restored.
+const ENDING_SIGNALS: &[i32] = {
+    use signal_hook::consts::signal::*;
+    &[
+        SIGTERM, SIGINT, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU,
+        SIGXFSZ, SIGIO,
+    ]
+};
+
+/// Turns `ENDING_SIGNALS` and SIGTSTP (a stop from outside, handled like Ctrl-Z) into messages.
 fn spawn_signal_thread(sender: Sender<Message>) -> std::io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP])?;
+    let watched = ENDING_SIGNALS
+        .iter()
+        .copied()
+        .chain([signal_hook::consts::SIGTSTP]);
+    let mut signals = signal_hook::iterator::Signals::new(watched)?;
     std::thread::spawn(move || {
         for signal in signals.forever() {
             if sender.send(Message::Signal(signal)).is_err() {
