@@ -6,15 +6,17 @@
 //! never builds a backlog of frames.
 
 use std::path::PathBuf;
-use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
 use std::time::Duration;
 
 use crossterm::event::{Event, MouseButton, MouseEventKind};
 use ratatui::layout::Rect;
 
 mod stores;
+mod waiting;
 
 use stores::Stores;
+use waiting::Waiting;
 
 use crate::action::Action;
 use crate::bookmarks::BookmarkStore;
@@ -23,6 +25,7 @@ use crate::keymap;
 use crate::output;
 use crate::positions::{self, PositionStore};
 use crate::state::{Effect, State};
+use crate::store::{Patience, StoreError};
 use crate::terminal::{self, Tui};
 use crate::ui::{self, Theme};
 
@@ -97,19 +100,21 @@ pub fn run(options: &Options) -> u8 {
         theme: &theme,
         mouse: options.mouse,
         skipped: Vec::new(),
+        waiting: Waiting::default(),
     };
+    session.set_patience(waiting::FIRST_TRY);
     let exit = session.event_loop(&receiver);
     let skipped = std::mem::take(&mut session.skipped);
     // Saved before the terminal is touched: after a hangup, restoring it may not finish.
-    let saved = session.save_positions();
+    let not_saved = session.save_at_exit();
     match exit {
         Exit::Hangup => terminal::leave_within(Duration::from_millis(200)),
         Exit::Quit | Exit::Signal(_) | Exit::NothingToRead => terminal::leave(),
     }
-    let not_saved = saved.is_err();
-    if let Err(message) = saved {
+    for message in &not_saved {
         output::message(message);
     }
+    let not_saved = !not_saved.is_empty();
     report_skipped(&skipped);
     match exit {
         Exit::NothingToRead => {
@@ -134,6 +139,8 @@ struct Session<'a> {
     mouse: bool,
     /// Files the load passed over, reported when folio exits.
     skipped: Vec<corpus::Skipped>,
+    /// Bookmark changes kept until another folio lets go of the lock.
+    waiting: Waiting,
 }
 
 impl Session<'_> {
@@ -157,6 +164,15 @@ impl Session<'_> {
                         continue;
                     }
                     Err(TryRecvError::Disconnected) => return Exit::Hangup,
+                }
+            } else if !self.waiting.is_empty() {
+                match receiver.recv_timeout(waiting::RETRY_EVERY) {
+                    Ok(message) => message,
+                    Err(RecvTimeoutError::Timeout) => {
+                        self.retry_waiting();
+                        continue;
+                    }
+                    Err(RecvTimeoutError::Disconnected) => return Exit::Hangup,
                 }
             } else {
                 let Ok(message) = receiver.recv() else {
@@ -235,27 +251,83 @@ impl Session<'_> {
     }
 
     /// Adds, edits, removes or restores a bookmark, at once and on disk, and shows the result.
+    /// While earlier changes wait for another folio's lock, this one waits behind them.
     fn change_bookmarks(&mut self, effect: Effect) {
-        let Some(store) = self.bookmarks.as_deref_mut() else {
-            return;
-        };
-        let done = match effect {
-            Effect::AddBookmark(new) => store.add(&new).map(|_| "bookmark saved"),
-            Effect::UpdateNote { id, note } => store.update_note(&id, &note).map(|()| "note saved"),
-            Effect::RemoveBookmark { id } => store
-                .remove(&id)
-                .map(|_| "bookmark deleted (u undoes it in the bookmarks view)"),
-            Effect::RestoreBookmark(bookmark) => {
-                store.restore(bookmark).map(|()| "bookmark restored")
+        if self.waiting.is_empty() {
+            self.try_bookmark_change(effect);
+        } else {
+            self.waiting.push(effect);
+            self.state.message =
+                Some("waiting for another folio to finish saving; your change is kept".to_owned());
+        }
+    }
+
+    /// Tries the changes kept for later, oldest first, until one still has to wait.
+    fn retry_waiting(&mut self) {
+        while let Some(effect) = self.waiting.take_first() {
+            if !self.try_bookmark_change(effect) {
+                return;
             }
-            _ => return,
+        }
+    }
+
+    /// Saves one bookmark change and shows the result; false when another folio holds the lock,
+    /// and the change is kept to be tried again.
+    fn try_bookmark_change(&mut self, effect: Effect) -> bool {
+        let Some(store) = self.bookmarks.as_deref_mut() else {
+            return true;
         };
+        let done = match &effect {
+            Effect::AddBookmark(new) => store.add(new).map(|_| "bookmark saved"),
+            Effect::UpdateNote { id, note } => store.update_note(id, note).map(|()| "note saved"),
+            Effect::RemoveBookmark { id } => store
+                .remove(id)
+                .map(|_| "bookmark deleted (u undoes it in the bookmarks view)"),
+            Effect::RestoreBookmark(bookmark) => store
+                .restore(bookmark.clone())
+                .map(|()| "bookmark restored"),
+            _ => return true,
+        };
+        let saved = !matches!(done, Err(StoreError::Busy { .. }));
         self.state.message = Some(match done {
             Ok(message) => message.to_owned(),
+            Err(error @ StoreError::Busy { .. }) => format!(
+                "waiting for another folio ({error}); your change is kept and saved when it lets go"
+            ),
             Err(error) => format!("not saved: {error}"),
         });
         self.state.bookmarking_off = store.disabled_reason().map(str::to_owned);
         self.state.set_bookmarks(store.bookmarks().to_vec());
+        if !saved {
+            self.waiting.put_back(effect);
+        }
+        saved
+    }
+
+    /// The last saves, on the way out, each waiting a little longer for another folio's lock:
+    /// reading positions, then bookmark changes still waiting. Returns a message for each thing
+    /// that could not be saved.
+    fn save_at_exit(&mut self) -> Vec<String> {
+        self.set_patience(waiting::AT_EXIT);
+        let mut not_saved: Vec<String> = self.save_positions().err().into_iter().collect();
+        self.retry_waiting();
+        not_saved.extend(
+            self.waiting
+                .not_saved()
+                .into_iter()
+                .map(|change| format!("not saved (another folio held the lock): {change}")),
+        );
+        not_saved
+    }
+
+    /// How long a save waits for another folio's lock (see `waiting`).
+    fn set_patience(&mut self, patience: Patience) {
+        if let Some(store) = self.store.as_deref_mut() {
+            store.set_patience(patience);
+        }
+        if let Some(store) = self.bookmarks.as_deref_mut() {
+            store.set_patience(patience);
+        }
     }
 
     /// Puts `text` on the clipboard of the terminal the person sits at, over SSH too (OSC 52).

@@ -229,6 +229,8 @@ pub struct BookmarkStore {
     file: PathBuf,
     bookmarks: Vec<Bookmark>,
     disabled: Option<String>,
+    /// How long a change waits for another folio's lock.
+    patience: store::Patience,
 }
 
 impl BookmarkStore {
@@ -246,6 +248,7 @@ impl BookmarkStore {
             file: paths.bookmarks(),
             bookmarks: Vec::new(),
             disabled: None,
+            patience: store::DEFAULT_PATIENCE,
         };
         opened.reload();
         opened
@@ -270,6 +273,12 @@ impl BookmarkStore {
 
     pub fn get(&self, id: &str) -> Option<&Bookmark> {
         self.bookmarks.iter().find(|b| b.id == id)
+    }
+
+    /// How long a change waits for another folio's lock before it fails with
+    /// `StoreError::Busy` (and nothing is written).
+    pub fn set_patience(&mut self, patience: store::Patience) {
+        self.patience = patience;
     }
 
     /// Why bookmarking is off (the file cannot be read), in one line naming the file.
@@ -319,7 +328,7 @@ impl BookmarkStore {
         if let Some(reason) = &self.disabled {
             return Err(StoreError::Unreadable(reason.clone()));
         }
-        let saved = store::update(&self.file, |file: &mut BookmarksFile| {
+        let saved = store::update(&self.file, self.patience, |file: &mut BookmarksFile| {
             change.apply(&mut file.bookmarks)
         });
         match saved {

@@ -110,6 +110,8 @@ pub struct PositionStore {
     unsaved: BTreeMap<String, Position>,
     last_open: Option<Option<String>>,
     disabled: Option<String>,
+    /// How long `save` waits for another folio's lock.
+    patience: store::Patience,
 }
 
 impl PositionStore {
@@ -128,6 +130,7 @@ impl PositionStore {
             unsaved: BTreeMap::new(),
             last_open: None,
             disabled,
+            patience: store::DEFAULT_PATIENCE,
         }
     }
 
@@ -164,6 +167,12 @@ impl PositionStore {
         !self.unsaved.is_empty() || self.last_open.is_some()
     }
 
+    /// How long `save` waits for another folio's lock before it fails with `StoreError::Busy`
+    /// (the changes stay unsaved, for the next try).
+    pub fn set_patience(&mut self, patience: store::Patience) {
+        self.patience = patience;
+    }
+
     /// Why positions are not saved (the file cannot be read), in one line naming the file.
     pub fn disabled_reason(&self) -> Option<&str> {
         self.disabled.as_deref()
@@ -178,7 +187,7 @@ impl PositionStore {
         if !self.has_unsaved() {
             return Ok(());
         }
-        let saved = store::update(&self.file, |fresh: &mut StateFile| {
+        let saved = store::update(&self.file, self.patience, |fresh: &mut StateFile| {
             merge(fresh, &self.unsaved, self.last_open.as_ref());
             Ok(())
         });

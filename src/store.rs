@@ -13,6 +13,9 @@
 //!   behind, so a person's `.bookmarks.json.backup.tmp` is safe.
 //! - A file that cannot be read (bad JSON, truncated, empty, a newer format) is never written:
 //!   the caller gets a message naming the file and the problem and turns its feature off.
+//! - The lock is waited for only as long as the caller says (`Patience`): a lock another
+//!   process holds for ever (`flock bookmarks.lock sleep 600`) must not freeze the interface.
+//!   Past that, nothing is written and the caller gets `StoreError::Busy`, to try again later.
 //!
 //! What a file holds and how changes merge is the callers' business (`bookmarks`, `positions`);
 //! they stay pure and hand closures in.
@@ -22,6 +25,7 @@ use std::hash::BuildHasher;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -52,7 +56,17 @@ pub enum StoreError {
     /// The bookmark to change is no longer in the file (another folio removed it).
     #[error("the bookmark {0} no longer exists")]
     NotFound(String),
+    /// Another process held the lock longer than the caller would wait. Nothing was written.
+    #[error("another folio is holding {lock}")]
+    Busy { lock: String },
 }
+
+/// How long a change waits for the lock before giving up with `StoreError::Busy`.
+pub type Patience = Duration;
+
+/// What a caller that does not say waits: long enough for any other folio's save, short enough
+/// that a stuck lock ends in a message rather than a hang.
+pub const DEFAULT_PATIENCE: Patience = Duration::from_secs(10);
 
 impl StoreError {
     fn io(action: &'static str, path: &Path) -> impl FnOnce(io::Error) -> StoreError {
@@ -166,6 +180,7 @@ fn explain(err: serde_json::Error) -> String {
 /// `StoreError::Unreadable`.
 pub fn update<T: Document, R>(
     file: &Path,
+    patience: Patience,
     change: impl FnOnce(&mut T) -> Result<R, StoreError>,
 ) -> Result<(T, R), StoreError> {
     let dir = folder_of(file);
@@ -177,7 +192,7 @@ pub fn update<T: Document, R>(
         .write(true)
         .open(&lock_path)
         .map_err(StoreError::io("open the lock file", &lock_path))?;
-    lock.lock().map_err(StoreError::io("lock", &lock_path))?;
+    lock_within(&lock, &lock_path, patience)?;
     // Under the lock no other folio is between creating and renaming a temp file, so any temp
     // file of ours that exists was left by a process that died.
     remove_stale_temps(file);
@@ -193,6 +208,30 @@ pub fn update<T: Document, R>(
     // Dropping the handle would unlock too; unlocking first says when it happens.
     let _ = lock.unlock();
     Ok((fresh, result))
+}
+
+/// Takes the exclusive lock on `lock`, waiting at most `patience` for another process to let go.
+fn lock_within(lock: &File, lock_path: &Path, patience: Patience) -> Result<(), StoreError> {
+    /// How often a held lock is tried again: a save takes milliseconds.
+    const POLL: Duration = Duration::from_millis(5);
+    let start = Instant::now();
+    loop {
+        match lock.try_lock() {
+            Ok(()) => return Ok(()),
+            Err(fs::TryLockError::WouldBlock) => {
+                let waited = start.elapsed();
+                if waited >= patience {
+                    return Err(StoreError::Busy {
+                        lock: display(lock_path),
+                    });
+                }
+                std::thread::sleep(POLL.min(patience - waited));
+            }
+            Err(fs::TryLockError::Error(error)) => {
+                return Err(StoreError::io("lock", lock_path)(error));
+            }
+        }
+    }
 }
 
 /// The lock file that guards `file`: `bookmarks.json` -> `bookmarks.lock`.

@@ -439,3 +439,74 @@ fn positions_not_saved_at_quit_is_a_failure() {
     assert!(output.contains("reading positions not saved"), "{output}");
     assert_eq!(status.exit_code(), 2, "{status:?}");
 }
+
+/// Takes `name` in `config` as another folio would while it saves, until the handle is dropped.
+fn hold_lock(config: &std::path::Path, name: &str) -> std::fs::File {
+    let lock = std::fs::File::create(config.join(name)).unwrap();
+    lock.lock().unwrap();
+    lock
+}
+
+/// Opens the second article, moves the passage cursor and saves a bookmark with `note`.
+fn bookmark_with_note(pty: &mut Pty, note: &str) {
+    pty.wait_for(" LIST  1/2 ");
+    pty.send("j\r");
+    pty.wait_for(" READ  2/2 ");
+    pty.send("}}m");
+    pty.wait_for(" NOTE ");
+    pty.send(note);
+    pty.wait_for(&format!("note: {note}"));
+    pty.send("\r");
+}
+
+#[test]
+fn a_lock_held_by_another_process_keeps_the_change_and_saves_it_later() {
+    let config = TempDir::new().unwrap();
+    let lock = hold_lock(config.path(), "bookmarks.lock");
+    let mut pty = Pty::spawn(config.path(), &[], 100, 30);
+    bookmark_with_note(&mut pty, "kept for later");
+    pty.wait_for("waiting for another folio");
+    // Still responsive: the focus moves to the list and back.
+    pty.send("\t");
+    pty.wait_for(" LIST  2/2 ");
+    pty.send("\t");
+    pty.wait_for(" READ  2/2 ");
+    drop(lock);
+    pty.wait_for("bookmark saved");
+    let saved = std::fs::read_to_string(config.path().join("bookmarks.json")).unwrap();
+    assert!(saved.contains("kept for later"), "{saved}");
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+}
+
+#[test]
+fn quitting_while_another_process_holds_the_locks_says_what_was_not_saved() {
+    for (how, signal, code) in [("q", None, 2), ("SIGTERM", Some(libc::SIGTERM), 143)] {
+        let config = TempDir::new().unwrap();
+        let _bookmarks = hold_lock(config.path(), "bookmarks.lock");
+        let _positions = hold_lock(config.path(), "state.lock");
+        let mut pty = Pty::spawn(config.path(), &[], 100, 30);
+        bookmark_with_note(&mut pty, "never saved");
+        pty.wait_for("waiting for another folio");
+        match signal {
+            Some(signal) => pty.signal(signal),
+            None => pty.send("q"),
+        }
+        let status = pty.wait_exit();
+        assert_eq!(status.exit_code(), code, "{how}: {status:?}");
+        let output = String::from_utf8_lossy(&pty.output()).into_owned();
+        assert!(
+            output.contains("not saved (another folio held the lock): a new bookmark in"),
+            "{how}: {output}"
+        );
+        assert!(
+            output.contains("with the note “never saved”"),
+            "{how}: {output}"
+        );
+        assert!(
+            output.contains("reading positions not saved: another folio is holding"),
+            "{how}: {output}"
+        );
+        assert!(!pty.terminal().alternate_screen(), "{how}");
+    }
+}

@@ -598,3 +598,27 @@ fn a_bookmark_whose_id_holds_a_control_character_can_be_edited_and_deleted() {
         serde_json::from_str(&fs::read_to_string(&file).unwrap()).unwrap();
     assert_eq!(saved["bookmarks"], serde_json::json!([]));
 }
+
+#[test]
+fn a_lock_held_too_long_is_given_up_with_nothing_written() {
+    let dir = TempDir::new().unwrap();
+    let mut store = BookmarkStore::open(&paths(dir.path()));
+    store.add(&new_bookmark(1, "kept")).unwrap();
+    let file = dir.path().join("bookmarks.json");
+    let before = fs::read(&file).unwrap();
+    let held = fs::File::create(dir.path().join("bookmarks.lock")).unwrap();
+    held.lock().unwrap();
+    store.set_patience(Duration::from_millis(100));
+    let err = store.add(&new_bookmark(2, "")).unwrap_err();
+    assert!(matches!(err, StoreError::Busy { .. }), "{err}");
+    assert!(
+        err.to_string().starts_with("another folio is holding ")
+            && err.to_string().ends_with("bookmarks.lock"),
+        "{err}"
+    );
+    assert_eq!(fs::read(&file).unwrap(), before);
+    assert!(store.disabled_reason().is_none(), "busy is not broken");
+    drop(held);
+    store.add(&new_bookmark(2, "")).unwrap();
+    assert_eq!(store.bookmarks().len(), 2);
+}
