@@ -132,11 +132,11 @@ impl Cli {
     /// by a glob, say).
     pub fn parse_or_explain() -> Result<Cli, ExitCode> {
         Cli::try_parse().map_err(|error| {
-            let text = sanitize(&error.render().to_string());
+            let text = error.render().to_string();
             if error.use_stderr() {
                 output::stderr(&text);
             } else {
-                output::stdout(&text);
+                output::stdout(&sanitize(&text));
             }
             ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(EXIT_ERROR))
         })

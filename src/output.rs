@@ -13,7 +13,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::sanitize::needs_placeholder;
+use crate::sanitize::{needs_placeholder, sanitize};
 
 /// Writes `text` to stdout.
 pub fn stdout(text: &str) {
@@ -23,9 +23,10 @@ pub fn stdout(text: &str) {
         .and_then(|()| stdout.flush());
 }
 
-/// Writes `text` to stderr as it is.
+/// Writes `text` to stderr, sanitized: messages quote paths, queries and arguments, and folio
+/// never means to send a control sequence there.
 pub fn stderr(text: &str) {
-    let _ = io::stderr().lock().write_all(text.as_bytes());
+    let _ = io::stderr().lock().write_all(sanitize(text).as_bytes());
 }
 
 /// Writes `folio: <message>` and a line break to stderr.
