@@ -1,8 +1,9 @@
 //! Entering and leaving the full-screen terminal, and everything that must undo it: quit, panic,
 //! signals, suspend.
 //!
-//! This module and `app` are the only ones that write to the terminal. Every mode folio turns on
-//! here is turned off by `leave`, which is safe to call more than once.
+//! This module and `app` are the only ones that draw on the terminal (messages and command
+//! output go through `output`). Every mode folio turns on here is turned off by `leave`, which is
+//! safe to call more than once.
 
 use std::io::{self, Stdout, Write, stdout};
 use std::sync::atomic::{AtomicBool, Ordering};
