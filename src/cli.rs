@@ -38,10 +38,9 @@ const HIGHLIGHT_OFF: &str = "\x1b[0m";
 
 /// A terminal reader for articles: a document list beside a scrolling reader, search and passage
 /// bookmarks. With no path it opens the bundled articles.
-///
-/// The usage lines are written out: clap's own are built from the arguments it saw, so they named
-/// `--config-dir` as if required when FOLIO_CONFIG_DIR was set, and `--mouse` after a mistyped
-/// option.
+// (Not in the doc comment, which is the help text:) the usage lines are written out. clap's own
+// are built from the arguments it saw, so they named `--config-dir` as if required when
+// FOLIO_CONFIG_DIR was set, and `--mouse` after a mistyped option.
 #[derive(Debug, Parser)]
 #[command(
     name = "folio",

@@ -365,3 +365,15 @@ fn usage_lines_show_the_real_synopsis() {
     let show = usage(&["show"]);
     assert!(show.contains("Usage: folio show QUERY [PATH...]"), "{show}");
 }
+
+#[test]
+fn help_says_what_folio_is_and_how_to_call_it() {
+    let config = TempDir::new().unwrap();
+    let help = stdout_of(config.path(), &["--help"]);
+    assert!(
+        help.starts_with("A terminal reader for articles: ")
+            && help.contains("\n\nUsage: folio [PATH...]"),
+        "{help}"
+    );
+    assert!(!help.contains("clap"), "no notes for developers: {help}");
+}
