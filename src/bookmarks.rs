@@ -231,6 +231,9 @@ pub struct BookmarkStore {
     disabled: Option<String>,
     /// How long a change waits for another folio's lock.
     patience: store::Patience,
+    /// Bookmarks removed in this session as the file held them, so an undo puts back what the
+    /// person wrote rather than the sanitized copy the interface shows.
+    removed: Vec<Bookmark>,
 }
 
 impl BookmarkStore {
@@ -249,6 +252,7 @@ impl BookmarkStore {
             bookmarks: Vec::new(),
             disabled: None,
             patience: store::DEFAULT_PATIENCE,
+            removed: Vec::new(),
         };
         opened.reload();
         opened
@@ -316,11 +320,18 @@ impl BookmarkStore {
 
     /// Removes a bookmark and returns it, for an undo (`None`: it was already gone).
     pub fn remove(&mut self, id: &str) -> Result<Option<Bookmark>, StoreError> {
-        self.save(Change::Remove { id: id.to_owned() })
+        let removed = self.save(Change::Remove { id: id.to_owned() })?;
+        self.removed.extend(removed.clone());
+        Ok(removed)
     }
 
-    /// Puts a removed bookmark back, with its id, times and note: the undo of `remove`.
+    /// Puts a removed bookmark back, with its id, times and note: the undo of `remove`. A
+    /// bookmark this store removed goes back as the file held it.
     pub fn restore(&mut self, bookmark: Bookmark) -> Result<(), StoreError> {
+        let bookmark = match self.removed.iter().rposition(|b| b.id == bookmark.id) {
+            Some(index) => self.removed[index].clone(),
+            None => bookmark,
+        };
         self.save(Change::Insert(Box::new(bookmark))).map(drop)
     }
 

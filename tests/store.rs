@@ -558,7 +558,7 @@ fn hand_written_bookmarks(dir: &Path, id: &str) -> PathBuf {
                         "source_url": "https://example.org/a", "tags": ["x"]},
             "passage": {"first_block": 1, "last_block": 1, "quote": article.blocks[1].text,
                         "before": "", "after": "", "highlight_colour": "yellow"},
-            "note": "old",
+            "note": "old \u{7} note",
             "created": "2025-05-01T09:30:00Z",
             "updated": "2025-05-01T09:30:00Z",
         }]
@@ -621,4 +621,27 @@ fn a_lock_held_too_long_is_given_up_with_nothing_written() {
     drop(held);
     store.add(&new_bookmark(2, "")).unwrap();
     assert_eq!(store.bookmarks().len(), 2);
+}
+
+#[test]
+fn an_undone_delete_puts_back_what_the_file_held() {
+    let dir = TempDir::new().unwrap();
+    let file = hand_written_bookmarks(dir.path(), "b\u{7}x");
+    let before: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&file).unwrap()).unwrap();
+    let mut store = BookmarkStore::open(&paths(dir.path()));
+    // What the interface holds, and hands back for an undo: the sanitized copy.
+    let shown = store.bookmarks()[0].clone();
+    store.remove(&shown.id).unwrap();
+    store.restore(shown).unwrap();
+    let after: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&file).unwrap()).unwrap();
+    let (before, after) = (&before["bookmarks"][0], &after["bookmarks"][0]);
+    assert_eq!(
+        after["note"], "old \u{7} note",
+        "not the shown \"old ^G note\""
+    );
+    for field in ["id", "note", "article", "passage"] {
+        assert_eq!(after[field], before[field], "{field}");
+    }
 }
