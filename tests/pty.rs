@@ -510,3 +510,28 @@ fn quitting_while_another_process_holds_the_locks_says_what_was_not_saved() {
         assert!(!pty.terminal().alternate_screen(), "{how}");
     }
 }
+
+#[test]
+fn a_pipe_named_beside_articles_never_holds_them_back() {
+    let config = TempDir::new().unwrap();
+    let dir = TempDir::new().unwrap();
+    let pipe = dir.path().join("pipe");
+    let made = std::process::Command::new("mkfifo").arg(&pipe).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("mkfifo not available; skipped");
+        return;
+    }
+    let file = dir.path().join("a.txt");
+    std::fs::write(&file, "Beside the pipe\n\nText.\n").unwrap();
+    let args = [pipe.to_str().unwrap(), file.to_str().unwrap()];
+    let mut pty = Pty::spawn(config.path(), &args, 100, 30);
+    let screen = pty.wait_for(" LIST  1/1 ");
+    assert!(screen.contains("Beside the pipe"), "{screen}");
+    pty.send("q");
+    pty.wait_exit();
+    let output = String::from_utf8_lossy(&pty.output()).into_owned();
+    assert!(
+        output.contains("a pipe with nothing writing to it"),
+        "{output}"
+    );
+}
