@@ -2,8 +2,10 @@
 //! one frame drawn per batch of input.
 //!
 //! Input and signals arrive on one channel from two small threads, so the loop sleeps until there
-//! is something to do (no polling) and drains everything pending before it draws: holding a key
-//! never builds a backlog of frames.
+//! is something to do (no polling, but for a retry every 250 ms while a bookmark change waits for
+//! another folio's lock: `waiting`) and drains everything pending before it draws: holding a key
+//! never builds a backlog of frames. Every signal that would end the process is caught and ends
+//! the loop, so positions are saved and the terminal restored; SIGTSTP is a Ctrl-Z.
 
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
