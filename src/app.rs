@@ -2,13 +2,15 @@
 //! one frame drawn per batch of input.
 //!
 //! Input and signals arrive on one channel from two small threads, so the loop sleeps until there
-//! is something to do (no polling) and drains everything pending before it draws: holding a key
-//! never builds a backlog of frames.
+//! is something to do (no polling, but for a retry every 250 ms while a bookmark change waits for
+//! another folio's lock: `waiting`) and drains everything pending before it draws: holding a key
+//! never builds a backlog of frames. Every signal that would end the process is caught and ends
+//! the loop, so positions are saved and the terminal restored; SIGTSTP is a Ctrl-Z.
 
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
 use std::time::Duration;
 
 use crossterm::event::{Event, MouseButton, MouseEventKind};
@@ -16,16 +18,20 @@ use ratatui::layout::Rect;
 
 mod adding;
 mod stores;
+mod waiting;
 
 use stores::Stores;
+use waiting::Waiting;
 
 use crate::action::Action;
 use crate::article::Article;
 use crate::bookmarks::BookmarkStore;
 use crate::corpus;
 use crate::library::Library;
+use crate::output;
 use crate::positions::{self, PositionStore};
 use crate::state::{Effect, State};
+use crate::store::{Patience, StoreError};
 use crate::terminal::{self, Tui};
 use crate::ui::{self, Theme};
 
@@ -71,15 +77,18 @@ pub fn run(options: &Options) -> u8 {
     let mut stores = Stores::open(options.config_dir.as_deref());
     let (sender, receiver) = mpsc::channel();
     if let Err(error) = spawn_signal_thread(sender.clone()) {
-        eprintln!("folio: cannot watch for signals: {error}");
+        output::message(format!("cannot watch for signals: {error}"));
         return crate::cli::EXIT_ERROR;
     }
     terminal::install_panic_hook();
+    // Never dropped: ratatui's Terminal shows the cursor when dropped and reports a failure with
+    // `eprintln!`, which panics when stderr is a terminal that went away, and a panic in a
+    // destructor aborts. `terminal::leave` shows the cursor on every way out instead.
     let mut tui = match terminal::enter(mouse) {
-        Ok(tui) => tui,
+        Ok(tui) => std::mem::ManuallyDrop::new(tui),
         Err(error) => {
             terminal::leave();
-            eprintln!("folio: cannot set up the terminal: {error}");
+            output::message(format!("cannot set up the terminal: {error}"));
             return crate::cli::EXIT_ERROR;
         }
     };
@@ -118,27 +127,32 @@ pub fn run(options: &Options) -> u8 {
         library: options.library.clone(),
         sender,
         stop_adding: None,
+        waiting: Waiting::default(),
     };
+    session.set_patience(waiting::FIRST_TRY);
     let exit = session.event_loop(&receiver);
     let skipped = std::mem::take(&mut session.skipped);
     // Saved before the terminal is touched: after a hangup, restoring it may not finish.
-    let saved = session.save_positions();
+    let not_saved = session.save_at_exit();
     match exit {
         Exit::Hangup => terminal::leave_within(Duration::from_millis(200)),
         Exit::Quit | Exit::Signal(_) | Exit::NothingToRead => terminal::leave(),
     }
-    if let Err(message) = saved {
-        eprintln!("folio: {message}");
+    for message in &not_saved {
+        output::message(message);
     }
     for mistake in &config_mistakes {
-        eprintln!("folio: {mistake}");
+        output::message(mistake);
     }
+    let not_saved = !not_saved.is_empty();
     report_skipped(&skipped);
     match exit {
         Exit::NothingToRead => {
-            eprintln!("folio: no articles to read; `folio --help` says what folio reads");
+            output::message("no articles to read; `folio --help` says what folio reads");
             crate::cli::EXIT_NOTHING
         }
+        // Like any other failure to save: a script must not read it as success.
+        Exit::Quit if not_saved => crate::cli::EXIT_ERROR,
         Exit::Quit => crate::cli::EXIT_OK,
         Exit::Signal(signal) => u8::try_from(128 + signal).unwrap_or(u8::MAX),
         Exit::Hangup => 129,
@@ -160,6 +174,8 @@ struct Session<'a> {
     sender: Sender<Message>,
     /// Set to stop the page being added from being saved.
     stop_adding: Option<Arc<AtomicBool>>,
+    /// Bookmark changes kept until another folio lets go of the lock.
+    waiting: Waiting,
 }
 
 impl Session<'_> {
@@ -183,6 +199,15 @@ impl Session<'_> {
                         continue;
                     }
                     Err(TryRecvError::Disconnected) => return Exit::Hangup,
+                }
+            } else if !self.waiting.is_empty() {
+                match receiver.recv_timeout(waiting::RETRY_EVERY) {
+                    Ok(message) => message,
+                    Err(RecvTimeoutError::Timeout) => {
+                        self.retry_waiting();
+                        continue;
+                    }
+                    Err(RecvTimeoutError::Disconnected) => return Exit::Hangup,
                 }
             } else {
                 let Ok(message) = receiver.recv() else {
@@ -210,6 +235,10 @@ impl Session<'_> {
                     Message::InputClosed => return Exit::Hangup,
                     Message::Signal(signal) if signal == signal_hook::consts::SIGHUP => {
                         return Exit::Hangup;
+                    }
+                    // A stop from outside (`kill -TSTP`, a supervisor) is a Ctrl-Z.
+                    Message::Signal(signal) if signal == signal_hook::consts::SIGTSTP => {
+                        effects.push(Effect::Suspend);
                     }
                     Message::Signal(signal) => return Exit::Signal(signal),
                 }
@@ -265,27 +294,87 @@ impl Session<'_> {
     }
 
     /// Adds, edits, removes or restores a bookmark, at once and on disk, and shows the result.
+    /// While earlier changes wait for another folio's lock, this one waits behind them.
     fn change_bookmarks(&mut self, effect: Effect) {
-        let Some(store) = self.bookmarks.as_deref_mut() else {
-            return;
-        };
-        let done = match effect {
-            Effect::AddBookmark(new) => store.add(&new).map(|_| "bookmark saved"),
-            Effect::UpdateNote { id, note } => store.update_note(&id, &note).map(|()| "note saved"),
-            Effect::RemoveBookmark { id } => store
-                .remove(&id)
-                .map(|_| "bookmark deleted (B, then u, brings it back)"),
-            Effect::RestoreBookmark(bookmark) => {
-                store.restore(bookmark).map(|()| "bookmark restored")
+        if self.waiting.is_empty() {
+            self.try_bookmark_change(effect);
+        } else {
+            self.waiting.push(effect);
+            self.state.message =
+                Some("waiting for another folio to finish saving; your change is kept".to_owned());
+        }
+    }
+
+    /// Tries the changes kept for later, oldest first, until one still has to wait.
+    fn retry_waiting(&mut self) {
+        while let Some(effect) = self.waiting.take_first() {
+            if !self.try_bookmark_change(effect) {
+                return;
             }
-            _ => return,
+        }
+    }
+
+    /// Saves one bookmark change and shows the result; false when another folio holds the lock,
+    /// and the change is kept to be tried again.
+    fn try_bookmark_change(&mut self, effect: Effect) -> bool {
+        let Some(store) = self.bookmarks.as_deref_mut() else {
+            return true;
         };
+        let done = match &effect {
+            Effect::AddBookmark(new) => store.add(new).map(|_| "bookmark saved"),
+            Effect::UpdateNote { id, note } => store.update_note(id, note).map(|()| "note saved"),
+            Effect::RemoveBookmark { id } => store
+                .remove(id)
+                .map(|_| "bookmark deleted (B, then u, brings it back)"),
+            Effect::RestoreBookmark(bookmark) => store
+                .restore(bookmark.clone())
+                .map(|()| "bookmark restored"),
+            _ => return true,
+        };
+        let saved = !matches!(done, Err(StoreError::Busy { .. }));
         match done {
             Ok(message) => self.state.message = Some(message.to_owned()),
+            Err(error @ StoreError::Busy { .. }) => {
+                self.state.message = Some(format!(
+                    "waiting for another folio ({error}); your change is kept and saved when it \
+                     lets go"
+                ));
+            }
+            // A standing error: it stays above the status bar until Esc.
             Err(error) => self.state.notice = Some(format!("not saved: {error}")),
         }
         self.state.bookmarking_off = store.disabled_reason().map(str::to_owned);
         self.state.set_bookmarks(store.bookmarks().to_vec());
+        if !saved {
+            self.waiting.put_back(effect);
+        }
+        saved
+    }
+
+    /// The last saves, on the way out, each waiting a little longer for another folio's lock:
+    /// reading positions, then bookmark changes still waiting. Returns a message for each thing
+    /// that could not be saved.
+    fn save_at_exit(&mut self) -> Vec<String> {
+        self.set_patience(waiting::AT_EXIT);
+        let mut not_saved: Vec<String> = self.save_positions().err().into_iter().collect();
+        self.retry_waiting();
+        not_saved.extend(
+            self.waiting
+                .not_saved()
+                .into_iter()
+                .map(|change| format!("not saved (another folio held the lock): {change}")),
+        );
+        not_saved
+    }
+
+    /// How long a save waits for another folio's lock (see `waiting`).
+    fn set_patience(&mut self, patience: Patience) {
+        if let Some(store) = self.store.as_deref_mut() {
+            store.set_patience(patience);
+        }
+        if let Some(store) = self.bookmarks.as_deref_mut() {
+            store.set_patience(patience);
+        }
     }
 
     /// Starts fetching and saving `url` in the background; the result arrives as a message.
@@ -406,11 +495,24 @@ fn spawn_input_thread(sender: Sender<Message>) {
     });
 }
 
-/// SIGTERM, SIGINT and SIGHUP skip destructors and the panic hook, so they are turned into
-/// messages and handled like a quit: position saved, terminal restored.
+/// The signals that end a process by default and can be caught (the faults a program cannot
+/// recover from, and SIGPIPE, which Rust ignores, aside). They skip destructors and the panic
+/// hook, so they are caught and handled like a quit: positions saved, terminal restored.
+const ENDING_SIGNALS: &[i32] = {
+    use signal_hook::consts::signal::*;
+    &[
+        SIGTERM, SIGINT, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU,
+        SIGXFSZ, SIGIO,
+    ]
+};
+
+/// Turns `ENDING_SIGNALS` and SIGTSTP (a stop from outside, handled like Ctrl-Z) into messages.
 fn spawn_signal_thread(sender: Sender<Message>) -> std::io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP])?;
+    let watched = ENDING_SIGNALS
+        .iter()
+        .copied()
+        .chain([signal_hook::consts::SIGTSTP]);
+    let mut signals = signal_hook::iterator::Signals::new(watched)?;
     std::thread::spawn(move || {
         for signal in signals.forever() {
             if sender.send(Message::Signal(signal)).is_err() {
@@ -433,6 +535,6 @@ fn skipped_summary(skipped: &[corpus::Skipped]) -> Option<String> {
 
 fn report_skipped(skipped: &[corpus::Skipped]) {
     for skip in skipped {
-        eprintln!("folio: {skip}");
+        output::message(skip);
     }
 }

@@ -32,6 +32,9 @@ pub struct ArticleRef {
     pub path: String,
     /// Its title: how a moved file is recognised, and what is shown when it is not loaded.
     pub title: String,
+    /// Fields a newer folio wrote that this one does not know: kept, and written back.
+    #[serde(flatten, default, skip_serializing_if = "Map::is_empty")]
+    pub extra: Map<String, Value>,
 }
 
 /// A saved passage with its note.
@@ -66,6 +69,7 @@ impl NewBookmark {
                 id: article.id.clone(),
                 path: article.path.clone(),
                 title: article.title.clone(),
+                extra: Map::new(),
             },
             passage: capture(&article.blocks, selection)?,
             note: note.to_owned(),
@@ -102,7 +106,7 @@ impl Document for BookmarksFile {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Change {
     /// Adds a bookmark (a new one, or a removed one restored); nothing if its id is there.
-    Insert(Bookmark),
+    Insert(Box<Bookmark>),
     UpdateNote {
         id: String,
         note: String,
@@ -121,7 +125,7 @@ impl Change {
                 if !bookmarks.iter().any(|b| b.id == bookmark.id) {
                     // Kept in order of creation, so a restored bookmark returns to its place.
                     let at = bookmarks.partition_point(|b| b.created <= bookmark.created);
-                    bookmarks.insert(at, bookmark.clone());
+                    bookmarks.insert(at, (**bookmark).clone());
                 }
                 Ok(None)
             }
@@ -129,7 +133,7 @@ impl Change {
                 let bookmark = bookmarks
                     .iter_mut()
                     .find(|b| &b.id == id)
-                    .ok_or_else(|| StoreError::NotFound(id.clone()))?;
+                    .ok_or_else(|| StoreError::NotFound(sanitize_line(id)))?;
                 bookmark.note.clone_from(note);
                 bookmark.updated = *at;
                 Ok(None)
@@ -184,8 +188,9 @@ pub fn resolve(bookmark: &Bookmark, article: &Article) -> Anchor {
 /// A bookmark safe to draw: the file may have been edited by hand, and whatever is in it reaches
 /// the screen. Only the in-memory copy is cleaned; the file keeps what the person wrote.
 fn sanitized(mut bookmark: Bookmark) -> Bookmark {
+    // Not the id: it is a key, never shown, and a change is matched by it in the file, so a
+    // sanitized copy ("b^Gx") would match nothing there.
     for field in [
-        &mut bookmark.id,
         &mut bookmark.article.title,
         &mut bookmark.article.path,
         &mut bookmark.passage.before,
@@ -198,6 +203,8 @@ fn sanitized(mut bookmark: Bookmark) -> Bookmark {
     // Fields a newer folio wrote are shown too (`folio bookmarks --json`), and serde_json escapes
     // only C0 controls: a U+009B in one went out as a live 8-bit CSI.
     bookmark.extra = sanitized_map(std::mem::take(&mut bookmark.extra));
+    bookmark.article.extra = sanitized_map(std::mem::take(&mut bookmark.article.extra));
+    bookmark.passage.extra = sanitized_map(std::mem::take(&mut bookmark.passage.extra));
     bookmark
 }
 
@@ -222,18 +229,30 @@ pub struct BookmarkStore {
     file: PathBuf,
     bookmarks: Vec<Bookmark>,
     disabled: Option<String>,
+    /// How long a change waits for another folio's lock.
+    patience: store::Patience,
+    /// Bookmarks removed in this session as the file held them, so an undo puts back what the
+    /// person wrote rather than the sanitized copy the interface shows.
+    removed: Vec<Bookmark>,
 }
 
 impl BookmarkStore {
     /// Reads the bookmarks. Never fails: an unreadable file opens the store disabled, with the
     /// reason, and the file is left alone.
     pub fn open(paths: &Paths) -> BookmarkStore {
-        let file = paths.bookmarks();
-        store::clean_up_after_crash(&file);
+        store::clean_up_after_crash(&paths.bookmarks());
+        BookmarkStore::read(paths)
+    }
+
+    /// `open` for a command that only reads: it changes nothing on disk, not even the temp files
+    /// a crashed folio left behind.
+    pub fn read(paths: &Paths) -> BookmarkStore {
         let mut opened = BookmarkStore {
-            file,
+            file: paths.bookmarks(),
             bookmarks: Vec::new(),
             disabled: None,
+            patience: store::DEFAULT_PATIENCE,
+            removed: Vec::new(),
         };
         opened.reload();
         opened
@@ -260,6 +279,12 @@ impl BookmarkStore {
         self.bookmarks.iter().find(|b| b.id == id)
     }
 
+    /// How long a change waits for another folio's lock before it fails with
+    /// `StoreError::Busy` (and nothing is written).
+    pub fn set_patience(&mut self, patience: store::Patience) {
+        self.patience = patience;
+    }
+
     /// Why bookmarking is off (the file cannot be read), in one line naming the file.
     pub fn disabled_reason(&self) -> Option<&str> {
         self.disabled.as_deref()
@@ -279,7 +304,7 @@ impl BookmarkStore {
             extra: Map::new(),
         };
         let id = bookmark.id.clone();
-        self.save(Change::Insert(bookmark))?;
+        self.save(Change::Insert(Box::new(bookmark)))?;
         Ok(id)
     }
 
@@ -295,19 +320,26 @@ impl BookmarkStore {
 
     /// Removes a bookmark and returns it, for an undo (`None`: it was already gone).
     pub fn remove(&mut self, id: &str) -> Result<Option<Bookmark>, StoreError> {
-        self.save(Change::Remove { id: id.to_owned() })
+        let removed = self.save(Change::Remove { id: id.to_owned() })?;
+        self.removed.extend(removed.clone());
+        Ok(removed)
     }
 
-    /// Puts a removed bookmark back, with its id, times and note: the undo of `remove`.
+    /// Puts a removed bookmark back, with its id, times and note: the undo of `remove`. A
+    /// bookmark this store removed goes back as the file held it.
     pub fn restore(&mut self, bookmark: Bookmark) -> Result<(), StoreError> {
-        self.save(Change::Insert(bookmark)).map(drop)
+        let bookmark = match self.removed.iter().rposition(|b| b.id == bookmark.id) {
+            Some(index) => self.removed[index].clone(),
+            None => bookmark,
+        };
+        self.save(Change::Insert(Box::new(bookmark))).map(drop)
     }
 
     fn save(&mut self, change: Change) -> Result<Option<Bookmark>, StoreError> {
         if let Some(reason) = &self.disabled {
             return Err(StoreError::Unreadable(reason.clone()));
         }
-        let saved = store::update(&self.file, |file: &mut BookmarksFile| {
+        let saved = store::update(&self.file, self.patience, |file: &mut BookmarksFile| {
             change.apply(&mut file.bookmarks)
         });
         match saved {

@@ -5,7 +5,7 @@
 //! Every string printed here comes from a sanitized `Article` or `Skipped`, so stdout never carries
 //! a control sequence from a file.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -16,6 +16,8 @@ use crate::app;
 use crate::article::Article;
 use crate::corpus::{self, Corpus};
 use crate::library::{self, Library};
+use crate::output;
+use crate::sanitize::sanitize;
 use crate::search::{self, Query};
 use crate::wrap;
 
@@ -44,8 +46,25 @@ const HIGHLIGHT_OFF: &str = "\x1b[0m";
 /// A document list beside a scrolling reader, search inside an article and across all of them,
 /// and passage bookmarks with notes. It reads plain text, Markdown and saved web pages. With no
 /// path it opens the library of saved pages (the bundled articles while the library is empty).
+// (Not in the doc comment, which is the help text:) the usage lines are written out. clap's own
+// are built from the arguments it saw, so they named `--config-dir` as if required when
+// FOLIO_CONFIG_DIR was set, and `--mouse` after a mistyped option. A test checks that each
+// command's line names every option it has.
 #[derive(Debug, Parser)]
-#[command(name = "folio", version)]
+#[command(
+    name = "folio",
+    version,
+    override_usage = "folio [PATH...] [--mouse] [--config-dir DIR] [--library DIR]
+       folio list [PATH...] [--json]
+       folio show QUERY [PATH...] [--raw] [--width N]
+       folio search QUERY [PATH...] [--count]
+       folio bookmarks [PATH...] [--json | --markdown]
+       folio add URL|FILE|-... [--force] [--timeout SECONDS]
+       folio import FILE... [--timeout SECONDS] [--jobs N]
+       folio config [--default | --edit]
+       folio man
+       folio completions SHELL"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -71,6 +90,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List the articles: id, title, byline, date, words.
+    #[command(override_usage = "folio list [PATH...] [--json] [--config-dir DIR] [--library DIR]")]
     List {
         /// Files and folders of articles; the library when none are given.
         paths: Vec<PathBuf>,
@@ -79,6 +99,9 @@ pub enum Command {
         json: bool,
     },
     /// Print one article, cleaned and wrapped (or as the file has it, with --raw).
+    #[command(
+        override_usage = "folio show QUERY [PATH...] [--raw] [--width N] [--config-dir DIR] [--library DIR]"
+    )]
     Show {
         /// An article id (4 characters of it at least), its file's name or path (as `folio search`
         /// prints it), or a part of its title (case does not matter).
@@ -93,6 +116,9 @@ pub enum Command {
         width: usize,
     },
     /// Search the articles' text: one line per matching paragraph, `path:paragraph: snippet`.
+    #[command(
+        override_usage = "folio search QUERY [PATH...] [--count] [--config-dir DIR] [--library DIR]"
+    )]
     Search {
         /// Words to find, or /a regex/. Lower case matches any case; a capital makes it exact.
         /// Spaces match any run of whitespace, line breaks included.
@@ -104,7 +130,10 @@ pub enum Command {
         count: bool,
     },
     /// List the bookmarked passages by article, newest first (or as JSON, or as Markdown).
-    #[command(group = ArgGroup::new("format").args(["json", "markdown"]))]
+    #[command(
+        group = ArgGroup::new("format").args(["json", "markdown"]),
+        override_usage = "folio bookmarks [PATH...] [--json | --markdown] [--config-dir DIR] [--library DIR]"
+    )]
     Bookmarks {
         /// Files and folders of articles, to find each passage in; the library when none are
         /// given.
@@ -118,6 +147,9 @@ pub enum Command {
         markdown: bool,
     },
     /// Save web pages into the library: URLs, saved pages (FILE), or a page on stdin (-).
+    #[command(
+        override_usage = "folio add URL|FILE|-... [--force] [--timeout SECONDS] [--library DIR]"
+    )]
     Add {
         /// http:// or https:// addresses, files of saved pages, or - for standard input.
         #[arg(required = true, value_name = "URL|FILE|-")]
@@ -131,6 +163,10 @@ pub enum Command {
     },
     /// Import an export into the library: an Omnivore .zip (offline, with labels, read state
     /// and highlights), or a Pocket .csv or .html list (each page fetched).
+    #[command(
+        override_usage = "folio import FILE... [--timeout SECONDS] [--jobs N] [--config-dir DIR] \
+                          [--library DIR]"
+    )]
     Import {
         /// Export files.
         #[arg(required = true, value_name = "FILE")]
@@ -143,7 +179,10 @@ pub enum Command {
         jobs: usize,
     },
     /// Print the settings in force, as a config.toml (mistakes in the file on stderr).
-    #[command(group = ArgGroup::new("config_action").args(["default", "edit"]))]
+    #[command(
+        group = ArgGroup::new("config_action").args(["default", "edit"]),
+        override_usage = "folio config [--default | --edit] [--config-dir DIR]"
+    )]
     Config {
         /// Print the default config.toml, every setting commented, to start from.
         #[arg(long)]
@@ -154,12 +193,32 @@ pub enum Command {
         edit: bool,
     },
     /// Print folio's manual page (roff), for `man -l` or to install as man1/folio.1.
+    #[command(override_usage = "folio man")]
     Man,
     /// Print a completion script for a shell (bash, zsh, fish, elvish, powershell).
+    #[command(override_usage = "folio completions SHELL")]
     Completions {
         /// The shell to complete for.
         shell: clap_complete::Shell,
     },
+}
+
+impl Cli {
+    /// Parses the process's arguments. On a mistake, or for `--help` and `--version`, prints
+    /// clap's text and returns the exit code instead (2 for a mistake). The text is sanitized:
+    /// it quotes the arguments, and an argument can hold an escape sequence (a file name matched
+    /// by a glob, say).
+    pub fn parse_or_explain() -> Result<Cli, ExitCode> {
+        Cli::try_parse().map_err(|error| {
+            let text = error.render().to_string();
+            if error.use_stderr() {
+                output::stderr(&text);
+            } else {
+                output::stdout(&sanitize(&text));
+            }
+            ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(EXIT_ERROR))
+        })
+    }
 }
 
 /// Runs the parsed command line and returns the process exit code.
@@ -225,8 +284,8 @@ pub fn run(cli: Cli) -> ExitCode {
 
 fn interface(options: app::Options) -> u8 {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        eprintln!(
-            "folio: the reader needs a terminal; use `folio list` or `folio show QUERY` in scripts"
+        output::message(
+            "the reader needs a terminal; use `folio list` or `folio show QUERY` in scripts",
         );
         return EXIT_ERROR;
     }
@@ -238,11 +297,11 @@ fn interface(options: app::Options) -> u8 {
 fn load_reporting(paths: &[PathBuf]) -> (Corpus, bool) {
     let corpus = corpus::load(paths);
     for skipped in &corpus.skipped {
-        eprintln!("folio: {skipped}");
+        output::message(skipped);
     }
     for article in &corpus.articles {
         for note in &article.notes {
-            eprintln!("folio: {}: {note}", article.path);
+            output::message(format!("{}: {note}", article.path));
         }
     }
     let named_failed = corpus.skipped.iter().any(|s| s.named);
@@ -267,16 +326,15 @@ fn list(paths: &[PathBuf], json: bool) -> u8 {
                 reading_minutes: article.reading_minutes(),
             })
             .collect();
-        // Serializing plain strings and numbers cannot fail.
-        serde_json::to_string_pretty(&entries).unwrap_or_default() + "\n"
+        output::json(&entries)
     } else {
         corpus.articles.iter().map(list_line).collect()
     };
-    print_stdout(&out);
+    output::stdout(&out);
     if named_failed {
         EXIT_ERROR
     } else if corpus.articles.is_empty() {
-        eprintln!("folio: no articles found");
+        output::message("no articles found");
         EXIT_NOTHING
     } else {
         EXIT_OK
@@ -305,12 +363,14 @@ fn show(query: &str, paths: &[PathBuf], raw: bool, width: usize) -> u8 {
     let code = match found.as_slice() {
         [] => {
             if looks_like_short_id(&corpus.articles, query) {
-                eprintln!(
-                    "folio: {query:?} is too short for an id prefix: give at least {ID_PREFIX_MIN} \
+                output::message(format!(
+                    "{query:?} is too short for an id prefix: give at least {ID_PREFIX_MIN} \
                      characters; `folio list` shows the ids"
-                );
+                ));
             } else {
-                eprintln!("folio: no article matches {query:?}; `folio list` shows them all");
+                output::message(format!(
+                    "no article matches {query:?}; `folio list` shows them all"
+                ));
             }
             EXIT_NOTHING
         }
@@ -321,16 +381,16 @@ fn show(query: &str, paths: &[PathBuf], raw: bool, width: usize) -> u8 {
                 let width = if width == 0 { usize::MAX / 4 } else { width };
                 wrap::to_plain_text(article, width)
             };
-            print_stdout(&text);
+            output::stdout(&text);
             EXIT_OK
         }
         several => {
-            eprintln!(
-                "folio: {} articles match {query:?}; name one by id:",
+            output::message(format!(
+                "{} articles match {query:?}; name one by id:",
                 several.len()
-            );
+            ));
             for article in several {
-                eprintln!("  {}  {}", article.id, article.title);
+                output::stderr(&format!("  {}  {}\n", article.id, article.title));
             }
             EXIT_NOTHING
         }
@@ -401,11 +461,11 @@ fn search(input: &str, paths: &[PathBuf], count: bool) -> u8 {
     let query = match Query::parse(input) {
         Ok(Some(query)) => query,
         Ok(None) => {
-            eprintln!("folio: the search query is empty");
+            output::message("the search query is empty");
             return EXIT_ERROR;
         }
         Err(error) => {
-            eprintln!("folio: {error}");
+            output::message(error);
             return EXIT_ERROR;
         }
     };
@@ -428,9 +488,9 @@ fn search(input: &str, paths: &[PathBuf], count: bool) -> u8 {
             }
         })
         .collect();
-    print_stdout(&out);
+    output::stdout(&out);
     let code = if hits.is_empty() {
-        eprintln!("folio: no paragraph matches {input:?}");
+        output::message(format!("no paragraph matches {input:?}"));
         EXIT_NOTHING
     } else {
         EXIT_OK
@@ -468,14 +528,6 @@ fn match_line(path: &str, block: usize, snippet: &search::Snippet, highlight: bo
     format!("{path}:{}: {shown}\n", block + 1)
 }
 
-/// Writes to stdout; a closed pipe (`folio list | head`) is not an error worth a message.
-fn print_stdout(text: &str) {
-    let mut stdout = std::io::stdout().lock();
-    let _ = stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush());
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -484,6 +536,38 @@ mod tests {
     #[test]
     fn the_argument_definitions_are_consistent() {
         Cli::command().debug_assert();
+    }
+
+    /// The usage lines are written by hand (see `Cli`): each must name every option its command
+    /// has, and the program's must name every command.
+    #[test]
+    fn the_written_usage_lines_name_every_option_and_command() {
+        let command = Cli::command();
+        let top = command.get_overridden_usage().unwrap().to_string();
+        for sub in command.get_subcommands() {
+            let usage = sub
+                .get_overridden_usage()
+                .unwrap_or_else(|| panic!("{} has no usage line", sub.get_name()))
+                .to_string();
+            assert!(
+                usage.starts_with(&format!("folio {}", sub.get_name())),
+                "{usage}"
+            );
+            assert!(top.contains(&format!("folio {}", sub.get_name())), "{top}");
+            for arg in sub.get_arguments().filter(|a| !a.is_global_set()) {
+                if let Some(long) = arg.get_long() {
+                    assert!(
+                        usage.contains(&format!("--{long}")),
+                        "{usage} lacks --{long}"
+                    );
+                }
+            }
+        }
+        for arg in command.get_arguments() {
+            if let Some(long) = arg.get_long() {
+                assert!(top.contains(&format!("--{long}")), "{top} lacks --{long}");
+            }
+        }
     }
 
     #[test]

@@ -3,10 +3,16 @@
 //!
 //! This is the only module that reads article files from disk. The walk is depth-first in name
 //! order, so the list is the same on every run; loading runs on every core.
+//!
+//! What the walk will not do, whatever a folder holds: follow a symlink to a folder found inside
+//! it (a link to `/` would walk the whole file system; rg and fd do not follow them either), or
+//! open anything but a regular file found inside it (a pipe would wait for a writer for ever).
+//! A pipe or device the person names is opened without waiting and read within a time bound.
 
 use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use crate::article::{Article, Format};
 use crate::decode::{NotText, decode_with_hint, sniff_html_charset};
@@ -17,6 +23,9 @@ pub use stream::{LoadEvent, load, load_in_background};
 
 /// Files larger than this are skipped: a reader has no business loading a disk image.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// How long a pipe or device named on the command line may take to reach its end.
+pub const SPECIAL_FILE_PATIENCE: Duration = Duration::from_secs(5);
 
 /// The articles compiled into the binary: (file name, text).
 const BUNDLED: &[(&str, &str)] = &[
@@ -81,6 +90,8 @@ struct Candidate {
     size: u64,
     format: Format,
     named: bool,
+    /// Not a regular file: a pipe or a device the person named, read without waiting for it.
+    special: bool,
 }
 
 /// Walks `paths`: files are taken as they are, folders recursively. Hidden entries inside folders
@@ -91,7 +102,9 @@ fn find_files(paths: &[PathBuf]) -> (Vec<Candidate>, Vec<Skipped>) {
         let identity = || fs::canonicalize(path).unwrap_or_else(|_| path.clone());
         match fs::metadata(path) {
             Ok(meta) if meta.is_dir() => walk.dir(path, identity(), true),
-            Ok(meta) => walk.file(path, identity(), meta.len(), true),
+            Ok(meta) if meta.is_file() => walk.file(path, identity(), meta.len(), true, false),
+            Ok(meta) if is_socket(&meta) => walk.skip(path, true, "a socket, not a file"),
+            Ok(meta) => walk.file(path, identity(), meta.len(), true, true),
             Err(error) => walk.skip(path, true, io_reason(&error)),
         }
     }
@@ -115,7 +128,7 @@ impl Walk {
         });
     }
 
-    fn file(&mut self, path: &Path, identity: PathBuf, size: u64, named: bool) {
+    fn file(&mut self, path: &Path, identity: PathBuf, size: u64, named: bool, special: bool) {
         let extension = path.extension().and_then(|e| e.to_str());
         match Format::from_extension(extension) {
             Some(format) => self.files.push(Candidate {
@@ -124,6 +137,7 @@ impl Walk {
                 size,
                 format,
                 named,
+                special,
             }),
             None => self.skip(
                 path,
@@ -159,16 +173,36 @@ impl Walk {
         for name in names {
             let child = path.join(&name);
             let child_identity = identity.join(&name);
-            // metadata() follows symlinks: a link to a file is read, a link to a folder is walked
-            // (once, thanks to seen_dirs), a dangling link is reported.
+            // metadata() follows symlinks: a link to a file is read, a dangling link is reported,
+            // a link to a folder is not followed.
             match fs::metadata(&child) {
+                Ok(meta) if meta.is_dir() && is_symlink(&child) => {
+                    self.skip(&child, false, "a link to a folder, not followed");
+                }
                 Ok(meta) if meta.is_dir() => self.dir(&child, child_identity, false),
-                Ok(meta) if meta.is_file() => self.file(&child, child_identity, meta.len(), false),
+                Ok(meta) if meta.is_file() => {
+                    self.file(&child, child_identity, meta.len(), false, false);
+                }
                 Ok(_) => self.skip(&child, false, "not a regular file"),
                 Err(error) => self.skip(&child, false, io_reason(&error)),
             }
         }
     }
+}
+
+fn is_symlink(path: &Path) -> bool {
+    fs::symlink_metadata(path).is_ok_and(|meta| meta.file_type().is_symlink())
+}
+
+#[cfg(unix)]
+fn is_socket(meta: &fs::Metadata) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    meta.file_type().is_socket()
+}
+
+#[cfg(not(unix))]
+fn is_socket(_: &fs::Metadata) -> bool {
+    false
 }
 
 #[cfg(unix)]
@@ -199,7 +233,12 @@ fn load_file(candidate: &Candidate) -> Result<Article, Skipped> {
     if candidate.size > MAX_FILE_BYTES {
         return Err(too_large());
     }
-    let bytes = read_at_most(path, candidate.size, MAX_FILE_BYTES)
+    let read = if candidate.special {
+        read_special(path, MAX_FILE_BYTES, SPECIAL_FILE_PATIENCE)
+    } else {
+        read_at_most(path, candidate.size, MAX_FILE_BYTES)
+    };
+    let bytes = read
         .map_err(|e| skipped(io_reason(&e)))?
         .ok_or_else(too_large)?;
     // Only a web page declares its charset; in a text file "<meta charset" is just words.
@@ -237,6 +276,67 @@ fn read_at_most(path: &Path, size_hint: u64, limit: u64) -> std::io::Result<Opti
     let mut bytes = Vec::with_capacity(capacity.saturating_add(1));
     file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
     Ok((bytes.len() as u64 <= limit).then_some(bytes))
+}
+
+/// Reads a pipe or device the person named, or `None` past `limit` bytes. Opened without waiting
+/// for a writer (a plain open of a pipe nobody writes to never returns), then read as data comes
+/// until its end, for at most `patience`: a pipe that stays open and silent is given up.
+#[cfg(unix)]
+fn read_special(path: &Path, limit: u64, patience: Duration) -> std::io::Result<Option<Vec<u8>>> {
+    use std::io::{ErrorKind, Read};
+    use std::os::unix::fs::OpenOptionsExt;
+    /// A writer blocked in its own open (`> pipe` in a shell) joins a moment after the reader
+    /// opens: an end of file this early may only mean it has not yet.
+    const WRITER_GRACE: Duration = Duration::from_millis(200);
+    const POLL: Duration = Duration::from_millis(10);
+    let mut file = fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)?;
+    let start = Instant::now();
+    let mut bytes = Vec::new();
+    let mut buffer = vec![0u8; 64 * 1024];
+    let mut heard_from_a_writer = false;
+    loop {
+        match file.read(&mut buffer) {
+            Ok(0) if heard_from_a_writer || start.elapsed() >= WRITER_GRACE => break,
+            Ok(0) => std::thread::sleep(POLL),
+            Ok(n) => {
+                heard_from_a_writer = true;
+                bytes.extend_from_slice(&buffer[..n]);
+                if bytes.len() as u64 > limit {
+                    return Ok(None);
+                }
+            }
+            Err(error) if error.kind() == ErrorKind::WouldBlock => {
+                heard_from_a_writer = true;
+                if start.elapsed() >= patience {
+                    return Err(std::io::Error::other(format!(
+                        "a pipe or device that did not end within {} s",
+                        patience.as_secs()
+                    )));
+                }
+                std::thread::sleep(POLL);
+            }
+            Err(error) if error.kind() == ErrorKind::Interrupted => {}
+            Err(error) => return Err(error),
+        }
+    }
+    if bytes.is_empty() && !heard_from_a_writer {
+        use std::os::unix::fs::FileTypeExt;
+        let pipe = file.metadata()?.file_type().is_fifo();
+        return Err(std::io::Error::other(if pipe {
+            "a pipe with nothing writing to it"
+        } else {
+            "a device with nothing to read"
+        }));
+    }
+    Ok(Some(bytes))
+}
+
+#[cfg(not(unix))]
+fn read_special(path: &Path, limit: u64, _: Duration) -> std::io::Result<Option<Vec<u8>>> {
+    read_at_most(path, 0, limit)
 }
 
 /// A path as text for the screen: lossy for non-UTF-8 names, sanitized for control characters.

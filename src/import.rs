@@ -314,6 +314,7 @@ fn bookmark_highlights(
             quote: highlight.quote.clone(),
             before: String::new(),
             after: String::new(),
+            extra: Default::default(),
         };
         if let Some((first, last)) = resolve_passage(&passage, &article.blocks).blocks() {
             (passage.first_block, passage.last_block) = (first, last);
@@ -323,6 +324,7 @@ fn bookmark_highlights(
                 id: article.id.clone(),
                 path: article.path.clone(),
                 title: article.title.clone(),
+                extra: Default::default(),
             },
             passage,
             note: highlight.note.clone(),

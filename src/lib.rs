@@ -27,7 +27,8 @@
 //!   for highlights and read marks in the two saved files.
 //! - `input_line` is the one line of typed text (search, note, filter): a cursor moved by grapheme
 //!   and word, sanitized input, and a view that scrolls to keep the cursor visible.
-//! - `cli` runs the non-interactive subcommands; `config` says where files are kept; `terminal`
+//! - `cli` runs the non-interactive subcommands, printing through `output` (never a panic, JSON
+//!   escaped for a terminal); `config` says where files are kept; `terminal`
 //!   enters and leaves the full-screen mode, on every way out.
 //!
 //! Only `corpus` reads article files (and `library` the header of its own); nothing built from file content reaches the terminal except
@@ -46,6 +47,7 @@ pub mod import;
 pub mod input_line;
 pub mod keymap;
 pub mod library;
+pub mod output;
 pub mod positions;
 pub mod sanitize;
 pub mod screen;

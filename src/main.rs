@@ -1,7 +1,8 @@
 //! The `folio` binary: parses the command line and hands it to the library.
 
-use clap::Parser;
-
 fn main() -> std::process::ExitCode {
-    folio::run(folio::Cli::parse())
+    match folio::Cli::parse_or_explain() {
+        Ok(cli) => folio::run(cli),
+        Err(code) => code,
+    }
 }

@@ -17,7 +17,7 @@ use crate::store::{self, Document, StoreError};
 use crate::timestamp::Timestamp;
 
 /// Where a person is in one article.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Position {
     /// The block at the top of the reader.
     pub block: usize,
@@ -26,6 +26,9 @@ pub struct Position {
     /// How far through the article, 0 to 100, for the document list.
     pub percent: u8,
     pub updated: Timestamp,
+    /// Fields a newer folio wrote that this one does not know: kept, and written back.
+    #[serde(flatten, default, skip_serializing_if = "Map::is_empty")]
+    pub extra: Map<String, Value>,
 }
 
 impl Position {
@@ -36,6 +39,7 @@ impl Position {
             offset,
             percent: percent.min(100),
             updated: Timestamp::now(),
+            extra: Map::new(),
         }
     }
 }
@@ -91,10 +95,18 @@ pub fn merge(fresh: &mut StateFile, ours: &BTreeMap<String, Position>, settings:
         fresh.column = Some(column);
     }
     for (article, position) in ours {
-        match fresh.positions.get(article) {
+        match fresh.positions.get_mut(article) {
             Some(theirs) if theirs.updated > position.updated => {}
-            _ => {
-                fresh.positions.insert(article.clone(), *position);
+            Some(theirs) => {
+                // Ours wins, but fields a newer folio keeps beside the position stay.
+                let mut position = position.clone();
+                for (key, value) in std::mem::take(&mut theirs.extra) {
+                    position.extra.entry(key).or_insert(value);
+                }
+                *theirs = position;
+            }
+            None => {
+                fresh.positions.insert(article.clone(), position.clone());
             }
         }
     }
@@ -113,6 +125,8 @@ pub struct PositionStore {
     /// The reading column set in this process, not yet saved.
     column: Option<u16>,
     disabled: Option<String>,
+    /// How long `save` waits for another folio's lock.
+    patience: store::Patience,
 }
 
 impl PositionStore {
@@ -132,6 +146,7 @@ impl PositionStore {
             last_open: None,
             column: None,
             disabled,
+            patience: store::DEFAULT_PATIENCE,
         }
     }
 
@@ -146,7 +161,9 @@ impl PositionStore {
 
     /// Records a position in memory; `save` writes it.
     pub fn set(&mut self, article_id: &str, position: Position) {
-        self.state.positions.insert(article_id.to_owned(), position);
+        self.state
+            .positions
+            .insert(article_id.to_owned(), position.clone());
         self.unsaved.insert(article_id.to_owned(), position);
     }
 
@@ -179,6 +196,12 @@ impl PositionStore {
         !self.unsaved.is_empty() || self.last_open.is_some() || self.column.is_some()
     }
 
+    /// How long `save` waits for another folio's lock before it fails with `StoreError::Busy`
+    /// (the changes stay unsaved, for the next try).
+    pub fn set_patience(&mut self, patience: store::Patience) {
+        self.patience = patience;
+    }
+
     /// Why positions are not saved (the file cannot be read), in one line naming the file.
     pub fn disabled_reason(&self) -> Option<&str> {
         self.disabled.as_deref()
@@ -193,7 +216,7 @@ impl PositionStore {
         if !self.has_unsaved() {
             return Ok(());
         }
-        let saved = store::update(&self.file, |fresh: &mut StateFile| {
+        let saved = store::update(&self.file, self.patience, |fresh: &mut StateFile| {
             let settings = Settings {
                 last_open: self.last_open.as_ref(),
                 column: self.column,
@@ -228,6 +251,7 @@ mod tests {
             offset: 0,
             percent: 10,
             updated: Timestamp(updated),
+            extra: Map::new(),
         }
     }
 
@@ -300,6 +324,7 @@ mod tests {
                 offset: 40,
                 percent: 37,
                 updated: Timestamp(1_717_245_296_789),
+                extra: Map::new(),
             },
         );
         let json = serde_json::to_string_pretty(&state).unwrap();

@@ -96,7 +96,13 @@ pub fn sanitize_line(text: &str) -> String {
 }
 
 fn is_plain(ch: char) -> bool {
-    ch == '\n' || !(ch.is_control() || is_bidi_control(ch) || ch == '\u{feff}')
+    ch == '\n' || !needs_placeholder(ch)
+}
+
+/// True for a character `sanitize` replaces (or drops): a control character, a bidi control, a
+/// byte-order mark. Line breaks and tabs count too: this is for a single character out of context.
+pub fn needs_placeholder(ch: char) -> bool {
+    ch.is_control() || is_bidi_control(ch) || ch == '\u{feff}'
 }
 
 fn is_c1(ch: char) -> bool {

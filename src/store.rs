@@ -7,18 +7,25 @@
 //!   rename replaces, whose lock would vanish with the old inode), re-reads the file, applies the
 //!   caller's change to that fresh copy, writes, then unlocks. Two processes never drop each
 //!   other's work.
-//! - Writing goes to `.<name>.<pid>-<n>.tmp` in the same folder, is `sync_all`ed, renamed over the
-//!   file, and the folder is fsynced: a kill at any moment leaves the old file or the new one.
+//! - Writing goes to `.<name>.<pid>-<n>-<16 random hex digits>.tmp` in the same folder, is
+//!   `sync_all`ed, renamed over the file, and the folder is fsynced: a kill at any moment leaves
+//!   the old file or the new one. Only names of exactly that form are ever removed as left
+//!   behind, so a person's `.bookmarks.json.backup.tmp` is safe.
 //! - A file that cannot be read (bad JSON, truncated, empty, a newer format) is never written:
 //!   the caller gets a message naming the file and the problem and turns its feature off.
+//! - The lock is waited for only as long as the caller says (`Patience`): a lock another
+//!   process holds for ever (`flock bookmarks.lock sleep 600`) must not freeze the interface.
+//!   Past that, nothing is written and the caller gets `StoreError::Busy`, to try again later.
 //!
 //! What a file holds and how changes merge is the callers' business (`bookmarks`, `positions`);
 //! they stay pure and hand closures in.
 
 use std::fs::{self, File, OpenOptions};
+use std::hash::BuildHasher;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -49,7 +56,17 @@ pub enum StoreError {
     /// The bookmark to change is no longer in the file (another folio removed it).
     #[error("the bookmark {0} no longer exists")]
     NotFound(String),
+    /// Another process held the lock longer than the caller would wait. Nothing was written.
+    #[error("another folio is holding {lock}")]
+    Busy { lock: String },
 }
+
+/// How long a change waits for the lock before giving up with `StoreError::Busy`.
+pub type Patience = Duration;
+
+/// What a caller that does not say waits: long enough for any other folio's save, short enough
+/// that a stuck lock ends in a message rather than a hang.
+pub const DEFAULT_PATIENCE: Patience = Duration::from_secs(10);
 
 impl StoreError {
     fn io(action: &'static str, path: &Path) -> impl FnOnce(io::Error) -> StoreError {
@@ -163,6 +180,7 @@ fn explain(err: serde_json::Error) -> String {
 /// `StoreError::Unreadable`.
 pub fn update<T: Document, R>(
     file: &Path,
+    patience: Patience,
     change: impl FnOnce(&mut T) -> Result<R, StoreError>,
 ) -> Result<(T, R), StoreError> {
     let dir = folder_of(file);
@@ -174,7 +192,7 @@ pub fn update<T: Document, R>(
         .write(true)
         .open(&lock_path)
         .map_err(StoreError::io("open the lock file", &lock_path))?;
-    lock.lock().map_err(StoreError::io("lock", &lock_path))?;
+    lock_within(&lock, &lock_path, patience)?;
     // Under the lock no other folio is between creating and renaming a temp file, so any temp
     // file of ours that exists was left by a process that died.
     remove_stale_temps(file);
@@ -190,6 +208,30 @@ pub fn update<T: Document, R>(
     // Dropping the handle would unlock too; unlocking first says when it happens.
     let _ = lock.unlock();
     Ok((fresh, result))
+}
+
+/// Takes the exclusive lock on `lock`, waiting at most `patience` for another process to let go.
+fn lock_within(lock: &File, lock_path: &Path, patience: Patience) -> Result<(), StoreError> {
+    /// How often a held lock is tried again: a save takes milliseconds.
+    const POLL: Duration = Duration::from_millis(5);
+    let start = Instant::now();
+    loop {
+        match lock.try_lock() {
+            Ok(()) => return Ok(()),
+            Err(fs::TryLockError::WouldBlock) => {
+                let waited = start.elapsed();
+                if waited >= patience {
+                    return Err(StoreError::Busy {
+                        lock: display(lock_path),
+                    });
+                }
+                std::thread::sleep(POLL.min(patience - waited));
+            }
+            Err(fs::TryLockError::Error(error)) => {
+                return Err(StoreError::io("lock", lock_path)(error));
+            }
+        }
+    }
 }
 
 /// The lock file that guards `file`: `bookmarks.json` -> `bookmarks.lock`.
@@ -220,18 +262,48 @@ fn temp_prefix(file: &Path) -> String {
     format!(".{name}.")
 }
 
+/// A new temp file name for `target`: `.<name>.<pid>-<n>-<16 random hex digits>.tmp`.
+fn temp_name(target: &Path) -> String {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    // std's RandomState is seeded from the OS: random bits without a new crate.
+    let random = std::collections::hash_map::RandomState::new().hash_one(0u8);
+    format!(
+        "{}{}-{}-{random:016x}.tmp",
+        temp_prefix(target),
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    )
+}
+
+/// True for a name `temp_name` could have made for the file whose temp names start with
+/// `prefix`, and for no other.
+fn is_temp_name(name: &str, prefix: &str) -> bool {
+    let Some(middle) = name
+        .strip_prefix(prefix)
+        .and_then(|rest| rest.strip_suffix(".tmp"))
+    else {
+        return false;
+    };
+    let digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+    match middle.split('-').collect::<Vec<_>>()[..] {
+        [pid, counter, random] => {
+            digits(pid)
+                && digits(counter)
+                && random.len() == 16
+                && random
+                    .bytes()
+                    .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+        }
+        _ => false,
+    }
+}
+
 /// Writes `bytes` to `file` so that a reader (or a crash) only ever sees the old file or the
 /// new one. Leaves no temp file behind when any step fails.
 pub fn write_atomically(file: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
     let target = real_target(file);
     let dir = folder_of(&target);
-    let temp = dir.join(format!(
-        "{}{}-{}.tmp",
-        temp_prefix(&target),
-        std::process::id(),
-        COUNTER.fetch_add(1, Ordering::Relaxed)
-    ));
+    let temp = dir.join(temp_name(&target));
     let written = (|| {
         let mut out = OpenOptions::new()
             .write(true)
@@ -268,7 +340,7 @@ fn sync_folder(dir: &Path) {
     let _ = dir;
 }
 
-/// Temp files of our naming next to `file` (`.bookmarks.json.<pid>-<n>.tmp`).
+/// Temp files of our naming next to `file` (`.bookmarks.json.<pid>-<n>-<random>.tmp`).
 fn stale_temps(file: &Path) -> Vec<PathBuf> {
     let target = real_target(file);
     let prefix = temp_prefix(&target);
@@ -278,9 +350,10 @@ fn stale_temps(file: &Path) -> Vec<PathBuf> {
     entries
         .flatten()
         .filter(|entry| {
-            let name = entry.file_name();
-            let name = name.to_string_lossy();
-            name.starts_with(&prefix) && name.ends_with(".tmp")
+            entry
+                .file_name()
+                .to_str()
+                .is_some_and(|name| is_temp_name(name, &prefix))
         })
         .map(|entry| entry.path())
         .collect()
@@ -382,5 +455,28 @@ mod tests {
         assert_eq!(lock_path(file), Path::new("/cfg/bookmarks.lock"));
         assert_eq!(temp_prefix(file), ".bookmarks.json.");
         assert_eq!(folder_of(Path::new("x.json")), Path::new("."));
+    }
+
+    #[test]
+    fn only_names_folio_makes_are_its_temp_files() {
+        let prefix = temp_prefix(Path::new("/cfg/bookmarks.json"));
+        let made = temp_name(Path::new("/cfg/bookmarks.json"));
+        assert!(is_temp_name(&made, &prefix), "{made}");
+        assert!(is_temp_name(
+            ".bookmarks.json.12-0-00ff00ff00ff00ff.tmp",
+            &prefix
+        ));
+        for name in [
+            ".bookmarks.json.tmp",
+            ".bookmarks.json.backup.tmp",
+            ".bookmarks.json.12-0.tmp",
+            ".bookmarks.json.12-0-00ff00ff00ff00f.tmp",
+            ".bookmarks.json.12-0-00FF00FF00FF00FF.tmp",
+            ".bookmarks.json.12-x-00ff00ff00ff00ff.tmp",
+            ".bookmarks.json.12-0-00ff00ff00ff00ff-1.tmp",
+            ".state.json.12-0-00ff00ff00ff00ff.tmp",
+        ] {
+            assert!(!is_temp_name(name, &prefix), "{name}");
+        }
     }
 }

@@ -1,8 +1,9 @@
 //! Entering and leaving the full-screen terminal, and everything that must undo it: quit, panic,
 //! signals, suspend.
 //!
-//! This module and `app` are the only ones that write to the terminal. Every mode folio turns on
-//! here is turned off by `leave`, which is safe to call more than once.
+//! This module and `app` are the only ones that draw on the terminal (messages and command
+//! output go through `output`). Every mode folio turns on here is turned off by `leave`, which is
+//! safe to call more than once.
 
 use std::io::{self, Stdout, Write, stdout};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -85,11 +86,14 @@ pub fn install_panic_hook() {
 }
 
 /// Stops folio like a shell's Ctrl-Z would (raw mode turns Ctrl-Z into a key, so folio does it
-/// itself): the terminal is restored first and taken back when the shell continues folio.
+/// itself, and a SIGTSTP from outside is caught to come here): the terminal is restored first and
+/// taken back when the shell continues folio.
 pub fn suspend(terminal: &mut Tui, mouse: bool) -> io::Result<()> {
     leave();
+    // SIGTSTP is caught (to come here), so raising it would only come back: this stops the
+    // process with SIGSTOP, as SIGTSTP's default action would.
     #[cfg(unix)]
-    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP)?;
     // Execution continues here after `fg`.
     enter_modes(mouse)?;
     // A full redraw. Not `Terminal::clear`: it asks the terminal for the cursor position, and the

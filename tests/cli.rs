@@ -228,7 +228,10 @@ fn list_reads_a_messy_folder_and_reports_what_it_skips() {
         assert!(reports[0].contains(reason), "{file}: {stderr}");
     }
     #[cfg(unix)]
-    assert!(stderr.contains("symlink loop"), "{stderr}");
+    assert!(
+        stderr.contains("loop: a link to a folder, not followed"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -333,4 +336,44 @@ fn the_interface_needs_a_terminal() {
         .code(2)
         .stderr(predicate::str::contains("needs a terminal"))
         .stderr(predicate::str::contains("folio list"));
+}
+
+#[test]
+fn usage_lines_show_the_real_synopsis() {
+    let config = TempDir::new().unwrap();
+    let usage = |args: &[&str]| {
+        let output = folio(config.path()).args(args).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        String::from_utf8(output.stderr).unwrap()
+    };
+    // FOLIO_CONFIG_DIR is set (by `folio`): --config-dir is still optional.
+    let list = usage(&["list", "--bogus"]);
+    assert!(
+        list.contains("Usage: folio list [PATH...] [--json] [--config-dir DIR] [--library DIR]\n"),
+        "{list}"
+    );
+    // A mistyped option is not a reason to show a synopsis built around --mouse.
+    let top = usage(&["--bogus"]);
+    assert!(
+        top.contains("Usage: folio [PATH...] [--mouse] [--config-dir DIR] [--library DIR]\n"),
+        "{top}"
+    );
+    assert!(
+        top.contains("folio bookmarks [PATH...] [--json | --markdown]"),
+        "{top}"
+    );
+    let show = usage(&["show"]);
+    assert!(show.contains("Usage: folio show QUERY [PATH...]"), "{show}");
+}
+
+#[test]
+fn help_says_what_folio_is_and_how_to_call_it() {
+    let config = TempDir::new().unwrap();
+    let help = stdout_of(config.path(), &["--help"]);
+    assert!(
+        help.starts_with("A terminal reader for articles.\n\nA document list beside")
+            && help.contains("\n\nUsage: folio [PATH...]"),
+        "{help}"
+    );
+    assert!(!help.contains("clap"), "no notes for developers: {help}");
 }

@@ -332,3 +332,92 @@ fn the_loader_never_builds_a_string_a_terminal_would_act_on() {
         }
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn symlinks_to_folders_inside_a_folder_are_not_followed() {
+    let dir = TempDir::new().unwrap();
+    let walked = dir.path().join("walked");
+    let outside = dir.path().join("outside");
+    fs::create_dir_all(&walked).unwrap();
+    fs::create_dir_all(&outside).unwrap();
+    fs::write(walked.join("inside.txt"), "Inside\n\nText.\n").unwrap();
+    fs::write(outside.join("outside.txt"), "Outside\n\nText.\n").unwrap();
+    // A link out of the folder (a link to `/` walked the whole file system), and one to a file.
+    std::os::unix::fs::symlink(&outside, walked.join("elsewhere")).unwrap();
+    std::os::unix::fs::symlink(outside.join("outside.txt"), walked.join("linked.txt")).unwrap();
+    let (code, listed, stderr) = run(&["list", path_str(&walked)]);
+    assert_eq!(code, 0, "{stderr}");
+    let titles: Vec<_> = listed
+        .lines()
+        .map(|l| l.split("  ").nth(1).unwrap())
+        .collect();
+    assert_eq!(
+        titles,
+        ["Inside", "Outside"],
+        "the linked file is read: {listed}"
+    );
+    assert!(
+        stderr.contains("walked/elsewhere: a link to a folder, not followed"),
+        "{stderr}"
+    );
+    // Named on the command line, a link to a folder is the person's choice: followed.
+    let (code, listed, _) = run(&["list", path_str(&walked.join("elsewhere"))]);
+    assert_eq!(code, 0);
+    assert!(listed.contains("Outside"), "{listed}");
+}
+
+/// A named pipe at `path`, or `None` where mkfifo is missing.
+#[cfg(unix)]
+fn fifo(path: &Path) -> Option<()> {
+    let made = std::process::Command::new("mkfifo").arg(path).status();
+    made.is_ok_and(|s| s.success()).then_some(())
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_named_on_the_command_line_never_blocks() {
+    let dir = TempDir::new().unwrap();
+    let pipe = dir.path().join("pipe");
+    if fifo(&pipe).is_none() {
+        eprintln!("mkfifo not available; skipped");
+        return;
+    }
+    let file = dir.path().join("a.txt");
+    fs::write(&file, "Beside it\n\nText.\n").unwrap();
+    let config = TempDir::new().unwrap();
+    // Nothing writes to the pipe: opening it for reading used to wait for a writer for ever.
+    let output = folio(config.path())
+        .args(["list", path_str(&pipe), path_str(&file)])
+        .timeout(std::time::Duration::from_secs(20))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stdout}{stderr}");
+    assert!(stdout.contains("Beside it"), "{stdout}");
+    assert!(
+        stderr.contains("pipe: a pipe with nothing writing to it"),
+        "{stderr}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_named_on_the_command_line_is_read_when_something_writes_to_it() {
+    let dir = TempDir::new().unwrap();
+    let pipe = dir.path().join("pipe");
+    if fifo(&pipe).is_none() {
+        eprintln!("mkfifo not available; skipped");
+        return;
+    }
+    // The writer's open waits for a reader, as a shell's `> pipe` does.
+    let writing = {
+        let pipe = pipe.clone();
+        std::thread::spawn(move || fs::write(pipe, "Piped in\n\nText.\n"))
+    };
+    let corpus = corpus::load(std::slice::from_ref(&pipe));
+    writing.join().unwrap().unwrap();
+    assert_eq!(corpus.skipped, []);
+    assert_eq!(corpus.articles[0].title, "Piped in");
+}

@@ -378,3 +378,49 @@ fn the_interface_draws_sequences_as_text_and_sends_none() {
     let requests = pty.requests();
     assert_eq!(requests, common::pty::Requests::default(), "{requests:?}");
 }
+
+#[test]
+fn arguments_quoted_in_usage_errors_are_visible_text() {
+    let config = TempDir::new().unwrap();
+    // A file named like an option, matched by a glob (`folio list *`), and a value with a
+    // window-title sequence and an 8-bit CSI: clap quotes both in its message.
+    for args in [
+        &["list", "--\x1b]0;PWNED\x07.txt", "a.txt"][..],
+        &["show", "x", "--width", "\x1b]0;W\x07\u{9b}31m\u{202e}"],
+        &["--\u{9d}0;t\u{9c}\u{2066}"],
+    ] {
+        let (code, _, stderr) = run(config.path(), args);
+        assert_eq!(code, 2, "{args:?}: {stderr}");
+    }
+    let (code, _, stderr) = run(config.path(), &["show", "x", "--width", "\u{9b}31m"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("'<U+009B>31m'"), "{stderr}");
+}
+
+#[test]
+fn json_output_escapes_c1_and_bidi_controls() {
+    let config = TempDir::new().unwrap();
+    let hostile_id = "x\u{9b}2J\u{202e}";
+    let bookmarks = json!({
+        "version": 1,
+        "bookmarks": [{
+            "id": format!("b{hostile_id}"),
+            "article": { "id": hostile_id, "path": "/a.txt", "title": "A" },
+            "passage": { "first_block": 0, "last_block": 0, "quote": "q" },
+            "note": "",
+            "created": "2025-05-01T09:30:00Z",
+            "updated": "2025-05-01T09:30:00Z",
+        }]
+    });
+    fs::write(
+        config.path().join("bookmarks.json"),
+        serde_json::to_string(&bookmarks).unwrap(),
+    )
+    .unwrap();
+    let (code, json, _) = run(config.path(), &["bookmarks", "--json"]);
+    assert_eq!(code, 0);
+    assert!(json.contains(r#""id": "x\u009b2J\u202e""#), "{json}");
+    // Escaped, not changed: the JSON still says what the file says.
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value[0]["article"]["id"], hostile_id);
+}

@@ -27,6 +27,7 @@ fn positions_merge_between_processes() {
         offset: 3,
         percent: 40,
         updated: Timestamp(ms),
+        extra: serde_json::Map::new(),
     };
     one.set("alpha", at(1, 100));
     one.set("shared", at(7, 500));
@@ -165,4 +166,33 @@ fn a_state_file_that_cannot_be_read_at_all_is_explained() {
     assert!(store.save().is_err());
     assert!(dir.path().join("state.json").is_dir());
     assert!(temp_files(dir.path()).is_empty());
+}
+
+#[test]
+fn fields_a_newer_folio_wrote_inside_a_position_are_kept() {
+    let dir = TempDir::new().unwrap();
+    let file = dir.path().join("state.json");
+    let written = serde_json::json!({
+        "version": 1,
+        "last_open": null,
+        "positions": {
+            "alpha": {"block": 1, "offset": 0, "percent": 5,
+                      "updated": "2024-06-01T12:34:56.789Z", "future": {"x": [1, 2]}},
+            "beta": {"block": 2, "offset": 0, "percent": 9,
+                     "updated": "2024-06-01T12:34:56.789Z", "later": "kept"}
+        }
+    });
+    std::fs::write(&file, written.to_string()).unwrap();
+    let mut store = PositionStore::open(&paths(dir.path()));
+    // A newer position replaces alpha's; beta is not touched.
+    store.set("alpha", Position::now(3, 0, 20));
+    store.save().unwrap();
+    let saved: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    assert_eq!(saved["positions"]["alpha"]["block"], 3);
+    assert_eq!(
+        saved["positions"]["alpha"]["future"],
+        serde_json::json!({"x": [1, 2]})
+    );
+    assert_eq!(saved["positions"]["beta"]["later"], "kept");
 }

@@ -145,15 +145,34 @@ fn a_hangup_saves_the_position_and_exits() {
     );
 }
 
+/// Waits until folio is stopped, as a shell sees it before `fg` is possible: a SIGCONT sent before
+/// the stop would be lost.
+fn wait_until_stopped(pty: &Pty) {
+    let stat = format!("/proc/{}/stat", pty.pid());
+    if !std::path::Path::new(&stat).exists() {
+        // No /proc: give the stop a moment.
+        std::thread::sleep(std::time::Duration::from_millis(500));
+        return;
+    }
+    pty.wait_until("folio stopped", |_| {
+        let stat = std::fs::read_to_string(&stat).unwrap_or_default();
+        // The state follows the command name in parentheses: "123 (folio) T ...".
+        stat.rsplit_once(") ")
+            .is_some_and(|(_, rest)| rest.starts_with('T'))
+    });
+}
+
 #[test]
 fn ctrl_z_gives_the_terminal_back_and_redraws_on_return() {
     let config = TempDir::new().unwrap();
     let mut pty = Pty::spawn(config.path(), &[], 80, 24);
     pty.wait_for(" LIST  1/2 ");
-    // In this pty folio's process group has no shell, so the kernel drops the stop signal and
-    // folio comes straight back: it must leave the screen, re-enter it and redraw with no
-    // further key press.
+    // folio stops itself; this test is the shell's `fg`. It must leave the screen, and after
+    // SIGCONT re-enter it and redraw with no further key press.
     pty.send("\x1a");
+    pty.wait_until("the screen left", |_| !pty.terminal().alternate_screen());
+    wait_until_stopped(&pty);
+    pty.signal(libc::SIGCONT);
     pty.wait_until("the screen redrawn after the return", |_| {
         let output = String::from_utf8_lossy(&pty.output()).into_owned();
         let left = output.find("\x1b[?1049l");
@@ -425,4 +444,177 @@ fn after_a_tiny_window_the_list_shows_its_first_article_again() {
     assert!(first_row.contains("Japan worried that U.S."), "{screen}");
     pty.send("q");
     assert!(pty.wait_exit().success());
+}
+
+#[test]
+fn a_closed_terminal_ends_folio_without_a_panic() {
+    let config = TempDir::new().unwrap();
+    let articles = TempDir::new().unwrap();
+    std::fs::write(articles.path().join("a.txt"), "A\n\nSome text.\n").unwrap();
+    // A skipped file means a message on stderr at exit, on the terminal that is gone by then.
+    std::fs::write(articles.path().join("b.bin"), b"\0\0\0").unwrap();
+    let folder = articles.path().to_str().unwrap();
+    let mut pty = Pty::spawn(config.path(), &[folder], 100, 30);
+    pty.wait_for(" LIST  1/1 ");
+    pty.hang_up();
+    let status = pty.wait_exit();
+    // 129 as for SIGHUP; a panic would be 101, a panic in a destructor SIGABRT.
+    assert_eq!(status.exit_code(), 129, "{status:?}");
+    assert_eq!(status.signal(), None, "{status:?}");
+}
+
+#[test]
+fn a_stop_signal_from_outside_restores_the_terminal_and_returns_on_continue() {
+    let config = TempDir::new().unwrap();
+    let mut pty = Pty::spawn(config.path(), &["--mouse"], 80, 24);
+    pty.wait_for(" LIST  1/2 ");
+    // As a job-control shell or a supervisor sends it.
+    pty.signal(libc::SIGTSTP);
+    pty.wait_until("the terminal given back", |_| {
+        let terminal = pty.terminal();
+        !terminal.alternate_screen() && !terminal.hide_cursor()
+    });
+    let output = String::from_utf8_lossy(&pty.output()).into_owned();
+    assert!(output.contains("\x1b[?1000l"), "mouse capture turned off");
+    wait_until_stopped(&pty);
+    assert!(!pty.raw_mode(), "the shell gets a cooked terminal");
+    pty.signal(libc::SIGCONT);
+    pty.wait_until("the screen taken back and redrawn", |_| {
+        pty.terminal().alternate_screen() && pty.screen().contains(" LIST  1/2 ")
+    });
+    // Raw mode again: a key acts at once, without Enter.
+    assert!(pty.raw_mode());
+    pty.send("\t");
+    pty.wait_for(" READ ");
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+}
+
+#[test]
+fn every_signal_that_ends_folio_restores_the_terminal() {
+    for signal in [libc::SIGQUIT, libc::SIGUSR1, libc::SIGUSR2, libc::SIGALRM] {
+        let config = TempDir::new().unwrap();
+        let mut pty = Pty::spawn(config.path(), &["--mouse"], 80, 24);
+        pty.wait_for(" LIST  1/2 ");
+        pty.signal(signal);
+        let status = pty.wait_exit();
+        assert_eq!(status.exit_code(), 128 + signal as u32, "signal {signal}");
+        let terminal = pty.terminal();
+        assert!(!terminal.alternate_screen(), "signal {signal}");
+        assert!(!terminal.hide_cursor(), "signal {signal}");
+        let output = String::from_utf8_lossy(&pty.output()).into_owned();
+        assert!(output.contains("\x1b[?1000l"), "signal {signal}: mouse off");
+    }
+}
+
+#[test]
+fn positions_not_saved_at_quit_is_a_failure() {
+    let config = TempDir::new().unwrap();
+    // A lock file that cannot be opened: the save fails, the file was readable.
+    std::fs::create_dir(config.path().join("state.lock")).unwrap();
+    let mut pty = Pty::spawn(config.path(), &[], 100, 30);
+    pty.wait_for(" LIST  1/2 ");
+    pty.send("j\r");
+    pty.wait_for(" READ  2/2 ");
+    pty.send("q");
+    let status = pty.wait_exit();
+    let output = String::from_utf8_lossy(&pty.output()).into_owned();
+    assert!(output.contains("reading positions not saved"), "{output}");
+    assert_eq!(status.exit_code(), 2, "{status:?}");
+}
+
+/// Takes `name` in `config` as another folio would while it saves, until the handle is dropped.
+fn hold_lock(config: &std::path::Path, name: &str) -> std::fs::File {
+    let lock = std::fs::File::create(config.join(name)).unwrap();
+    lock.lock().unwrap();
+    lock
+}
+
+/// Opens the second article, moves the passage cursor and saves a bookmark with `note`.
+fn bookmark_with_note(pty: &mut Pty, note: &str) {
+    pty.wait_for(" LIST  1/2 ");
+    pty.send("j\r");
+    pty.wait_for(" READ  2/2 ");
+    pty.send("}}m");
+    pty.wait_for(" NOTE ");
+    pty.send(note);
+    pty.wait_for(&format!("note: {note}"));
+    pty.send("\r");
+}
+
+#[test]
+fn a_lock_held_by_another_process_keeps_the_change_and_saves_it_later() {
+    let config = TempDir::new().unwrap();
+    let lock = hold_lock(config.path(), "bookmarks.lock");
+    let mut pty = Pty::spawn(config.path(), &[], 100, 30);
+    bookmark_with_note(&mut pty, "kept for later");
+    pty.wait_for("waiting for another folio");
+    // Still responsive: the focus moves to the list and back.
+    pty.send("\t");
+    pty.wait_for(" LIST  2/2 ");
+    pty.send("\t");
+    pty.wait_for(" READ  2/2 ");
+    drop(lock);
+    pty.wait_for("bookmark saved");
+    let saved = std::fs::read_to_string(config.path().join("bookmarks.json")).unwrap();
+    assert!(saved.contains("kept for later"), "{saved}");
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+}
+
+#[test]
+fn quitting_while_another_process_holds_the_locks_says_what_was_not_saved() {
+    for (how, signal, code) in [("q", None, 2), ("SIGTERM", Some(libc::SIGTERM), 143)] {
+        let config = TempDir::new().unwrap();
+        let _bookmarks = hold_lock(config.path(), "bookmarks.lock");
+        let _positions = hold_lock(config.path(), "state.lock");
+        let mut pty = Pty::spawn(config.path(), &[], 100, 30);
+        bookmark_with_note(&mut pty, "never saved");
+        pty.wait_for("waiting for another folio");
+        match signal {
+            Some(signal) => pty.signal(signal),
+            None => pty.send("q"),
+        }
+        let status = pty.wait_exit();
+        assert_eq!(status.exit_code(), code, "{how}: {status:?}");
+        let output = String::from_utf8_lossy(&pty.output()).into_owned();
+        assert!(
+            output.contains("not saved (another folio held the lock): a new bookmark in"),
+            "{how}: {output}"
+        );
+        assert!(
+            output.contains("with the note “never saved”"),
+            "{how}: {output}"
+        );
+        assert!(
+            output.contains("reading positions not saved: another folio is holding"),
+            "{how}: {output}"
+        );
+        assert!(!pty.terminal().alternate_screen(), "{how}");
+    }
+}
+
+#[test]
+fn a_pipe_named_beside_articles_never_holds_them_back() {
+    let config = TempDir::new().unwrap();
+    let dir = TempDir::new().unwrap();
+    let pipe = dir.path().join("pipe");
+    let made = std::process::Command::new("mkfifo").arg(&pipe).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("mkfifo not available; skipped");
+        return;
+    }
+    let file = dir.path().join("a.txt");
+    std::fs::write(&file, "Beside the pipe\n\nText.\n").unwrap();
+    let args = [pipe.to_str().unwrap(), file.to_str().unwrap()];
+    let mut pty = Pty::spawn(config.path(), &args, 100, 30);
+    let screen = pty.wait_for(" LIST  1/1 ");
+    assert!(screen.contains("Beside the pipe"), "{screen}");
+    pty.send("q");
+    pty.wait_exit();
+    let output = String::from_utf8_lossy(&pty.output()).into_owned();
+    assert!(
+        output.contains("a pipe with nothing writing to it"),
+        "{output}"
+    );
 }

@@ -36,9 +36,20 @@ fn best_of(runs: usize, text: &str, format: Format) -> Duration {
         .unwrap()
 }
 
-/// `unit` repeated to about `bytes` bytes, after `head`.
+/// `unit` repeated to about `bytes` bytes, after `head`. A `{n}` in the unit becomes its count,
+/// so that each repetition differs (a new link address each time, say).
 fn shape(head: &str, unit: &str, bytes: usize) -> String {
-    head.to_owned() + &unit.repeat(bytes / unit.len().max(1))
+    if !unit.contains("{n}") {
+        return head.to_owned() + &unit.repeat(bytes / unit.len().max(1));
+    }
+    let mut text = head.to_owned();
+    for n in 0.. {
+        if text.len() >= bytes {
+            break;
+        }
+        text.push_str(&unit.replace("{n}", &n.to_string()));
+    }
+    text
 }
 
 const SHAPES: &[(&str, &str, &str)] = &[
@@ -67,14 +78,70 @@ const SHAPES: &[(&str, &str, &str)] = &[
     ("page-break joins", "Title\n\n", "word\n\n"),
 ];
 
+/// Shapes whose cost per unit is small, so a quadratic stage shows only with many units: run at
+/// a larger size and eight times that. Many short paragraphs took 15 s for 200,000 and links
+/// 3.8 s for 80,000; the table falls back to plain text (nested past the depth budget) as a huge
+/// one does, and took over 30 s at 9 MB.
+const MANY_UNIT_SHAPES: &[(&str, &str, &str, Format, usize)] = &[
+    // (name, head, repeated unit, format, smaller size in KB)
+    ("short paragraphs", "Title\n\n", "p\n\n", Format::Text, 32),
+    ("short paragraphs", "# T\n\n", "p\n\n", Format::Markdown, 32),
+    ("links", "# T\n\n", "[l](/{n}) ", Format::Markdown, 64),
+    (
+        "links",
+        "<title>T</title><article><p>",
+        "<a href=\"/{n}\">l</a> ",
+        Format::Html,
+        128,
+    ),
+    (
+        "table",
+        "<title>T</title><table>",
+        "<tr><td>cell {n}</td><td>value</td></tr>\n",
+        Format::Html,
+        64,
+    ),
+    (
+        "table falling back to plain text",
+        TOO_DEEP,
+        "<tr><td>cell {n}</td><td>value</td></tr>\n",
+        Format::Html,
+        128,
+    ),
+];
+
+/// A page nested past the HTML budget's depth, so it is shown as its plain text.
+const TOO_DEEP: &str = concat!(
+    "<title>T</title>",
+    "<div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div>",
+    "<div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div>",
+    "<div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div>",
+    "<div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div>",
+    "<div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div>",
+    "<div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div>",
+    "<div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div>",
+    "<div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div>",
+    "<div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div>",
+    "<table>",
+);
+
 /// How much longer 8x the input may take.
 const BOUND: f64 = 32.0;
 
 /// The time ratio for 8x the input, measured with the best of `runs` runs per size.
 fn ratio(head: &str, unit: &str, format: Format, runs: usize) -> (f64, Duration, Duration) {
-    const SMALL: usize = 4 * 1024;
-    let small = best_of(runs, &shape(head, unit, SMALL), format);
-    let large = best_of(runs, &shape(head, unit, 8 * SMALL), format);
+    ratio_from(4 * 1024, head, unit, format, runs)
+}
+
+fn ratio_from(
+    small_bytes: usize,
+    head: &str,
+    unit: &str,
+    format: Format,
+    runs: usize,
+) -> (f64, Duration, Duration) {
+    let small = best_of(runs, &shape(head, unit, small_bytes), format);
+    let large = best_of(runs, &shape(head, unit, 8 * small_bytes), format);
     // A floor keeps timer noise on tiny inputs from deciding.
     let ratio = large.as_secs_f64() / small.max(Duration::from_millis(2)).as_secs_f64();
     (ratio, small, large)
@@ -100,6 +167,23 @@ fn eight_times_the_input_takes_well_under_64_times_the_time() {
                     "{name} ({format:?}): {small:?} -> {large:?}, {again:.0}x"
                 ));
             }
+        }
+    }
+    assert!(slow.is_empty(), "super-linear: {slow:#?}");
+}
+
+#[test]
+fn many_small_units_take_linear_time() {
+    let mut slow = Vec::new();
+    for &(name, head, unit, format, kb) in MANY_UNIT_SHAPES {
+        if ratio_from(kb * 1024, head, unit, format, 2).0 <= BOUND {
+            continue;
+        }
+        let (again, small, large) = ratio_from(kb * 1024, head, unit, format, 3);
+        if again > BOUND {
+            slow.push(format!(
+                "{name} ({format:?}): {small:?} -> {large:?}, {again:.0}x"
+            ));
         }
     }
     assert!(slow.is_empty(), "super-linear: {slow:#?}");

@@ -461,9 +461,11 @@ fn a_lock_that_cannot_be_taken_leaves_the_file_alone() {
 #[test]
 fn temp_files_left_by_a_crash_are_cleaned_on_the_next_load() {
     let dir = TempDir::new().unwrap();
-    let ours = dir.path().join(".bookmarks.json.4242-0.tmp");
+    let ours = dir
+        .path()
+        .join(".bookmarks.json.4242-0-0123456789abcdef.tmp");
     let theirs = dir.path().join("notes.tmp");
-    let state_temp = dir.path().join(".state.json.4242-3.tmp");
+    let state_temp = dir.path().join(".state.json.4242-3-fedcba9876543210.tmp");
     for file in [&ours, &theirs, &state_temp] {
         fs::write(file, "{ half a fi").unwrap();
     }
@@ -496,4 +498,150 @@ fn a_symlinked_bookmarks_file_stays_a_symlink() {
             .contains("through the link")
     );
     assert!(temp_files(&dotfiles).is_empty() && temp_files(&config).is_empty());
+}
+
+#[test]
+fn only_temp_files_folio_could_have_made_are_removed() {
+    let dir = TempDir::new().unwrap();
+    let ours = dir
+        .path()
+        .join(".bookmarks.json.4242-0-0123456789abcdef.tmp");
+    // A person's own files, named loosely like folio's.
+    let theirs = [
+        ".bookmarks.json.my-backup.tmp",
+        ".bookmarks.json.tmp",
+        ".bookmarks.json.4242-0.tmp",
+        ".bookmarks.json.4242-0-0123456789ABCDEF.tmp",
+        ".bookmarks.json.4242-0-0123456789abcdef-copy.tmp",
+    ]
+    .map(|name| dir.path().join(name));
+    for file in theirs.iter().chain([&ours]) {
+        fs::write(file, "mine").unwrap();
+    }
+    let mut store = BookmarkStore::open(&paths(dir.path()));
+    assert!(!ours.exists(), "a temp file a crash left is removed");
+    fs::write(&ours, "again").unwrap();
+    store.add(&new_bookmark(1, "")).unwrap();
+    assert!(!ours.exists(), "and under the lock when saving");
+    for file in &theirs {
+        assert!(file.exists(), "{} was removed", file.display());
+    }
+}
+
+#[test]
+fn a_read_only_command_removes_no_file() {
+    let dir = TempDir::new().unwrap();
+    let ours = dir
+        .path()
+        .join(".bookmarks.json.4242-0-0123456789abcdef.tmp");
+    fs::write(&ours, "{ half a fi").unwrap();
+    let status = common::folio(dir.path())
+        .args(["bookmarks", "--json"])
+        .output()
+        .unwrap()
+        .status;
+    assert_eq!(status.code(), Some(1), "no bookmarks yet");
+    assert!(ours.exists(), "`folio bookmarks` only reads");
+}
+
+/// A bookmarks file as a person or a newer folio left it: one bookmark, with `id` and `extra`
+/// fields inside its article and passage.
+fn hand_written_bookmarks(dir: &Path, id: &str) -> PathBuf {
+    let corpus = corpus::bundled();
+    let article = &corpus.articles[0];
+    let file = dir.join("bookmarks.json");
+    let json = serde_json::json!({
+        "version": 1,
+        "bookmarks": [{
+            "id": id,
+            "article": {"id": article.id, "path": article.path, "title": article.title,
+                        "source_url": "https://example.org/a", "tags": ["x"]},
+            "passage": {"first_block": 1, "last_block": 1, "quote": article.blocks[1].text,
+                        "before": "", "after": "", "highlight_colour": "yellow"},
+            "note": "old \u{7} note",
+            "created": "2025-05-01T09:30:00Z",
+            "updated": "2025-05-01T09:30:00Z",
+        }]
+    });
+    fs::write(&file, serde_json::to_string_pretty(&json).unwrap()).unwrap();
+    file
+}
+
+#[test]
+fn fields_a_newer_folio_wrote_inside_article_and_passage_are_kept() {
+    let dir = TempDir::new().unwrap();
+    let file = hand_written_bookmarks(dir.path(), "b1");
+    let mut store = BookmarkStore::open(&paths(dir.path()));
+    store.add(&new_bookmark(2, "another")).unwrap();
+    store.update_note("b1", "new note").unwrap();
+    let saved: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&file).unwrap()).unwrap();
+    let kept = &saved["bookmarks"][0];
+    assert_eq!(kept["note"], "new note");
+    assert_eq!(kept["article"]["source_url"], "https://example.org/a");
+    assert_eq!(kept["article"]["tags"], serde_json::json!(["x"]));
+    assert_eq!(kept["passage"]["highlight_colour"], "yellow");
+    assert!(saved["bookmarks"][1]["article"].get("source_url").is_none());
+}
+
+#[test]
+fn a_bookmark_whose_id_holds_a_control_character_can_be_edited_and_deleted() {
+    let dir = TempDir::new().unwrap();
+    let file = hand_written_bookmarks(dir.path(), "b\u{7}x");
+    let mut store = BookmarkStore::open(&paths(dir.path()));
+    let id = store.bookmarks()[0].id.clone();
+    store.update_note(&id, "edited").unwrap();
+    assert!(fs::read_to_string(&file).unwrap().contains("\"edited\""));
+    let removed = store.remove(&id).unwrap();
+    assert!(removed.is_some(), "deleted");
+    let saved: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&file).unwrap()).unwrap();
+    assert_eq!(saved["bookmarks"], serde_json::json!([]));
+}
+
+#[test]
+fn a_lock_held_too_long_is_given_up_with_nothing_written() {
+    let dir = TempDir::new().unwrap();
+    let mut store = BookmarkStore::open(&paths(dir.path()));
+    store.add(&new_bookmark(1, "kept")).unwrap();
+    let file = dir.path().join("bookmarks.json");
+    let before = fs::read(&file).unwrap();
+    let held = fs::File::create(dir.path().join("bookmarks.lock")).unwrap();
+    held.lock().unwrap();
+    store.set_patience(Duration::from_millis(100));
+    let err = store.add(&new_bookmark(2, "")).unwrap_err();
+    assert!(matches!(err, StoreError::Busy { .. }), "{err}");
+    assert!(
+        err.to_string().starts_with("another folio is holding ")
+            && err.to_string().ends_with("bookmarks.lock"),
+        "{err}"
+    );
+    assert_eq!(fs::read(&file).unwrap(), before);
+    assert!(store.disabled_reason().is_none(), "busy is not broken");
+    drop(held);
+    store.add(&new_bookmark(2, "")).unwrap();
+    assert_eq!(store.bookmarks().len(), 2);
+}
+
+#[test]
+fn an_undone_delete_puts_back_what_the_file_held() {
+    let dir = TempDir::new().unwrap();
+    let file = hand_written_bookmarks(dir.path(), "b\u{7}x");
+    let before: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&file).unwrap()).unwrap();
+    let mut store = BookmarkStore::open(&paths(dir.path()));
+    // What the interface holds, and hands back for an undo: the sanitized copy.
+    let shown = store.bookmarks()[0].clone();
+    store.remove(&shown.id).unwrap();
+    store.restore(shown).unwrap();
+    let after: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&file).unwrap()).unwrap();
+    let (before, after) = (&before["bookmarks"][0], &after["bookmarks"][0]);
+    assert_eq!(
+        after["note"], "old \u{7} note",
+        "not the shown \"old ^G note\""
+    );
+    for field in ["id", "note", "article", "passage"] {
+        assert_eq!(after[field], before[field], "{field}");
+    }
 }

@@ -30,7 +30,7 @@ impl Stores {
             .into_iter()
             .flatten()
         {
-            eprintln!("folio: {reason}");
+            crate::output::message(reason);
         }
         stores
     }

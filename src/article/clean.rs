@@ -462,9 +462,14 @@ fn domain_of(word: &str) -> Option<String> {
 /// A paragraph cut in two by a page break ("... military and civil" / "aircraft and ..."): the
 /// first half does not end a sentence and the second starts in lower case.
 fn join_paragraphs_split_by_page_breaks(blocks: &mut Vec<Block>) {
-    let mut index = 0;
-    while index + 1 < blocks.len() {
-        let (first, second) = (&blocks[index], &blocks[index + 1]);
+    // Built anew rather than joined in place: removing from the middle of the list moved every
+    // later block, quadratic in a file of many short paragraphs.
+    let mut joined: Vec<Block> = Vec::with_capacity(blocks.len());
+    for second in blocks.drain(..) {
+        let Some(first) = joined.last_mut() else {
+            joined.push(second);
+            continue;
+        };
         let unfinished = first.kind == BlockKind::Paragraph
             && first
                 .text
@@ -474,8 +479,6 @@ fn join_paragraphs_split_by_page_breaks(blocks: &mut Vec<Block>) {
         let continues = second.kind == BlockKind::Paragraph
             && second.text.chars().next().is_some_and(char::is_lowercase);
         if unfinished && continues {
-            let second = blocks.remove(index + 1);
-            let first = &mut blocks[index];
             first.text.push(' ');
             // The second half's marks move with its text.
             let offset = first.text.len();
@@ -487,9 +490,10 @@ fn join_paragraphs_split_by_page_breaks(blocks: &mut Vec<Block>) {
                     style: mark.style,
                 }));
         } else {
-            index += 1;
+            joined.push(second);
         }
     }
+    *blocks = joined;
 }
 
 #[cfg(test)]

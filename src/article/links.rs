@@ -4,12 +4,17 @@
 //! Addresses that lead nowhere from a terminal (in-page `#anchors`, `javascript:`) get no number.
 //! Relative addresses are resolved against the page's own address when the page says it.
 
+use std::collections::HashMap;
+
 use super::{Block, BlockKind};
 
 /// The addresses met so far, in order; an address met again keeps its first number.
 #[derive(Debug, Default)]
 pub struct Links {
     addresses: Vec<String>,
+    /// Each address's index in `addresses`: a page of 80,000 links looked each one up in a list,
+    /// quadratic time.
+    numbers: HashMap<String, usize>,
     /// Where the page lives (`<base href>`, og:url, canonical), for resolving relative links.
     base: Option<String>,
 }
@@ -18,6 +23,7 @@ impl Links {
     pub fn with_base(base: Option<String>) -> Links {
         Links {
             addresses: Vec::new(),
+            numbers: HashMap::new(),
             base: base.filter(|b| scheme_of(b).is_some()),
         }
     }
@@ -47,14 +53,12 @@ impl Links {
 
     /// The number of an address from `address`; an address met again keeps its number.
     pub fn number_address(&mut self, address: String) -> usize {
-        let index = match self.addresses.iter().position(|a| *a == address) {
-            Some(index) => index,
-            None => {
-                self.addresses.push(address);
-                self.addresses.len() - 1
-            }
-        };
-        index + 1
+        if let Some(&index) = self.numbers.get(&address) {
+            return index + 1;
+        }
+        self.numbers.insert(address.clone(), self.addresses.len());
+        self.addresses.push(address);
+        self.addresses.len()
     }
 
     pub fn into_addresses(self) -> Vec<String> {

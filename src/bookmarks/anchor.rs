@@ -7,6 +7,7 @@
 //! compared with whitespace collapsed, so re-wrapping a file does not orphan anything. Pure.
 
 use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
 
 use crate::article::Block;
 
@@ -32,6 +33,9 @@ pub struct Passage {
     /// Up to `CONTEXT_CHARS` characters after the quote, whitespace collapsed.
     #[serde(default)]
     pub after: String,
+    /// Fields a newer folio wrote that this one does not know: kept, and written back.
+    #[serde(flatten, default, skip_serializing_if = "Map::is_empty")]
+    pub extra: Map<String, Value>,
 }
 
 /// A selection in the reader: from byte `start` of block `first_block` to byte `end` (exclusive)
@@ -147,6 +151,7 @@ pub fn capture(blocks: &[Block], selection: Selection) -> Option<Passage> {
         after: first_chars(&collapse(&after), CONTEXT_CHARS)
             .trim_end()
             .to_owned(),
+        extra: Map::new(),
     })
 }
 

@@ -15,6 +15,7 @@ fn bookmark(id: &str, created: i64) -> Bookmark {
             id: "6134d32c49b2".into(),
             path: "bundled/a.txt".into(),
             title: "A title".into(),
+            extra: Map::new(),
         },
         passage: Passage {
             first_block: 2,
@@ -22,6 +23,7 @@ fn bookmark(id: &str, created: i64) -> Bookmark {
             quote: "First.\n\nSecond.".into(),
             before: "before".into(),
             after: "after".into(),
+            extra: Map::new(),
         },
         note: "a note".into(),
         created: Timestamp(created),
@@ -87,7 +89,7 @@ fn changes_merge_into_a_copy_another_process_changed() {
     // adds `d` and edits `b`. Applying this one's changes to the fresh copy keeps all of it.
     let mut fresh = vec![bookmark("b", 2), bookmark("c", 3)];
     let ours = [
-        Change::Insert(bookmark("d", 4)),
+        Change::Insert(Box::new(bookmark("d", 4))),
         Change::UpdateNote {
             id: "b".into(),
             note: "edited".into(),
@@ -117,8 +119,10 @@ fn remove_and_restore_round_trip_in_place() {
         None,
         "removing twice is harmless"
     );
-    Change::Insert(removed.clone()).apply(&mut list).unwrap();
-    Change::Insert(removed).apply(&mut list).unwrap();
+    Change::Insert(Box::new(removed.clone()))
+        .apply(&mut list)
+        .unwrap();
+    Change::Insert(Box::new(removed)).apply(&mut list).unwrap();
     let ids: Vec<&str> = list.iter().map(|b| b.id.as_str()).collect();
     assert_eq!(ids, ["a", "b", "c"]);
 }
@@ -190,7 +194,8 @@ fn hand_edited_control_characters_never_reach_the_screen() {
     evil.article.title = "t\u{202e}x".into();
     let clean = sanitized(evil);
     assert_eq!(clean.note, "line^G\nnext");
-    assert_eq!(clean.id, "id^[[2J");
+    // The id is a key, never shown: kept as stored, so changes find the bookmark in the file.
+    assert_eq!(clean.id, "id\x1b[2J");
     assert_eq!(clean.article.title, "t<U+202E>x");
 }
 

@@ -6,16 +6,17 @@
 use std::path::Path;
 use std::time::Duration;
 
-use super::{EXIT_ERROR, EXIT_NOTHING, EXIT_OK, print_stdout};
+use super::{EXIT_ERROR, EXIT_NOTHING, EXIT_OK};
 use crate::fetch::Limits;
 use crate::library::Library;
 use crate::library::add::{Adder, Extra, Options, Outcome, Source};
+use crate::output;
 use crate::sanitize::sanitize_line;
 
 /// Runs `folio add`.
 pub fn run(library: Option<&Library>, sources: &[String], force: bool, timeout: Duration) -> u8 {
     let Some(library) = library else {
-        eprintln!("folio: no library folder: give one with --library DIR or FOLIO_LIBRARY");
+        output::message("no library folder: give one with --library DIR or FOLIO_LIBRARY");
         return EXIT_ERROR;
     };
     let options = Options {
@@ -31,11 +32,11 @@ pub fn run(library: Option<&Library>, sources: &[String], force: bool, timeout: 
         match adder.add(&Source::parse(source), &Extra::default()) {
             Ok(outcome) => {
                 saved += usize::from(matches!(outcome, Outcome::Saved { .. }));
-                print_stdout(&outcome_line(source, &outcome));
+                output::stdout(&outcome_line(source, &outcome));
             }
             Err(reason) => {
                 failed += 1;
-                eprintln!("{}", sanitize_line(&format!("folio: {source}: {reason}")));
+                output::message(format!("{source}: {reason}"));
             }
         }
     }

@@ -9,10 +9,11 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use super::{EXIT_ERROR, EXIT_NOTHING, EXIT_OK, load_reporting, print_stdout};
+use super::{EXIT_ERROR, EXIT_NOTHING, EXIT_OK, load_reporting};
 use crate::article::Article;
 use crate::bookmarks::{Anchor, Bookmark, BookmarkStore, find_article};
 use crate::config::Paths;
+use crate::output;
 
 /// How `folio bookmarks` prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -188,19 +189,18 @@ pub fn json(groups: &[Group]) -> String {
             found_in: entry.found.map(|(article, _)| article.id.as_str()),
         })
         .collect();
-    // Serializing strings, numbers and maps cannot fail.
-    serde_json::to_string_pretty(&entries).unwrap_or_default() + "\n"
+    output::json(&entries)
 }
 
 /// Runs `folio bookmarks`.
 pub fn run(config_dir: Option<&Path>, paths: &[PathBuf], output: Output) -> u8 {
     let Some(config) = Paths::resolve(config_dir) else {
-        eprintln!("folio: no config folder to read bookmarks from; name one with --config-dir");
+        output::message("no config folder to read bookmarks from; name one with --config-dir");
         return EXIT_ERROR;
     };
-    let store = BookmarkStore::open(&config);
+    let store = BookmarkStore::read(&config);
     if let Some(reason) = store.disabled_reason() {
-        eprintln!("folio: {reason}");
+        output::message(reason);
         return EXIT_ERROR;
     }
     let (corpus, named_failed) = load_reporting(paths);
@@ -211,12 +211,12 @@ pub fn run(config_dir: Option<&Path>, paths: &[PathBuf], output: Output) -> u8 {
         Output::Markdown => markdown(&groups),
     };
     if !store.bookmarks().is_empty() || output == Output::Json {
-        print_stdout(&text);
+        output::stdout(&text);
     }
     if named_failed {
         EXIT_ERROR
     } else if store.bookmarks().is_empty() {
-        eprintln!("folio: no bookmarks yet");
+        output::message("no bookmarks yet");
         EXIT_NOTHING
     } else {
         EXIT_OK

@@ -8,14 +8,15 @@ use clap::CommandFactory;
 use clap_complete::Shell;
 use roff::{Roff, bold, roman};
 
-use super::{Cli, EXIT_ERROR, EXIT_OK, print_stdout};
+use super::{Cli, EXIT_ERROR, EXIT_OK};
 use crate::keymap::{BINDINGS, HELP_ORDER};
+use crate::output;
 
 /// Prints the roff manual page for `folio(1)`.
 pub fn man() -> u8 {
     match man_page() {
         Ok(page) => {
-            print_stdout(&page);
+            output::stdout(&page);
             EXIT_OK
         }
         Err(_) => EXIT_ERROR,
@@ -26,7 +27,7 @@ pub fn man() -> u8 {
 pub fn completions(shell: Shell) -> u8 {
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut Cli::command(), "folio", &mut script);
-    print_stdout(&String::from_utf8_lossy(&script));
+    output::stdout(&String::from_utf8_lossy(&script));
     EXIT_OK
 }
 

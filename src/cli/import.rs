@@ -4,11 +4,12 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use super::{EXIT_ERROR, EXIT_NOTHING, EXIT_OK, print_stdout};
+use super::{EXIT_ERROR, EXIT_NOTHING, EXIT_OK};
 use crate::config::Paths;
 use crate::fetch::Limits;
 use crate::import::{self, ImportOptions, Report};
 use crate::library::Library;
+use crate::output;
 use crate::sanitize::sanitize_line;
 
 /// Runs `folio import`.
@@ -20,7 +21,7 @@ pub fn run(
     jobs: usize,
 ) -> u8 {
     let Some(library) = library else {
-        eprintln!("folio: no library folder: give one with --library DIR or FOLIO_LIBRARY");
+        output::message("no library folder: give one with --library DIR or FOLIO_LIBRARY");
         return EXIT_ERROR;
     };
     let config = Paths::resolve(config_dir);
@@ -34,7 +35,7 @@ pub fn run(
     let mut total = Report::default();
     let mut unreadable = false;
     for file in files {
-        let mut progress = |line: String| print_stdout(&(sanitize_line(&line) + "\n"));
+        let mut progress = |line: String| output::stdout(&(sanitize_line(&line) + "\n"));
         match import::import_file(file, library, config.as_ref(), &options, &mut progress) {
             Ok(report) => {
                 total.saved += report.saved;
@@ -45,19 +46,13 @@ pub fn run(
             }
             Err(reason) => {
                 unreadable = true;
-                eprintln!(
-                    "{}",
-                    sanitize_line(&format!("folio: {}: {reason}", file.display()))
-                );
+                output::message(format!("{}: {reason}", file.display()));
             }
         }
     }
-    print_stdout(&summary(&total));
+    output::stdout(&summary(&total));
     for (url, reason) in &total.failed {
-        eprintln!(
-            "{}",
-            sanitize_line(&format!("folio: failed {url}: {reason}"))
-        );
+        output::message(format!("failed {url}: {reason}"));
     }
     if unreadable || !total.failed.is_empty() {
         EXIT_ERROR

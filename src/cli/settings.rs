@@ -4,28 +4,29 @@
 use std::path::Path;
 use std::process::Command;
 
-use super::{EXIT_ERROR, EXIT_OK, print_stdout};
+use super::{EXIT_ERROR, EXIT_OK};
 use crate::config::{self, Paths, template};
+use crate::output;
 use crate::sanitize::sanitize_line;
 use crate::store;
 
 pub fn run(config_dir: Option<&Path>, default: bool, edit: bool) -> u8 {
     if default {
-        print_stdout(&template::default_file());
+        output::stdout(&template::default_file());
         return EXIT_OK;
     }
     if edit {
         return run_editor(config_dir);
     }
     let (settings, mistakes) = config::load_settings(config_dir);
-    print_stdout(&template::render(&settings));
+    output::stdout(&template::render(&settings));
     report(&mistakes)
 }
 
 /// Each mistake on stderr; `EXIT_ERROR` when there was any.
 fn report(mistakes: &[String]) -> u8 {
     for mistake in mistakes {
-        eprintln!("folio: {mistake}");
+        output::message(mistake);
     }
     if mistakes.is_empty() {
         EXIT_OK
@@ -38,7 +39,7 @@ fn report(mistakes: &[String]) -> u8 {
 /// (atomically, like every file folio writes), then checks what was saved.
 fn run_editor(config_dir: Option<&Path>) -> u8 {
     let Some(paths) = Paths::resolve(config_dir) else {
-        eprintln!("folio: no home folder to keep config.toml in; use --config-dir DIR");
+        output::message("no home folder to keep config.toml in; use --config-dir DIR");
         return EXIT_ERROR;
     };
     let file = paths.config_file();
@@ -51,7 +52,7 @@ fn run_editor(config_dir: Option<&Path>) -> u8 {
                     .map_err(|e| e.to_string())
             });
         if let Err(error) = written {
-            eprintln!("folio: cannot write {shown}: {}", sanitize_line(&error));
+            output::message(format!("cannot write {shown}: {}", sanitize_line(&error)));
             return EXIT_ERROR;
         }
     }
@@ -73,17 +74,17 @@ fn run_editor(config_dir: Option<&Path>) -> u8 {
             report(&mistakes)
         }
         Ok(status) => {
-            eprintln!(
-                "folio: the editor ({}) ended with {status}",
+            output::message(format!(
+                "the editor ({}) ended with {status}",
                 sanitize_line(&editor)
-            );
+            ));
             EXIT_ERROR
         }
         Err(error) => {
-            eprintln!(
-                "folio: cannot start the editor {}: {error}",
+            output::message(format!(
+                "cannot start the editor {}: {error}",
                 sanitize_line(&editor)
-            );
+            ));
             EXIT_ERROR
         }
     }

@@ -233,6 +233,18 @@ impl Pty {
 }
 
 impl Pty {
+    /// Whether the terminal is in raw mode (no line editing, no echo), as folio sets it while its
+    /// screen is up; cooked when a shell has it.
+    pub fn raw_mode(&self) -> bool {
+        let fd = self.master.as_raw_fd().expect("the pty's descriptor");
+        // SAFETY: a zeroed termios is a valid value to fill; tcgetattr writes only into it.
+        let mut termios: libc::termios = unsafe { std::mem::zeroed() };
+        // SAFETY: `fd` is the live master of this pty; `termios` is a valid, owned struct.
+        let read = unsafe { libc::tcgetattr(fd, &mut termios) };
+        assert_eq!(read, 0, "tcgetattr: {}", std::io::Error::last_os_error());
+        termios.c_lflag & (libc::ICANON | libc::ECHO) == 0
+    }
+
     /// Closes the terminal from the other end, as a dropped SSH connection does: every handle on
     /// the controlling side is let go, the reading thread's included.
     pub fn hang_up(&mut self) {

@@ -191,6 +191,7 @@ fn an_empty_quote_trusts_the_saved_position() {
         quote: " ".into(),
         before: String::new(),
         after: String::new(),
+        extra: serde_json::Map::new(),
     };
     assert!(matches!(
         resolve_passage(&passage, &blocks(BODY)),
