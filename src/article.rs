@@ -10,6 +10,7 @@ pub mod date;
 pub mod html;
 pub mod inline;
 pub mod links;
+pub mod mail;
 pub mod markdown;
 pub mod plain;
 pub mod table;
@@ -128,6 +129,8 @@ pub enum Format {
     Markdown,
     /// A saved web page: folio extracts the article from it.
     Html,
+    /// A mail or news message (`.eml`, a file of one post, a message of an mbox).
+    Mail,
 }
 
 impl Format {
@@ -137,6 +140,7 @@ impl Format {
             None | Some("txt" | "text") => Some(Format::Text),
             Some("md" | "markdown") => Some(Format::Markdown),
             Some("html" | "htm") => Some(Format::Html),
+            Some("eml" | "mbox" | "mbx") => Some(Format::Mail),
             _ => None,
         }
     }
@@ -176,11 +180,40 @@ impl Article {
     /// is used when the text has no recognisable title (the file name, usually).
     pub fn from_text(path: &str, fallback_title: &str, format: Format, text: &str) -> Article {
         let text = sanitize(text);
-        let (mut blocks, meta) = match format {
-            Format::Text => (plain::parse(&text), Metadata::default()),
+        let (blocks, meta) = match format {
+            Format::Text | Format::Mail => (plain::parse(&text), Metadata::default()),
             Format::Markdown => markdown::parse(&text),
             Format::Html => html::parse(&text),
         };
+        Article::from_parts(path, fallback_title, format, text, blocks, meta)
+    }
+
+    /// Builds an article from one mail or news message (see `mail`); `text` is the whole message
+    /// decoded, kept for the raw view. A message `mail-parser` cannot read is read as plain text.
+    pub fn from_message(path: &str, fallback_title: &str, bytes: &[u8], text: &str) -> Article {
+        match mail::parse(bytes) {
+            Some((blocks, meta)) => Article::from_parts(
+                path,
+                fallback_title,
+                Format::Mail,
+                sanitize(text),
+                blocks,
+                meta,
+            ),
+            None => Article::from_text(path, fallback_title, Format::Text, text),
+        }
+    }
+
+    /// The steps every format shares once its parser has run: sanitizing what the parser made,
+    /// cleaning, cutting oversized blocks, the list of links, the metadata as one-line fields.
+    fn from_parts(
+        path: &str,
+        fallback_title: &str,
+        format: Format,
+        text: String,
+        mut blocks: Vec<Block>,
+        meta: Metadata,
+    ) -> Article {
         // Parsers decode entities ("&#27;" is ESC) and read attributes, so their output is
         // sanitized again; the cleaner then sees what the reader will show.
         blocks.iter_mut().for_each(sanitize_block);
