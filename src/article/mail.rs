@@ -8,7 +8,7 @@
 
 use mail_parser::{Message, MessageParser, MessagePart, MimeHeaders, PartType};
 
-use super::{Block, Metadata, html, plain};
+use super::{Block, Metadata, clean, html, plain};
 use crate::decode::decode;
 use crate::sanitize::sanitize;
 
@@ -178,7 +178,7 @@ fn body(message: &Message) -> (Vec<Block>, Metadata) {
     {
         let (blocks, meta) = html::parse(&sanitize(page));
         if !blocks.is_empty() {
-            return (blocks, meta);
+            return clean::clean(blocks, meta);
         }
     }
     let texts: Vec<String> = message
