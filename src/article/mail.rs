@@ -169,35 +169,53 @@ fn list_name(list_id: &str) -> String {
     }
 }
 
-/// The body: the first HTML part through the web-page extractor when there is one (a newsletter),
-/// else every inline text part as plain text. A page the extractor finds nothing in falls back to
-/// the text part.
+/// The body: the message's inline parts in order, preferring the HTML alternative when there is
+/// one (a newsletter): HTML through the web-page extractor, text as plain text. When the HTML
+/// holds nothing the extractor keeps, the text alternative is read instead.
 fn body(message: &Message) -> (Vec<Block>, Metadata) {
-    if let Some(part) = message.html_part(0)
-        && let PartType::Html(page) = &part.body
-    {
-        let (blocks, meta) = html::parse(&sanitize(page));
-        if !blocks.is_empty() {
-            return clean::clean(blocks, meta);
+    let has_html = message
+        .html_bodies()
+        .any(|part| matches!(part.body, PartType::Html(_)));
+    if has_html {
+        let read = read_parts(message, message.html_bodies());
+        if !read.0.is_empty() {
+            return read;
         }
     }
-    let texts: Vec<String> = message
-        .text_bodies()
-        .filter_map(|part| match &part.body {
-            PartType::Text(text) => Some(part_text(message, part, text)),
-            _ => None,
-        })
-        .collect();
-    let text = if texts.is_empty() {
-        // An HTML-only message whose page held no article: its text, as mail-parser renders it.
-        message
+    let read = read_parts(message, message.text_bodies());
+    if read.0.is_empty() && message.text_body_count() == 0 {
+        // No inline part at all: mail-parser's rendering of whatever body there is.
+        let text = message
             .body_text(0)
             .map(|t| t.into_owned())
-            .unwrap_or_default()
-    } else {
-        texts.join("\n\n")
-    };
-    (plain::parse(&sanitize(&text)), Metadata::default())
+            .unwrap_or_default();
+        return (plain::parse(&sanitize(&text)), Metadata::default());
+    }
+    read
+}
+
+/// The blocks of `parts`, one after another; the metadata of the first HTML part.
+fn read_parts<'a>(
+    message: &Message,
+    parts: impl Iterator<Item = &'a MessagePart<'a>>,
+) -> (Vec<Block>, Metadata) {
+    let mut blocks = Vec::new();
+    let mut meta: Option<Metadata> = None;
+    for part in parts {
+        match &part.body {
+            PartType::Html(page) => {
+                let (page_blocks, page_meta) = html::parse(&sanitize(page));
+                let (page_blocks, page_meta) = clean::clean(page_blocks, page_meta);
+                blocks.extend(page_blocks);
+                meta.get_or_insert(page_meta);
+            }
+            PartType::Text(text) => {
+                blocks.extend(plain::parse(&sanitize(&part_text(message, part, text))));
+            }
+            _ => {}
+        }
+    }
+    (blocks, meta.unwrap_or_default())
 }
 
 /// A text part's text. A part that declares no charset and is not UTF-8 (an old news post in
