@@ -521,7 +521,10 @@ mod tests {
         assert_eq!(third.byline.as_deref(), Some("Writer 3"));
         assert_eq!(third.format, Format::Mail);
         assert!(third.path.ends_with("list.mbox#3"), "{}", third.path);
-        assert_eq!(third.blocks[0].text, "Body of message 3. From the archive.");
+        assert_eq!(
+            third.blocks[0].text,
+            "Body of message 3.\nFrom the archive."
+        );
         assert!(
             third.raw.starts_with("From: Writer 3"),
             "the raw view is the message"

@@ -68,7 +68,11 @@ const SHAPES: &[(&str, &str, &str)] = &[
     // The shapes of plain text and mail (src/article/plain/).
     ("quote levels", "Title\n\n", "> > >>text\n>\n"),
     ("one line of quote markers", "Title\n\n", "> "),
-    ("signature delimiters", "Title\n\n", "-- \nname\n\n> quoted\n"),
+    (
+        "signature delimiters",
+        "Title\n\n",
+        "-- \nname\n\n> quoted\n",
+    ),
     ("patch lines", "Title\n\n--- a\n+++ b\n", "+line\n\n"),
     ("form feeds", "Title\n\n", "\x0c"),
     ("aligned columns", "Title\n\n", "a    b    c\n"),

@@ -9,7 +9,7 @@
 use mail_parser::{Message, MessageParser, MessagePart, MimeHeaders, PartType};
 
 use super::{Block, Metadata, clean, html, plain};
-use crate::decode::decode;
+use crate::decode::{decode, normalize_line_endings};
 use crate::sanitize::sanitize;
 
 /// How far into a file the header block is looked for: real header blocks are a few KB.
@@ -189,7 +189,7 @@ fn body(message: &Message) -> (Vec<Block>, Metadata) {
             .body_text(0)
             .map(|t| t.into_owned())
             .unwrap_or_default();
-        return (plain::parse(&sanitize(&text)), Metadata::default());
+        return (plain::parse(&as_shown(&text)), Metadata::default());
     }
     read
 }
@@ -204,18 +204,24 @@ fn read_parts<'a>(
     for part in parts {
         match &part.body {
             PartType::Html(page) => {
-                let (page_blocks, page_meta) = html::parse(&sanitize(page));
+                let (page_blocks, page_meta) = html::parse(&as_shown(page));
                 let (page_blocks, page_meta) = clean::clean(page_blocks, page_meta);
                 blocks.extend(page_blocks);
                 meta.get_or_insert(page_meta);
             }
             PartType::Text(text) => {
-                blocks.extend(plain::parse(&sanitize(&part_text(message, part, text))));
+                blocks.extend(plain::parse(&as_shown(&part_text(message, part, text))));
             }
             _ => {}
         }
     }
     (blocks, meta.unwrap_or_default())
+}
+
+/// A decoded part as the parsers take it: CRLF line endings (the rule in mail) made LF, then
+/// sanitized.
+fn as_shown(text: &str) -> String {
+    sanitize(&normalize_line_endings(text.to_owned()))
 }
 
 /// A text part's text. A part that declares no charset and is not UTF-8 (an old news post in

@@ -47,7 +47,14 @@ pub fn messages(bytes: &[u8]) -> Vec<Cow<'_, [u8]>> {
         } else {
             message
         };
-        out.push(unquote(message));
+        // A message never opens with a blank line; some archives write one after the separator,
+        // which would leave the headers looking like a body.
+        let blank_lines = message
+            .split_inclusive(|b| *b == b'\n')
+            .take_while(|line| line.iter().all(u8::is_ascii_whitespace))
+            .map(<[u8]>::len)
+            .sum::<usize>();
+        out.push(unquote(&message[blank_lines..]));
     }
     out
 }
@@ -113,6 +120,13 @@ From the start of a line, but no blank line before: not a separator.
         assert!(!looks_like_mbox(b"From the start, a story.\nIt goes on.\n"));
         assert!(!looks_like_mbox(b"Subject: x\n\nbody\n"));
         assert!(messages(b"no separator at all\n").is_empty());
+    }
+
+    #[test]
+    fn blank_lines_after_a_separator_are_not_the_message() {
+        let found =
+            messages(b"From a Mon Mar  2 2026\n   \n\nFrom: a@example.org\nSubject: x\n\nbody\n");
+        assert_eq!(&*found[0], b"From: a@example.org\nSubject: x\n\nbody\n");
     }
 
     #[test]

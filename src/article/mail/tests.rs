@@ -164,3 +164,12 @@ fn sizes_read_as_a_person_would_say_them() {
     assert_eq!(size(120 * 1024), "120 KB");
     assert_eq!(size(3_565_158), "3.4 MB");
 }
+
+#[test]
+fn crlf_line_endings_of_a_decoded_part_are_line_breaks_not_controls() {
+    let mail = "From: a@example.org\r\nSubject: Hi\r\nMIME-Version: 1.0\r\n\
+                Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n\
+                VGhhbmtzLA0KQW5uDQo=\r\n";
+    let (blocks, _) = parse(mail.as_bytes()).unwrap();
+    assert_eq!(texts(&blocks), ["Thanks,\nAnn"]);
+}

@@ -24,6 +24,11 @@ pub fn wrap_width(lines: &[&str]) -> usize {
 /// Characters a line may fall short of the width and still have been wrapped by a program.
 const SLACK: usize = 3;
 
+/// Nobody wraps prose narrower than this: in a text whose lines are all shorter (a note of a few
+/// lines, a list of names) the breaks are the writer's. Narrow prose then keeps its lines, which
+/// reads well; the other mistake, an address run together, would not.
+const MIN_WRAP_WIDTH: usize = 40;
+
 /// Whether `lines` are one paragraph of prose broken only where it reached `width`: every line
 /// but the last would have run past the width with the next line's first word (or ends in a
 /// space, as format=flowed mail does). A paragraph of three or more lines that each open with a
@@ -36,7 +41,10 @@ pub fn is_hard_wrapped(lines: &[&str], width: usize) -> bool {
     {
         return false;
     }
-    let width = width.max(widest(lines)).saturating_sub(SLACK);
+    let width = width
+        .max(widest(lines))
+        .max(MIN_WRAP_WIDTH)
+        .saturating_sub(SLACK);
     lines.windows(2).all(|pair| {
         let (line, next) = (pair[0], pair[1].trim_start());
         let next_word = next.split(' ').next().unwrap_or_default().chars().count();
@@ -78,6 +86,8 @@ mod tests {
         let address = ["ELIN-Energieanwendung GesmbH", "Vienna, Austria"];
         assert!(!is_hard_wrapped(&address, 66));
         assert!(is_hard_wrapped(&["flowed line ", "goes on"], 66));
+        // A short note: its width says nothing, its breaks are meant.
+        assert!(!is_hard_wrapped(&["Thanks,", "Ann"], 7));
     }
 
     #[test]

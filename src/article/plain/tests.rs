@@ -11,11 +11,15 @@ fn quote(depth: u8) -> BlockKind {
 
 #[test]
 fn blank_lines_separate_paragraphs_and_wrapped_lines_join() {
-    let blocks = parse("First line\nwrapped here.\n\n  \n\nSecond.\n");
+    let blocks = parse(
+        "The first line of a paragraph that the writer's editor wrapped\nhere, at the width.\n\n  \n\nSecond.\n",
+    );
     assert_eq!(
         blocks,
         vec![
-            Block::paragraph("First line wrapped here."),
+            Block::paragraph(
+                "The first line of a paragraph that the writer's editor wrapped here, at the width."
+            ),
             Block::paragraph("Second.")
         ]
     );
