@@ -1,8 +1,9 @@
 //! Plain text to blocks, keeping the shapes a plain-text writer made with nothing but lines:
 //! paragraphs at blank lines; quotes of mail and news with their depth, each level its own
 //! block, and the attribution that introduces them on its own line; a signature after `-- `;
-//! patches, tables, code, drawings and indented blocks line for line; lists; form-feed page
-//! breaks; and a Project Gutenberg book's header and licence moved after the book.
+//! patches, tables, code, drawings and indented blocks line for line; lists; headings underlined
+//! with `=` or `-`, rules and form feeds as breaks; and a Project Gutenberg book's header and
+//! licence moved after the book.
 //!
 //! Only prose hard-wrapped at the text's width is joined again, so the reader can wrap it to the
 //! pane; a line the writer broke on purpose stays a line. Each shape is a pure function over
@@ -36,7 +37,7 @@ pub fn parse(text: &str) -> Vec<Block> {
             index += 1;
             continue;
         }
-        if line == FORM_FEED {
+        if line == FORM_FEED || rule_char(line).is_some() {
             push_separator(&mut blocks);
             index += 1;
             continue;
@@ -61,6 +62,7 @@ pub fn parse(text: &str) -> Vec<Block> {
             let (line_depth, content) = quote::depth(lines[end]);
             let starts_other_shape = end > index
                 && (lines[end] == FORM_FEED
+                    || rule_char(lines[end]).is_some()
                     || signature::starts_at(&lines, end)
                     || preformatted::patch_extent(&lines, end).is_some());
             if line_depth != depth || content.trim().is_empty() || starts_other_shape {
@@ -72,6 +74,18 @@ pub fn parse(text: &str) -> Vec<Block> {
         if contents.is_empty() {
             // A quote marker with nothing after it: a blank line inside a quote.
             index += 1;
+            continue;
+        }
+        // A single line underlined with `=` or `-` about as long as itself is a heading, as in
+        // Markdown and RFCs; a short `---` under a line is a break (git's before its diffstat).
+        let underline = lines.get(end).and_then(|l| {
+            let long_enough = |title: &str| l.trim().len() * 5 >= title.trim().chars().count() * 4;
+            rule_char(l).filter(|_| contents.len() == 1 && long_enough(contents[0]))
+        });
+        if let ([title], 0, Some(mark @ ('=' | '-'))) = (contents.as_slice(), depth, underline) {
+            let level = if mark == '=' { 1 } else { 2 };
+            blocks.push(Block::new(BlockKind::Heading { level }, title.trim()));
+            index = end + 1;
             continue;
         }
         push_paragraph(&contents, depth, width, &mut blocks);
@@ -123,6 +137,21 @@ fn split_page_breaks(text: &str) -> Vec<&str> {
         }
     }
     lines
+}
+
+/// The character of a line that is a rule (`---`, `===`, `* * *`, `___`): three or more of one
+/// of them, spaces between allowed, nothing else.
+fn rule_char(line: &str) -> Option<char> {
+    let mut marks = line.chars().filter(|c| *c != ' ');
+    let first = marks.next().filter(|c| "-=*_~#".contains(*c))?;
+    let mut count = 1;
+    for mark in marks {
+        if mark != first {
+            return None;
+        }
+        count += 1;
+    }
+    (count >= 3).then_some(first)
 }
 
 fn is_separator(block: &Block) -> bool {

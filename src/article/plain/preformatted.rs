@@ -66,7 +66,7 @@ fn is_diff_line(line: &str) -> bool {
 }
 
 /// Whether a paragraph's `lines` are preformatted: every line indented four spaces or more, or
-/// its lines aligned in columns, or at least half of them code or drawing.
+/// its lines aligned in columns, or most of them code or drawing.
 pub fn is_preformatted(lines: &[&str]) -> bool {
     if lines.iter().all(|l| indent_of(l) >= 4) {
         return true;
@@ -75,7 +75,7 @@ pub fn is_preformatted(lines: &[&str]) -> bool {
         return false;
     }
     let shaped = lines.iter().filter(|l| looks_like_code_or_art(l)).count();
-    shaped * 2 >= lines.len() || is_aligned_in_columns(lines)
+    shaped * 2 > lines.len() || is_aligned_in_columns(lines)
 }
 
 pub fn indent_of(line: &str) -> usize {

@@ -2,7 +2,8 @@
 //! introduces a quote ("In article <…>, X writes:").
 
 /// How many levels `line` is quoted, and its text without the markers: `>`, `> >`, `>>` and
-/// `>text` are all quotes; up to three spaces may come before the first marker.
+/// `>text` are all quotes; up to three spaces may come before the first marker. `>From ` is
+/// mbox's escape of a line starting "From ", not a quote.
 pub fn depth(line: &str) -> (usize, &str) {
     let indent = line.len() - line.trim_start_matches(' ').len();
     if indent > 3 || !line[indent..].starts_with('>') {
@@ -11,6 +12,10 @@ pub fn depth(line: &str) -> (usize, &str) {
     let mut rest = &line[indent..];
     let mut depth = 0;
     while let Some(after) = rest.strip_prefix('>') {
+        if after.starts_with("From ") {
+            // `>From ` is how mbox escapes a line that starts with "From ", not a quote.
+            return (depth, after);
+        }
         depth += 1;
         // One space may separate markers ("> > text"); more than that is the text's indentation.
         rest = match after.strip_prefix(' ') {
@@ -72,6 +77,11 @@ mod tests {
         assert_eq!(depth(">    code in a quote"), (1, "   code in a quote"));
         assert_eq!(depth(">"), (1, ""));
         assert_eq!(depth("plain"), (0, "plain"));
+        assert_eq!(depth(">From the archive"), (0, "From the archive"));
+        assert_eq!(
+            depth("> >From 1887 Mon Sep 17"),
+            (1, "From 1887 Mon Sep 17")
+        );
         assert_eq!(depth("a > b"), (0, "a > b"));
         assert_eq!(
             depth("     > deep indentation is code"),

@@ -267,3 +267,26 @@ Section 1. General Terms of Use.
         (vec!["Just text."], Metadata::default())
     );
 }
+
+#[test]
+fn underlined_lines_are_headings_and_rules_are_breaks() {
+    let blocks = parse(
+        "Tides\n=====\n\nThe sea.\n\nSpring tides\n------------\nText.\n---\n diffstat | 2 +-\n",
+    );
+    let shown: Vec<(&BlockKind, &str)> =
+        blocks.iter().map(|b| (&b.kind, b.text.as_str())).collect();
+    assert_eq!(
+        shown,
+        [
+            (&BlockKind::Heading { level: 1 }, "Tides"),
+            (&BlockKind::Paragraph, "The sea."),
+            (&BlockKind::Heading { level: 2 }, "Spring tides"),
+            (&BlockKind::Paragraph, "Text."),
+            (&BlockKind::Paragraph, SEPARATOR),
+            (&BlockKind::Paragraph, "diffstat | 2 +-"),
+        ]
+    );
+    assert_eq!(rule_char("* * *"), Some('*'));
+    assert_eq!(rule_char("--"), None);
+    assert_eq!(rule_char("-=-"), None);
+}
