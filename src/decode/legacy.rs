@@ -33,9 +33,9 @@ fn high_half(encoding: &'static Encoding) -> [char; 128] {
     table
 }
 
-/// How plausible the text's non-ASCII characters are under `table`: a letter inside a word, or an
-/// opening quote before one, scores; a capital after a small letter, a symbol inside a word, or
-/// a control character costs.
+/// How plausible the text's non-ASCII characters are under `table`: a letter inside a word, a
+/// quote, apostrophe or dash where writers put them, score; a capital after a small letter, a
+/// symbol inside a word, or a control character costs.
 fn score(bytes: &[u8], table: &[char; 128]) -> i64 {
     let is_wordish =
         |byte: Option<&u8>| byte.is_some_and(|b| b.is_ascii_alphabetic() || *b >= 0x80);
@@ -58,21 +58,31 @@ fn score(bytes: &[u8], table: &[char; 128]) -> i64 {
                 (true, false) | (false, true) => 1,
                 (false, false) => 0,
             }
-        } else if "’'-".contains(ch) {
-            // An apostrophe or hyphen belongs inside words.
-            i64::from(left && right) * 2
+        } else if is_punctuation_in_place(ch, before, left, right) {
+            2
+        } else if left && right {
+            -3
         } else {
-            let opens = !left && right && "“‘«„¿¡".contains(ch);
-            let closes = left && !right && "”’»…".contains(ch);
-            let between = !left && !right && "–—•°…«»".contains(ch);
-            match (left && right, opens || closes || between) {
-                (true, _) => -3,
-                (false, true) => 2,
-                (false, false) => 0,
-            }
+            0
         };
     }
     total
+}
+
+/// Whether `ch` is punctuation where a writer would put it: an apostrophe after a letter, an
+/// opening quote before a word, a closing one after anything but a space, a dash anywhere (a
+/// book writes "There—for"), and the symbols prose uses.
+fn is_punctuation_in_place(ch: char, before: Option<&u8>, left: bool, right: bool) -> bool {
+    let after_text = before.is_some_and(|b| !b.is_ascii_whitespace());
+    match ch {
+        '’' => left,
+        '‘' | '“' | '«' | '„' | '¿' | '¡' => right || !left,
+        '”' | '»' => after_text,
+        '–' | '—' | '…' | '•' | '°' | '™' | '©' | '®' | '€' | '£' | '\u{a0}' => {
+            true
+        }
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -96,6 +106,15 @@ mod tests {
             read(b"\xd2Quoted,\xd3 he said \xd0 twice."),
             "“Quoted,” he said – twice."
         );
+    }
+
+    #[test]
+    fn windows_1252_text_with_dashes_inside_words_stays_as_it_was() {
+        // Frankenstein as Project Gutenberg once shipped it, in Windows-1252.
+        let book = b"There\x97for with your leave, my sister, I will put some trust in \
+                     preceding navigators\x97there snow and frost are banished. Our good Uncle \
+                     Thomas\x92 library. \x93What?\x94 he said. Gutenberg\x99 works.";
+        assert_eq!(prefer_mac_roman(book, WINDOWS_1252), WINDOWS_1252);
     }
 
     #[test]
