@@ -36,7 +36,8 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, NotText> {
 
 /// Decodes `bytes`: a BOM decides first (UTF-8, UTF-16LE/BE); then the charset the file declares,
 /// if any; then strict UTF-8; only when that fails is the encoding guessed (chardetng, then Mac
-/// Roman weighed against its guess: see `legacy`), so valid UTF-8 is never second-guessed. CRLF and lone CR become LF.
+/// Roman and the DOS code pages weighed against its guess: see `legacy`), so valid UTF-8 is
+/// never second-guessed. CRLF and lone CR become LF.
 ///
 /// A declared charset wins over UTF-8 and over detection because that is what a browser does with
 /// the same page: a Windows-1252 page whose bytes happen to be valid UTF-8 reads as the author saw it.
@@ -67,8 +68,13 @@ pub fn decode_with_hint(
                     let mut detector =
                         chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
                     detector.feed(bytes, true);
-                    let guessed = detector.guess(None, chardetng::Utf8Detection::Deny);
-                    let encoding = legacy::prefer_mac_roman(bytes, guessed);
+                    let encoding = detector.guess(None, chardetng::Utf8Detection::Deny);
+                    if let Some((text, name)) = legacy::better_reading(bytes, encoding) {
+                        return Ok(Decoded {
+                            text: normalize_line_endings(text),
+                            encoding: name,
+                        });
+                    }
                     let (text, _) = encoding.decode_without_bom_handling(bytes);
                     (text.into_owned(), encoding)
                 }
