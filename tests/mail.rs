@@ -239,3 +239,72 @@ fn a_bookmark_in_the_third_message_of_an_mbox_finds_its_passage_after_the_archiv
     let (listed, _) = run(config.path(), &["bookmarks"], &[&archive]);
     assert!(listed.contains("Note 3 on the harbour"), "{listed}");
 }
+
+/// Pieces of mail that exercise the parsers: MIME structure, encodings, quotes, signatures,
+/// patches, controls.
+const MAIL_PIECES: &[&str] = &[
+    "word ",
+    "\n",
+    "\r\n",
+    "\n\n",
+    "> ",
+    ">>",
+    ">From ",
+    "-- \n",
+    "--\n",
+    "*** 1,3 ****\n",
+    "--- a\n+++ b\n",
+    "@@ -1 +1 @@\n",
+    "+line\n",
+    "In article <x@y>, z writes:\n",
+    "Content-Type: multipart/mixed; boundary=b\n",
+    "Content-Type: text/html\n",
+    "Content-Transfer-Encoding: base64\n",
+    "Content-Transfer-Encoding: quoted-printable\n",
+    "--b\n",
+    "--b--\n",
+    "=?utf-8?b?w6k=?=",
+    "=?x-unknown?q?=E9?=",
+    "=E9",
+    "=\n",
+    "<p>",
+    "</p>",
+    "\x1b[2J",
+    "\u{9b}",
+    "\u{202e}",
+    "\x0c",
+    "\t",
+    "\0",
+    "    indented\n",
+    "a    b    c\n",
+];
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig {
+        failure_persistence: None,
+        ..proptest::prelude::ProptestConfig::default()
+    })]
+
+    /// Any body under a header block loads without a panic, and nothing unsafe reaches a field.
+    #[test]
+    fn any_message_loads_safely(
+        pieces in proptest::collection::vec(proptest::sample::select(MAIL_PIECES), 0..120),
+        subject in proptest::sample::select(MAIL_PIECES),
+    ) {
+        let message = format!(
+            "From: a@example.org\nSubject: {subject}\nMIME-Version: 1.0\n{}",
+            pieces.concat()
+        );
+        let text = String::from_utf8_lossy(message.as_bytes()).into_owned();
+        let article = folio::article::Article::from_message("m.eml", "m", message.as_bytes(), &text);
+        for field in [&article.title, &article.raw].into_iter().chain(&article.byline) {
+            proptest::prop_assert!(folio::sanitize::is_terminal_safe(field), "{field:?}");
+        }
+        for block in &article.blocks {
+            proptest::prop_assert!(folio::sanitize::is_terminal_safe(&block.text), "{:?}", block.text);
+            proptest::prop_assert!(block.text.len() <= folio::article::MAX_BLOCK_BYTES);
+        }
+        let shown = folio::wrap::to_plain_text(&article, 40);
+        proptest::prop_assert!(folio::sanitize::is_terminal_safe(&shown));
+    }
+}
