@@ -28,7 +28,7 @@ pub const GUTENBERG_LICENCE: &str = "Project Gutenberg header and licence";
 /// Splits `text` into blocks. Never drops a non-blank line.
 pub fn parse(text: &str) -> Vec<Block> {
     let lines = split_page_breaks(text);
-    let width = reflow::wrap_width(&lines);
+    let widths = reflow::Widths::measure(lines.iter().map(|l| quote::depth(l)));
     let mut blocks = Vec::new();
     let mut index = 0;
     while index < lines.len() {
@@ -88,7 +88,7 @@ pub fn parse(text: &str) -> Vec<Block> {
             index = end + 1;
             continue;
         }
-        push_paragraph(&contents, depth, width, &mut blocks);
+        push_paragraph(&contents, depth, widths.at(depth), &mut blocks);
         index = end;
     }
     while blocks.last().is_some_and(is_separator) {

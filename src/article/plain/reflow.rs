@@ -1,24 +1,84 @@
 //! Which hard-wrapped lines are prose to join again, and which line breaks the writer meant
 //! (an address, a poem, a closing "Thanks,\nAnn").
 
-/// The width the text was wrapped at, in characters: the length that nine lines in ten do not
-/// pass. Counted in a histogram, so it costs one pass over the lines.
-pub fn wrap_width(lines: &[&str]) -> usize {
-    const LONGEST: usize = 256;
-    let mut counts = [0usize; LONGEST + 1];
-    let mut total = 0;
-    for line in lines.iter().map(|l| l.trim_end()).filter(|l| !l.is_empty()) {
-        counts[line.chars().count().min(LONGEST)] += 1;
-        total += 1;
-    }
-    let mut seen = 0;
-    for (length, count) in counts.iter().enumerate() {
-        seen += count;
-        if seen * 10 >= total * 9 {
-            return length;
+/// Lines longer than this count as this long: wider than any wrap width.
+const LONGEST: usize = 256;
+
+/// Lines a quote depth needs for a width of its own.
+const LINES_FOR_OWN_WIDTH: usize = 8;
+
+/// Line lengths counted in a histogram: one pass over the lines, whatever their number.
+#[derive(Clone)]
+struct Histogram {
+    counts: Vec<usize>,
+    total: usize,
+}
+
+impl Histogram {
+    fn new() -> Histogram {
+        Histogram {
+            counts: vec![0; LONGEST + 1],
+            total: 0,
         }
     }
-    LONGEST
+
+    fn add(&mut self, line: &str) {
+        let line = line.trim_end();
+        if !line.is_empty() {
+            self.counts[line.chars().count().min(LONGEST)] += 1;
+            self.total += 1;
+        }
+    }
+
+    /// The length that nine lines in ten do not pass.
+    fn width(&self) -> usize {
+        let mut seen = 0;
+        for (length, count) in self.counts.iter().enumerate() {
+            seen += count;
+            if seen * 10 >= self.total * 9 {
+                return length;
+            }
+        }
+        LONGEST
+    }
+}
+
+/// The wrap width of the text and of each quote depth in it (lengths without the markers): a
+/// quote was wrapped by its own writer, or rewrapped narrower by a mail program to make room for
+/// its markers.
+pub struct Widths {
+    all: usize,
+    /// Per depth: its lines, and their width.
+    by_depth: Vec<(usize, usize)>,
+}
+
+impl Widths {
+    /// Measures `(quote depth, text without markers)` lines.
+    pub fn measure<'a>(lines: impl Iterator<Item = (usize, &'a str)>) -> Widths {
+        let mut all = Histogram::new();
+        let mut by_depth: Vec<Histogram> = Vec::new();
+        for (depth, line) in lines {
+            all.add(line);
+            // Deep quotes share the histogram of depth 8: they are few.
+            let depth = depth.min(8);
+            if by_depth.len() <= depth {
+                by_depth.resize(depth + 1, Histogram::new());
+            }
+            by_depth[depth].add(line);
+        }
+        Widths {
+            all: all.width(),
+            by_depth: by_depth.iter().map(|h| (h.total, h.width())).collect(),
+        }
+    }
+
+    /// The width at quote `depth`: its own when it has lines enough to tell, else the text's.
+    pub fn at(&self, depth: usize) -> usize {
+        match self.by_depth.get(depth.min(8)) {
+            Some(&(lines, width)) if lines >= LINES_FOR_OWN_WIDTH => width,
+            _ => self.all,
+        }
+    }
 }
 
 /// Characters a line may fall short of the width and still have been wrapped by a program.
@@ -69,9 +129,19 @@ mod tests {
         let mut lines = vec!["x".repeat(70); 18];
         lines.push("short".into());
         lines.push("y".repeat(200));
-        let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
-        assert_eq!(wrap_width(&lines), 70);
-        assert_eq!(wrap_width(&[]), 0);
+        let widths = Widths::measure(lines.iter().map(|l| (0, l.as_str())));
+        assert_eq!(widths.at(0), 70);
+        assert_eq!(Widths::measure(std::iter::empty()).at(0), 0);
+    }
+
+    #[test]
+    fn each_quote_depth_with_lines_enough_has_its_own_width() {
+        let mut lines = vec![(0, "x".repeat(72)); 10];
+        lines.extend(vec![(1, "y".repeat(60)); 10]);
+        lines.push((2, "z".repeat(50)));
+        let widths = Widths::measure(lines.iter().map(|(d, l)| (*d, l.as_str())));
+        assert_eq!((widths.at(0), widths.at(1)), (72, 60));
+        assert_eq!(widths.at(2), 72, "one line says nothing: the text's width");
     }
 
     #[test]
