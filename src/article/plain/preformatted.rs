@@ -75,7 +75,15 @@ pub fn is_preformatted(lines: &[&str]) -> bool {
         return false;
     }
     let shaped = lines.iter().filter(|l| looks_like_code_or_art(l)).count();
-    shaped * 2 > lines.len() || is_aligned_in_columns(lines)
+    if shaped * 2 > lines.len() {
+        return true;
+    }
+    // Columns need gaps: most prose has none, and is not measured further.
+    let gapped = lines
+        .iter()
+        .filter(|l| l.trim_start().contains("  "))
+        .count();
+    gapped >= 2 && gapped * 2 >= lines.len() && is_aligned_in_columns(lines)
 }
 
 pub fn indent_of(line: &str) -> usize {
@@ -99,16 +107,55 @@ fn looks_like_code_or_art(line: &str) -> bool {
     if OPENERS.iter().any(|o| trimmed.starts_with(o)) {
         return true;
     }
-    let visible = trimmed.chars().filter(|c| !c.is_whitespace()).count();
-    let symbols = trimmed.chars().filter(|c| is_drawing_symbol(*c)).count();
+    let (visible, symbols) = if trimmed.is_ascii() {
+        // The common case, byte by byte in one pass: every line of prose comes through here.
+        trimmed.bytes().fold((0, 0), |(visible, symbols), b| {
+            let class = ASCII_CLASS[usize::from(b)];
+            (
+                visible + usize::from(class != SPACE),
+                symbols + usize::from(class == SYMBOL),
+            )
+        })
+    } else {
+        let visible = trimmed.chars().filter(|c| !c.is_whitespace()).count();
+        (
+            visible,
+            trimmed.chars().filter(|c| is_drawing_symbol(*c)).count(),
+        )
+    };
     visible >= 3 && symbols * 3 > visible
 }
 
+const SPACE: u8 = 0;
+const SYMBOL: u8 = 1;
+const OTHER: u8 = 2;
+
+/// Each ASCII byte's class for `looks_like_code_or_art`: whitespace, a drawing symbol, or other.
+const ASCII_CLASS: [u8; 128] = {
+    let mut classes = [OTHER; 128];
+    let mut byte = 0;
+    while byte < 128 {
+        let b = byte as u8;
+        classes[byte] = if b.is_ascii_whitespace() {
+            SPACE
+        } else if is_drawing_symbol(b as char) {
+            SYMBOL
+        } else {
+            OTHER
+        };
+        byte += 1;
+    }
+    classes
+};
+
 /// What drawings and code are made of and prose rarely uses: ASCII symbols other than prose
 /// punctuation, and box-drawing characters. Emoji and letters of any script are not.
-fn is_drawing_symbol(c: char) -> bool {
-    (c.is_ascii_punctuation() && !".,;:'\"!?()".contains(c))
-        || ('\u{2500}'..='\u{259f}').contains(&c)
+const fn is_drawing_symbol(c: char) -> bool {
+    let prose = matches!(
+        c,
+        '.' | ',' | ';' | ':' | '\'' | '"' | '!' | '?' | '(' | ')'
+    );
+    (c.is_ascii_punctuation() && !prose) || matches!(c, '\u{2500}'..='\u{259f}')
 }
 
 /// Columns: at least half the lines (and two) have a word starting at the same column after a
