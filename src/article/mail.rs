@@ -113,18 +113,23 @@ pub fn parse(bytes: &[u8]) -> Option<(Vec<Block>, Metadata)> {
 fn header_metadata(message: &Message) -> Metadata {
     let title = message
         .subject()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned);
+        .map(|subject| repaired(message, "Subject", subject))
+        .map(|subject| subject.trim().to_owned())
+        .filter(|s| !s.is_empty());
     let byline = message
         .from()
         .and_then(|from| from.first())
         .and_then(|addr| {
-            addr.name()
-                .map(str::trim)
-                .filter(|n| !n.is_empty())
-                .or(addr.address())
-                .map(str::to_owned)
+            let name = addr
+                .name()
+                .map(|name| match repaired(message, "From", name) {
+                    // The whole field was decoded again: its name, without the address.
+                    repaired if repaired != name => display_name(&repaired),
+                    _ => name.to_owned(),
+                })
+                .map(|name| name.trim().to_owned())
+                .filter(|n| !n.is_empty());
+            name.or(addr.address().map(str::to_owned))
         });
     let date = message
         .date()
@@ -151,6 +156,46 @@ fn header_metadata(message: &Message) -> Metadata {
         date,
         source,
         ..Metadata::default()
+    }
+}
+
+/// `parsed`, the value of header `name`, or when it holds replacement characters (8-bit bytes
+/// in a header, which old news software wrote without RFC 2047) the field's raw bytes decoded
+/// the way folio decodes a file: Latin-1, Windows-1252 or Mac Roman as the bytes say.
+fn repaired(message: &Message, name: &str, parsed: &str) -> String {
+    if !parsed.contains('\u{fffd}') {
+        return parsed.to_owned();
+    }
+    let raw = message.raw_message();
+    let field = message
+        .root_part()
+        .headers()
+        .iter()
+        .find(|h| h.name().eq_ignore_ascii_case(name));
+    let Some(field) = field else {
+        return parsed.to_owned();
+    };
+    let start = (field.offset_start() as usize).min(raw.len());
+    let end = (field.offset_end() as usize).clamp(start, raw.len());
+    match decode(&raw[start..end]) {
+        Ok(decoded) => decoded
+            .text
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
+        Err(_) => parsed.to_owned(),
+    }
+}
+
+/// The name in a From field as written: `Name <address>`, `"Name" <address>` or
+/// `address (Name)`.
+fn display_name(field: &str) -> String {
+    if let Some((name, _)) = field.split_once('<') {
+        return name.trim().trim_matches('"').trim().to_owned();
+    }
+    match (field.find('('), field.rfind(')')) {
+        (Some(open), Some(close)) if open < close => field[open + 1..close].trim().to_owned(),
+        _ => field.trim().to_owned(),
     }
 }
 

@@ -173,3 +173,19 @@ fn crlf_line_endings_of_a_decoded_part_are_line_breaks_not_controls() {
     let (blocks, _) = parse(mail.as_bytes()).unwrap();
     assert_eq!(texts(&blocks), ["Thanks,\nAnn"]);
 }
+
+#[test]
+fn eight_bit_headers_of_old_news_software_are_decoded_not_replaced() {
+    let mut post =
+        b"From: Andr\xe9 Martin <andre@example.org>\nSubject: Caf\xe9 cr\xe8me\n".to_vec();
+    post.extend_from_slice(b"Newsgroups: fr.rec.cuisine\n\nBonjour.\n");
+    let (_, meta) = parse(&post).unwrap();
+    assert_eq!(meta.title.as_deref(), Some("Café crème"));
+    assert_eq!(meta.byline.as_deref(), Some("André Martin"));
+    let mut post = b"From: andre@example.org (Andr\xe9 Martin)\nSubject: x\n".to_vec();
+    post.extend_from_slice(b"Newsgroups: fr.rec.cuisine\n\nBonjour.\n");
+    assert_eq!(
+        parse(&post).unwrap().1.byline.as_deref(),
+        Some("André Martin")
+    );
+}
