@@ -297,7 +297,7 @@ fn part_text(message: &Message, part: &MessagePart, text: &str) -> String {
 fn attachments(message: &Message) -> Vec<String> {
     message
         .attachments()
-        .filter(|part| !is_body(message, part))
+        .filter(|part| !is_body(message, part) && !is_embedded(part))
         .map(|part| {
             let name = match &part.body {
                 PartType::Message(inner) => {
@@ -317,6 +317,15 @@ fn attachments(message: &Message) -> Vec<String> {
             format!("[attachment: {name}, {}]", size(part.contents().len()))
         })
         .collect()
+}
+
+/// A picture or style sheet a newsletter's HTML shows by its Content-ID (multipart/related):
+/// part of the page, which reads it as `[image: …]`, not something sent along.
+fn is_embedded(part: &MessagePart) -> bool {
+    let sent_along = part
+        .content_disposition()
+        .is_some_and(|d| d.ctype().eq_ignore_ascii_case("attachment"));
+    part.content_id().is_some() && !sent_along
 }
 
 /// Whether `part` is one of the parts shown as the body.

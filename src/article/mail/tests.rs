@@ -189,3 +189,24 @@ fn eight_bit_headers_of_old_news_software_are_decoded_not_replaced() {
         Some("André Martin")
     );
 }
+
+#[test]
+fn pictures_a_page_embeds_are_part_of_it_not_attachments() {
+    let mail = "From: news@tides.example\nSubject: Tides\nMIME-Version: 1.0\n\
+                Content-Type: multipart/related; boundary=r\n\n\
+                --r\nContent-Type: text/html\n\n\
+                <p>The moon and the sun pull the sea together twice a month.</p><img src=\"cid:logo\" alt=\"logo\">\n\
+                --r\nContent-Type: image/png\nContent-ID: <logo>\nContent-Transfer-Encoding: base64\n\n\
+                iVBORw0KGgo=\n\
+                --r\nContent-Type: application/pdf; name=t.pdf\nContent-ID: <t>\n\
+                Content-Disposition: attachment; filename=t.pdf\n\nPDF\n--r--\n";
+    let (blocks, _) = parse(mail.as_bytes()).unwrap();
+    let shown = texts(&blocks);
+    assert!(shown[0].starts_with("The moon and the sun"), "{shown:?}");
+    assert_eq!(
+        shown.last(),
+        Some(&"[attachment: t.pdf, 3 bytes]"),
+        "{shown:?}"
+    );
+    assert!(!shown.iter().any(|t| t.contains("image/png")), "{shown:?}");
+}
