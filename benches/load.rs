@@ -10,13 +10,17 @@ use std::sync::LazyLock;
 
 use divan::Bencher;
 use divan::counter::BytesCount;
+use folio::corpus;
 use support::workloads;
 
 static CORPUS: LazyLock<PathBuf> = LazyLock::new(workloads::bench_corpus);
+/// 1,000 messages as one mbox and as 1,000 `.eml` files.
+static MAIL: LazyLock<(PathBuf, PathBuf)> = LazyLock::new(workloads::mail_corpus);
 
 fn main() {
     // Generated (the first time) before the timer starts.
     LazyLock::force(&CORPUS);
+    LazyLock::force(&MAIL);
     divan::main();
 }
 
@@ -28,4 +32,24 @@ fn load_corpus(bencher: Bencher) {
     bencher
         .counter(BytesCount::new(bytes))
         .bench(|| workloads::load(dir));
+}
+
+/// The 1,000 messages of one mbox, warm: one file read, split, and every message parsed.
+#[divan::bench(sample_count = 20, sample_size = 1)]
+fn load_mbox_1000_messages(bencher: Bencher) {
+    let (mbox, _) = &*MAIL;
+    let bytes = workloads::file_bytes(mbox.parent().unwrap()) / 2;
+    bencher
+        .counter(BytesCount::new(bytes))
+        .bench(|| corpus::load(std::slice::from_ref(mbox)));
+}
+
+/// The same 1,000 messages as 1,000 `.eml` files, warm: what the mbox is measured against.
+#[divan::bench(sample_count = 20, sample_size = 1)]
+fn load_1000_message_files(bencher: Bencher) {
+    let (_, folder) = &*MAIL;
+    let bytes = workloads::file_bytes(folder);
+    bencher
+        .counter(BytesCount::new(bytes))
+        .bench(|| workloads::load(folder));
 }

@@ -10,6 +10,7 @@ pub mod date;
 pub mod html;
 pub mod inline;
 pub mod links;
+pub mod mail;
 pub mod markdown;
 pub mod plain;
 pub mod table;
@@ -32,7 +33,12 @@ pub enum BlockKind {
         level: u8,
     },
     Paragraph,
-    Quote,
+    /// Quoted text; `depth` 1 is quoted once (`>`), 2 a quote inside a quote (`> >`), and so on.
+    Quote {
+        depth: u8,
+    },
+    /// The signature of a mail or news post, after its `-- ` line: lines kept, shown dimmed.
+    Signature,
     /// A list item; `depth` 0 is the outermost list, `marker` is "•" or "3.".
     ListItem {
         depth: u8,
@@ -130,6 +136,8 @@ pub enum Format {
     Markdown,
     /// A saved web page: folio extracts the article from it.
     Html,
+    /// A mail or news message (`.eml`, a file of one post, a message of an mbox).
+    Mail,
 }
 
 impl Format {
@@ -139,6 +147,7 @@ impl Format {
             None | Some("txt" | "text") => Some(Format::Text),
             Some("md" | "markdown") => Some(Format::Markdown),
             Some("html" | "htm") => Some(Format::Html),
+            Some("eml" | "mbox" | "mbx") => Some(Format::Mail),
             _ => None,
         }
     }
@@ -181,15 +190,50 @@ impl Article {
     /// is used when the text has no recognisable title (the file name, usually).
     pub fn from_text(path: &str, fallback_title: &str, format: Format, text: &str) -> Article {
         let text = sanitize(text);
-        let (mut blocks, meta) = match format {
-            Format::Text => (plain::parse(&text), Metadata::default()),
+        let (blocks, meta) = match format {
+            Format::Text | Format::Mail => plain::parse_document(&text),
             Format::Markdown => markdown::parse(&text),
             Format::Html => html::parse(&text),
         };
+        Article::from_parts(path, fallback_title, format, text, (blocks, meta), true)
+    }
+
+    /// Builds an article from one mail or news message (see `mail`); `text` is the whole message
+    /// decoded, kept for the raw view. A message `mail-parser` cannot read is read as plain text.
+    pub fn from_message(path: &str, fallback_title: &str, bytes: &[u8], text: &str) -> Article {
+        match mail::parse(bytes) {
+            // A message's text is not a saved page: `mail` cleans only the HTML part it reads.
+            Some(parsed) => Article::from_parts(
+                path,
+                fallback_title,
+                Format::Mail,
+                sanitize(text),
+                parsed,
+                false,
+            ),
+            None => Article::from_text(path, fallback_title, Format::Text, text),
+        }
+    }
+
+    /// The steps every format shares once its parser has run: sanitizing what the parser made,
+    /// cleaning saved-page debris (when `clean`), cutting oversized blocks, the list of links,
+    /// the metadata as one-line fields.
+    fn from_parts(
+        path: &str,
+        fallback_title: &str,
+        format: Format,
+        text: String,
+        (mut blocks, meta): (Vec<Block>, Metadata),
+        clean: bool,
+    ) -> Article {
         // Parsers decode entities ("&#27;" is ESC) and read attributes, so their output is
         // sanitized again; the cleaner then sees what the reader will show.
         blocks.iter_mut().for_each(sanitize_block);
-        let (blocks, meta) = clean::clean(blocks, meta);
+        let (blocks, meta) = if clean {
+            clean::clean(blocks, meta)
+        } else {
+            (blocks, meta)
+        };
         let mut blocks = split_oversized_blocks(blocks);
         let one_line = |field: Option<String>| field.map(|s| meta_line(&s));
         let title = one_line(meta.title).unwrap_or_else(|| meta_line(fallback_title));
@@ -299,7 +343,7 @@ fn split_point(text: &str, kind: &BlockKind) -> usize {
         limit -= 1;
     }
     let window = &text[..limit];
-    let preferred = if *kind == BlockKind::Code {
+    let preferred = if matches!(kind, BlockKind::Code | BlockKind::Signature) {
         window.rfind('\n').map(|i| i + 1)
     } else {
         window

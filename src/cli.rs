@@ -69,7 +69,8 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
 
-    /// Files and folders of articles (.txt, .md, .html); folders are read recursively.
+    /// Files and folders of articles (.txt, .md, .html, .eml, .mbox); folders are read
+    /// recursively.
     pub paths: Vec<PathBuf>,
 
     /// Where bookmarks and reading positions are kept.

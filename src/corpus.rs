@@ -14,10 +14,12 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use crate::article::mail::{looks_like_message, message_id};
 use crate::article::{Article, Format};
-use crate::decode::{NotText, decode_with_hint, sniff_html_charset};
+use crate::decode::{BINARY_SNIFF_LEN, NotText, decode, decode_with_hint, sniff_html_charset};
 use crate::sanitize::sanitize_line;
 
+mod mbox;
 mod stream;
 pub use stream::{LoadEvent, load, load_in_background};
 
@@ -143,7 +145,7 @@ impl Walk {
                 path,
                 named,
                 format!(
-                    "not a text, Markdown or HTML file (.{})",
+                    "not a text, Markdown, HTML or mail file (.{})",
                     extension.unwrap_or_default()
                 ),
             ),
@@ -222,7 +224,8 @@ fn file_identity(path: &Path) -> std::io::Result<FileIdentity> {
     fs::canonicalize(path)
 }
 
-fn load_file(candidate: &Candidate) -> Result<Article, Skipped> {
+/// Loads one file: its article, or the articles of every message in it (an mbox).
+fn load_file(candidate: &Candidate) -> Result<Vec<Article>, Skipped> {
     let path = &candidate.path;
     let skipped = |reason: String| Skipped {
         path: display_path(path),
@@ -241,10 +244,27 @@ fn load_file(candidate: &Candidate) -> Result<Article, Skipped> {
     let bytes = read
         .map_err(|e| skipped(io_reason(&e)))?
         .ok_or_else(too_large)?;
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let identity = candidate.identity.to_string_lossy();
+    let may_be_mail = matches!(candidate.format, Format::Text | Format::Mail);
+    // An mbox is decoded message by message, each by its own charset; the file as a whole only
+    // has to be text.
+    if may_be_mail && mbox::looks_like_mbox(&bytes) {
+        let sniffed = &bytes[..bytes.len().min(BINARY_SNIFF_LEN)];
+        if sniffed.contains(&0) {
+            return Err(skipped(
+                "binary file (NUL byte in the first 8 KB)".to_owned(),
+            ));
+        }
+        return Ok(load_mbox(&bytes, &identity, path, &stem));
+    }
     // Only a web page declares its charset; in a text file "<meta charset" is just words.
     let declared = match candidate.format {
         Format::Html => sniff_html_charset(&bytes),
-        Format::Text | Format::Markdown => None,
+        Format::Text | Format::Markdown | Format::Mail => None,
     };
     let decoded = decode_with_hint(&bytes, declared).map_err(|reason| match reason {
         NotText::Binary => skipped("binary file (NUL byte in the first 8 KB)".to_owned()),
@@ -252,18 +272,77 @@ fn load_file(candidate: &Candidate) -> Result<Article, Skipped> {
     if decoded.text.trim().is_empty() {
         return Err(skipped("empty file".to_owned()));
     }
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let mut article = Article::from_text(
-        &candidate.identity.to_string_lossy(),
-        &stem,
-        candidate.format,
-        &decoded.text,
-    );
+    let mut article = if may_be_mail && looks_like_message(&bytes) {
+        Article::from_message(&identity, &stem, &bytes, &decoded.text)
+    } else {
+        let format = match candidate.format {
+            Format::Mail => Format::Text,
+            format => format,
+        };
+        Article::from_text(&identity, &stem, format, &decoded.text)
+    };
     article.path = display_path(path);
-    Ok(article)
+    Ok(vec![article])
+}
+
+/// The messages of an mbox, each an article. Its id is the file's and the message's Message-ID
+/// (its number in the file when it has none, or shares it with an earlier one), so an id stays
+/// the same when messages are appended or deleted; its path is the file's and its number.
+fn load_mbox(bytes: &[u8], identity: &str, path: &Path, stem: &str) -> Vec<Article> {
+    let messages = mbox::messages(bytes);
+    let mut seen_ids = HashSet::new();
+    let keys: Vec<String> = (1..=messages.len())
+        .zip(&messages)
+        .map(|(number, message)| {
+            message_id(message)
+                .filter(|id| seen_ids.insert(id.clone()))
+                .unwrap_or_else(|| number.to_string())
+        })
+        .collect();
+    let shown_path = display_path(path);
+    let read = |index: usize| {
+        let (message, number) = (&messages[index], index + 1);
+        let text = decode(message).map(|d| d.text).unwrap_or_default();
+        let fallback = format!("{stem} #{number}");
+        let id_path = format!("{identity}#{}", keys[index]);
+        let mut article = Article::from_message(&id_path, &fallback, message, &text);
+        article.path = format!("{shown_path}#{number}");
+        article
+    };
+    in_parallel(messages.len(), read)
+}
+
+/// Messages each worker thread takes at least: fewer are read on the calling thread.
+const MESSAGES_PER_WORKER: usize = 64;
+
+/// `(0..count).map(read)` on every core, in order: one large mbox loads as fast as the same
+/// messages in as many files, which the loader spreads over the cores itself.
+fn in_parallel<T: Send>(count: usize, read: impl Fn(usize) -> T + Sync) -> Vec<T> {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(count / MESSAGES_PER_WORKER);
+    if workers <= 1 {
+        return (0..count).map(read).collect();
+    }
+    let per_worker = count.div_ceil(workers);
+    std::thread::scope(|scope| {
+        let read = &read;
+        let handles: Vec<_> = (0..count)
+            .step_by(per_worker)
+            .map(|start| {
+                let end = (start + per_worker).min(count);
+                scope.spawn(move || (start..end).map(read).collect::<Vec<T>>())
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|handle| {
+                handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
 }
 
 /// Reads `path` whole, or `None` when it holds more than `limit` bytes. The size from `metadata`
@@ -429,7 +508,7 @@ mod tests {
         .unwrap();
         let results: Vec<_> = files.iter().map(load_file).collect();
         assert_eq!(results[0].as_ref().unwrap_err().reason, "empty file");
-        assert_eq!(results[1].as_ref().unwrap().title, "Grown");
+        assert_eq!(results[1].as_ref().unwrap()[0].title, "Grown");
     }
 
     #[test]
@@ -502,6 +581,85 @@ mod tests {
         assert_eq!(corpus.skipped.len(), 1);
         assert_eq!(corpus.skipped[0].reason, "permission denied");
         assert!(!corpus.skipped[0].named);
+    }
+
+    /// An mbox of `count` messages, every third without a Message-ID.
+    fn mbox_of(count: usize) -> String {
+        (1..=count)
+            .map(|n| {
+                let id = if n % 3 == 0 {
+                    String::new()
+                } else {
+                    format!("Message-ID: <{n}@lists.example>\n")
+                };
+                format!(
+                    "From list@example.org Mon Mar  2 08:00:00 2026\nFrom: Writer {n} <w{n}@example.org>\n\
+                     Subject: Message number {n}\nDate: Mon, 2 Mar 2026 08:00:00 +0000\n{id}\n\
+                     Body of message {n}.\n>From the archive.\n\n"
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_mbox_is_an_article_per_message_with_ids_that_survive_appending() {
+        let dir = folder_of(&[]);
+        let path = dir.path().join("list.mbox");
+        fs::write(&path, mbox_of(4)).unwrap();
+        let before = load(std::slice::from_ref(&path));
+        let titles: Vec<_> = before.articles.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "Message number 1",
+                "Message number 2",
+                "Message number 3",
+                "Message number 4"
+            ]
+        );
+        let third = &before.articles[2];
+        assert_eq!(third.byline.as_deref(), Some("Writer 3"));
+        assert_eq!(third.format, Format::Mail);
+        assert!(third.path.ends_with("list.mbox#3"), "{}", third.path);
+        assert_eq!(
+            third.blocks[0].text,
+            "Body of message 3.\nFrom the archive."
+        );
+        assert!(
+            third.raw.starts_with("From: Writer 3"),
+            "the raw view is the message"
+        );
+        // A name that does not say mbox: the content does.
+        fs::write(dir.path().join("archive"), mbox_of(4)).unwrap();
+        assert_eq!(load(&[dir.path().join("archive")]).articles.len(), 4);
+
+        fs::write(&path, mbox_of(6)).unwrap();
+        let after = load(std::slice::from_ref(&path));
+        assert_eq!(after.articles.len(), 6);
+        let ids = |c: &Corpus| c.articles.iter().map(|a| a.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(&before)[..], ids(&after)[..4]);
+        let mut distinct = ids(&after);
+        distinct.sort();
+        distinct.dedup();
+        assert_eq!(distinct.len(), 6);
+    }
+
+    #[test]
+    fn a_news_post_without_an_extension_is_read_as_a_message() {
+        let dir = folder_of(&[]);
+        fs::write(
+            dir.path().join("53257"),
+            "From: ann@example.org (Ann Example)\nSubject: Re: tides\nNewsgroups: sci.tides\n\
+             Date: 20 Apr 93 12:00:00 GMT\n\nThe moon pulls.\n",
+        )
+        .unwrap();
+        let corpus = load(&[dir.path().to_owned()]);
+        let post = &corpus.articles[0];
+        assert_eq!(
+            (post.title.as_str(), post.meta_line().as_str()),
+            ("Re: tides", "Ann Example · 1993-04-20 · sci.tides")
+        );
+        assert_eq!(post.blocks[0].text, "The moon pulls.");
     }
 
     #[test]

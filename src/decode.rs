@@ -5,6 +5,8 @@
 //! caller reads the file and knows its format (only HTML declares a charset, see
 //! `sniff_html_charset`); sanitizing comes after, in `sanitize`.
 
+mod legacy;
+
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
 
 /// How much of a file is searched for a NUL byte before it is called binary (what git and grep do).
@@ -33,8 +35,9 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, NotText> {
 }
 
 /// Decodes `bytes`: a BOM decides first (UTF-8, UTF-16LE/BE); then the charset the file declares,
-/// if any; then strict UTF-8; only when that fails is the encoding guessed (chardetng), so valid
-/// UTF-8 is never second-guessed. CRLF and lone CR become LF.
+/// if any; then strict UTF-8; only when that fails is the encoding guessed (chardetng, then Mac
+/// Roman and the DOS code pages weighed against its guess: see `legacy`), so valid UTF-8 is
+/// never second-guessed. CRLF and lone CR become LF.
 ///
 /// A declared charset wins over UTF-8 and over detection because that is what a browser does with
 /// the same page: a Windows-1252 page whose bytes happen to be valid UTF-8 reads as the author saw it.
@@ -66,6 +69,12 @@ pub fn decode_with_hint(
                         chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
                     detector.feed(bytes, true);
                     let encoding = detector.guess(None, chardetng::Utf8Detection::Deny);
+                    if let Some((text, name)) = legacy::better_reading(bytes, encoding) {
+                        return Ok(Decoded {
+                            text: normalize_line_endings(text),
+                            encoding: name,
+                        });
+                    }
                     let (text, _) = encoding.decode_without_bom_handling(bytes);
                     (text.into_owned(), encoding)
                 }
@@ -232,6 +241,13 @@ mod tests {
             decoded.text,
             "He said \u{201c}hello\u{201d} and left \u{2013} quickly."
         );
+    }
+
+    #[test]
+    fn mac_roman_text_is_detected() {
+        let decoded = decode(b"Hej fr\x8cn Ume\x8c! Vi ses p\x8c m\x9agen i G\x9aborg.").unwrap();
+        assert_eq!(decoded.text, "Hej från Umeå! Vi ses på mögen i Göborg.");
+        assert_eq!(decoded.encoding, "macintosh");
     }
 
     #[test]

@@ -269,6 +269,10 @@ impl<'a> View<'a> {
 /// room in `screen::COLUMN_MIN` (20).
 pub const MAX_INDENT_DEPTH: u8 = 3;
 
+/// Quotes nested deeper than this show this many bars, for the same reason as lists: four bars
+/// (8 cells) still leave text room in the narrowest reading column.
+pub const MAX_QUOTE_BARS: u8 = MAX_INDENT_DEPTH + 1;
+
 /// The text a line of a block of `kind` shows before its slice: indentation, list marker, quote bar.
 pub fn prefix(kind: &BlockKind, first: bool) -> String {
     match kind {
@@ -280,9 +284,9 @@ pub fn prefix(kind: &BlockKind, first: bool) -> String {
                 format!("{indent}{}", " ".repeat(cell_width(marker).max(1) + 1))
             }
         }
-        BlockKind::Quote => "│ ".to_owned(),
+        BlockKind::Quote { depth } => "│ ".repeat(usize::from((*depth).clamp(1, MAX_QUOTE_BARS))),
         BlockKind::Code => "  ".to_owned(),
-        BlockKind::Heading { .. } | BlockKind::Paragraph => String::new(),
+        BlockKind::Heading { .. } | BlockKind::Paragraph | BlockKind::Signature => String::new(),
     }
 }
 
@@ -321,7 +325,7 @@ fn push_block(lines: &mut Vec<Line>, index: usize, block: &Block, width: usize) 
     let part = Part::Block(index);
     let prefix_width = cell_width(&prefix(&block.kind, true));
     let text_width = width.saturating_sub(prefix_width).max(1);
-    if block.kind == BlockKind::Code {
+    if matches!(block.kind, BlockKind::Code | BlockKind::Signature) {
         push_code(lines, part, &block.text, text_width);
     } else {
         push_wrapped(lines, part, &block.text, text_width);

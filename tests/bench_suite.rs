@@ -194,3 +194,27 @@ fn the_render_workloads_run() {
         "a scroll sends less than a frame: {after} of {first}"
     );
 }
+
+#[test]
+fn the_mail_corpus_loads_the_same_messages_from_an_mbox_and_from_files() {
+    let dir = TempDir::new().unwrap();
+    let options = Options {
+        articles: 6,
+        long: Some(0),
+        scale: 1.0 / 64.0,
+        ..tiny(3)
+    };
+    let (mbox, folder) = workloads::write_mail_corpus(&options, dir.path()).unwrap();
+    let from_mbox = folio::corpus::load(&[mbox]);
+    let from_files = workloads::load(&folder);
+    assert_eq!(from_mbox.articles.len(), 6);
+    let titles = |c: &folio::corpus::Corpus| {
+        c.articles
+            .iter()
+            .map(|a| a.title.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(titles(&from_mbox), titles(&from_files));
+    let words = |c: &folio::corpus::Corpus| c.articles.iter().map(|a| a.word_count).sum::<usize>();
+    assert_eq!(words(&from_mbox), words(&from_files));
+}

@@ -221,7 +221,10 @@ fn list_reads_a_messy_folder_and_reports_what_it_skips() {
     for (file, reason) in [
         ("binary.txt", "binary file"),
         ("empty.txt", "empty file"),
-        ("picture.jpg", "not a text, Markdown or HTML file (.jpg)"),
+        (
+            "picture.jpg",
+            "not a text, Markdown, HTML or mail file (.jpg)",
+        ),
     ] {
         let reports: Vec<&str> = stderr.lines().filter(|l| l.contains(file)).collect();
         assert_eq!(reports.len(), 1, "{file} reported once: {stderr}");

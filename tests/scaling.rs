@@ -76,6 +76,19 @@ const SHAPES: &[(&str, &str, &str)] = &[
     ("code fences", "# T\n\n", "```\n"),
     ("sentence ends", "Title\n\n", ". "),
     ("page-break joins", "Title\n\n", "word\n\n"),
+    // The shapes of plain text and mail (src/article/plain/).
+    ("quote levels", "Title\n\n", "> > >>text\n>\n"),
+    ("one line of quote markers", "Title\n\n", "> "),
+    (
+        "signature delimiters",
+        "Title\n\n",
+        "-- \nname\n\n> quoted\n",
+    ),
+    ("patch lines", "Title\n\n--- a\n+++ b\n", "+line\n\n"),
+    ("form feeds", "Title\n\n", "\x0c"),
+    ("aligned columns", "Title\n\n", "a    b    c\n"),
+    ("attributions", "Title\n\n", "On Monday, Ann wrote:\n> q\n"),
+    ("short lines", "Title\n\n", "Thanks,\n"),
 ];
 
 /// Shapes whose cost per unit is small, so a quadratic stage shows only with many units: run at

@@ -549,3 +549,53 @@ fn at_50_columns_ctrl_d_in_a_note_asks_where_it_can_be_seen() {
     let status = status_row(&screen(&s));
     assert!(status.contains("Ctrl-d again removes"), "{status}");
 }
+
+#[test]
+fn a_quoted_reply_with_a_patch_and_a_signature_at_100x44() {
+    let post = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/news/54321");
+    let mut s = State::new(
+        corpus::load(&[post]).articles,
+        Rect::new(0, 0, 100, 44),
+        HashMap::new(),
+        None,
+    );
+    press(&mut s, &[Action::OpenSelected]);
+    let terminal = draw(&s, &Theme::color());
+    assert_snapshot!(terminal.backend());
+    // The signature is dimmed, line for line; the quote bars are the quote's colour.
+    let buffer = terminal.backend().buffer();
+    let row_of = |text: &str| {
+        (0..44)
+            .find(|&y| {
+                let row: String = (0..100).map(|x| buffer[(x, y)].symbol()).collect();
+                row.contains(text)
+            })
+            .unwrap_or_else(|| panic!("{text} not on screen"))
+    };
+    let first_cell = |y: u16, text: &str| {
+        let row: String = (0..100).map(|x| buffer[(x, y)].symbol()).collect();
+        let x = u16::try_from(row[..row.find(text).unwrap()].chars().count()).unwrap();
+        buffer[(x, y)].clone()
+    };
+    for line in [
+        "Rainer Hochreiter ",
+        "ELIN-Energieanwendung ",
+        "Vienna, Austria ",
+    ] {
+        let cell = first_cell(row_of(line), line);
+        assert_eq!(cell.fg, Theme::color().meta.fg.unwrap(), "{line}");
+    }
+    let y = row_of("Has anyone built");
+    let row: String = (0..100).map(|x| buffer[(x, y)].symbol()).collect();
+    let text_x = row[..row.find("Has anyone").unwrap()].chars().count();
+    let bars: Vec<ratatui::buffer::Cell> = (text_x - 6..text_x)
+        .step_by(2)
+        .map(|x| buffer[(u16::try_from(x).unwrap(), y)].clone())
+        .collect();
+    for bar in bars {
+        assert_eq!(
+            (bar.symbol(), bar.fg),
+            ("│", Theme::color().quote_bar.fg.unwrap())
+        );
+    }
+}

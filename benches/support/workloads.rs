@@ -406,3 +406,64 @@ pub fn bench_corpus() -> PathBuf {
     }
     dir
 }
+
+/// The generator's articles as `count` mail messages (a header block over each article's text),
+/// written into `dir` twice: as one mbox, `dir/archive.mbox`, and as one `.eml` file each under
+/// `dir/messages/`. The same messages both ways, so the two loads compare what an mbox costs.
+pub fn write_mail_corpus(options: &Options, dir: &Path) -> io::Result<(PathBuf, PathBuf)> {
+    let messages = dir.join("messages");
+    std::fs::create_dir_all(&messages)?;
+    let mut mbox = String::new();
+    for index in 0..options.articles {
+        let file = corpus_gen::file(options, index);
+        let subject = file
+            .text
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .trim_start_matches("# ");
+        let message = format!(
+            "From: Writer {index} <writer{index}@lists.example>\n\
+             To: list@lists.example\n\
+             Subject: {subject}\n\
+             Date: Mon, 2 Mar 2026 08:00:00 +0000\n\
+             Message-ID: <{index}@lists.example>\n\
+             List-Id: The bench list <bench.lists.example>\n\n{}",
+            file.text
+        );
+        std::fs::write(messages.join(format!("{index:05}.eml")), &message)?;
+        mbox.push_str(&format!(
+            "From writer{index}@lists.example Mon Mar  2 08:00:00 2026\n"
+        ));
+        for line in message.lines() {
+            if line.trim_start_matches('>').starts_with("From ") {
+                mbox.push('>');
+            }
+            mbox.push_str(line);
+            mbox.push('\n');
+        }
+        mbox.push('\n');
+    }
+    let archive = dir.join("archive.mbox");
+    std::fs::write(&archive, mbox)?;
+    Ok((archive, messages))
+}
+
+/// The mail bench corpus: 1,000 messages (no long ones), as one mbox and as 1,000 files, cached
+/// in `target/bench-corpus/mail-1000-seed1`.
+pub fn mail_corpus() -> (PathBuf, PathBuf) {
+    let options = Options {
+        articles: 1_000,
+        long: Some(0),
+        ..Options::default()
+    };
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-corpus");
+    let dir = root.join(format!("mail-{}-seed{}", options.articles, options.seed));
+    if !dir.exists() {
+        let partial = root.join(format!("partial-mail-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&partial);
+        write_mail_corpus(&options, &partial).expect("write the mail bench corpus");
+        std::fs::rename(&partial, &dir).expect("move the mail bench corpus into place");
+    }
+    (dir.join("archive.mbox"), dir.join("messages"))
+}

@@ -206,7 +206,9 @@ impl Builder {
                 marker: self.item_marker.clone().unwrap_or_default(),
             }
         } else if self.quote_depth > 0 {
-            BlockKind::Quote
+            BlockKind::Quote {
+                depth: u8::try_from(self.quote_depth).unwrap_or(u8::MAX),
+            }
         } else {
             BlockKind::Paragraph
         };

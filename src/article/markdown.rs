@@ -183,7 +183,7 @@ mod tests {
             vec![
                 (&BlockKind::Heading { level: 1 }, "Title"),
                 (&BlockKind::Paragraph, "Some emphasis and code."),
-                (&BlockKind::Quote, "quoted on."),
+                (&BlockKind::Quote { depth: 1 }, "quoted on."),
             ]
         );
     }

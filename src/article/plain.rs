@@ -1,57 +1,238 @@
-//! Plain text to blocks: paragraphs separated by blank lines; bullet lines, `>` quotes and indented
-//! code recognised by their shape.
+//! Plain text to blocks, keeping the shapes a plain-text writer made with nothing but lines:
+//! paragraphs at blank lines; quotes of mail and news with their depth, each level its own
+//! block, and the attribution that introduces them on its own line; a signature after `-- `;
+//! patches, tables, code, drawings and indented blocks line for line; lists; headings underlined
+//! with `=` or `-`, rules and form feeds as breaks; and a Project Gutenberg book's header and
+//! licence moved after the book.
 //!
-//! Hard-wrapped prose is joined back into one paragraph so that the reader can wrap it to the pane.
+//! Only prose hard-wrapped at the text's width is joined again, so the reader can wrap it to the
+//! pane; a line the writer broke on purpose stays a line. Each shape is a pure function over
+//! lines in a module of its own; this one walks the lines once, so time grows with the text.
 
-use super::{Block, BlockKind};
+mod gutenberg;
+mod preformatted;
+mod quote;
+mod reflow;
+mod signature;
+
+use super::build::SEPARATOR;
+use super::{Block, BlockKind, Metadata};
+use preformatted::indent_of;
+
+/// How a form feed (a page break) reads once the text is sanitized.
+const FORM_FEED: &str = "^L";
+
+/// The heading over a Gutenberg book's header and licence, moved after the book.
+pub const GUTENBERG_LICENCE: &str = "Project Gutenberg header and licence";
 
 /// Splits `text` into blocks. Never drops a non-blank line.
 pub fn parse(text: &str) -> Vec<Block> {
+    let lines = split_page_breaks(text);
+    let widths = reflow::Widths::measure(lines.iter().map(|l| quote::depth(l)));
     let mut blocks = Vec::new();
-    for paragraph in paragraphs(text) {
-        parse_paragraph(&paragraph, &mut blocks);
+    let mut index = 0;
+    while index < lines.len() {
+        let line = lines[index];
+        if line.trim().is_empty() {
+            index += 1;
+            continue;
+        }
+        if line == FORM_FEED || rule_char(line).is_some() {
+            push_separator(&mut blocks);
+            index += 1;
+            continue;
+        }
+        if let Some(end) = preformatted::patch_extent(&lines, index) {
+            push_code(&lines[index..end], &mut blocks);
+            index = end;
+            continue;
+        }
+        if signature::starts_at(&lines, index) {
+            let end = signature::end(&lines, index);
+            let text: Vec<&str> = lines[index..end].iter().map(|l| l.trim_end()).collect();
+            blocks.push(Block::new(BlockKind::Signature, text.join("\n")));
+            index = end;
+            continue;
+        }
+        // A paragraph: lines up to a blank line, a change of quote depth or another shape.
+        let depth = quote::depth(line).0;
+        let mut contents = Vec::new();
+        let mut end = index;
+        while end < lines.len() {
+            let (line_depth, content) = quote::depth(lines[end]);
+            let starts_other_shape = end > index
+                && (lines[end] == FORM_FEED
+                    || rule_char(lines[end]).is_some()
+                    || signature::starts_at(&lines, end)
+                    || preformatted::patch_extent(&lines, end).is_some());
+            if line_depth != depth || content.trim().is_empty() || starts_other_shape {
+                break;
+            }
+            contents.push(content);
+            end += 1;
+        }
+        if contents.is_empty() {
+            // A quote marker with nothing after it: a blank line inside a quote.
+            index += 1;
+            continue;
+        }
+        // A single line underlined with `=` or `-` about as long as itself is a heading, as in
+        // Markdown and RFCs; a short `---` under a line is a break (git's before its diffstat).
+        let underline = lines.get(end).and_then(|l| {
+            let long_enough = |title: &str| l.trim().len() * 5 >= title.trim().chars().count() * 4;
+            rule_char(l).filter(|_| contents.len() == 1 && long_enough(contents[0]))
+        });
+        if let ([title], 0, Some(mark @ ('=' | '-'))) = (contents.as_slice(), depth, underline) {
+            let level = if mark == '=' { 1 } else { 2 };
+            blocks.push(Block::new(BlockKind::Heading { level }, title.trim()));
+            index = end + 1;
+            continue;
+        }
+        push_paragraph(&contents, depth, widths.at(depth), &mut blocks);
+        index = end;
+    }
+    while blocks.last().is_some_and(is_separator) {
+        blocks.pop();
     }
     blocks
 }
 
-/// Groups lines into paragraphs at blank (or whitespace-only) lines.
-fn paragraphs(text: &str) -> Vec<Vec<&str>> {
-    let mut result = Vec::new();
-    let mut current = Vec::new();
+/// `parse` for a whole document: a Project Gutenberg book gives its title and author, and its
+/// header and licence follow the book under a heading of their own.
+pub fn parse_document(text: &str) -> (Vec<Block>, Metadata) {
+    let Some(book) = gutenberg::split(text) else {
+        return (parse(text), Metadata::default());
+    };
+    let mut blocks = parse(book.body);
+    let licence: Vec<Block> = parse(book.front)
+        .into_iter()
+        .chain(parse(book.back))
+        .collect();
+    if !licence.is_empty() {
+        blocks.push(Block::new(
+            BlockKind::Heading { level: 2 },
+            GUTENBERG_LICENCE,
+        ));
+        blocks.extend(licence);
+    }
+    let meta = Metadata {
+        title: book.title,
+        byline: book.author,
+        ..Metadata::default()
+    };
+    (blocks, meta)
+}
+
+/// The lines of `text`, with a form feed that opens a line split off as a line of its own.
+fn split_page_breaks(text: &str) -> Vec<&str> {
+    let mut lines = Vec::new();
     for line in text.lines() {
-        if line.trim().is_empty() {
-            if !current.is_empty() {
-                result.push(std::mem::take(&mut current));
-            }
-        } else {
-            current.push(line);
+        let mut rest = line;
+        while let Some(after) = rest.strip_prefix(FORM_FEED) {
+            lines.push(FORM_FEED);
+            rest = after;
+        }
+        if !rest.is_empty() || rest.len() == line.len() {
+            lines.push(rest);
         }
     }
-    if !current.is_empty() {
-        result.push(current);
-    }
-    result
+    lines
 }
 
-fn parse_paragraph(lines: &[&str], blocks: &mut Vec<Block>) {
-    if lines.iter().all(|l| indent_of(l) >= 4) {
-        let common = lines.iter().map(|l| indent_of(l)).min().unwrap_or(0);
-        let code: Vec<&str> = lines.iter().map(|l| &l[common..]).collect();
-        blocks.push(Block::new(BlockKind::Code, code.join("\n")));
-    } else if lines.iter().all(|l| l.trim_start().starts_with('>')) {
-        let text = join_lines(lines.iter().map(|l| {
-            let rest = l.trim_start().trim_start_matches('>');
-            rest.strip_prefix(' ').unwrap_or(rest)
-        }));
-        blocks.push(Block::new(BlockKind::Quote, text));
-    } else if list_marker(lines[0]).is_some() {
-        parse_list(lines, blocks);
+/// The character of a line that is a rule (`---`, `===`, `* * *`, `___`): three or more of one
+/// of them, spaces between allowed, nothing else.
+fn rule_char(line: &str) -> Option<char> {
+    let mut marks = line.chars().filter(|c| *c != ' ');
+    let first = marks.next().filter(|c| "-=*_~#".contains(*c))?;
+    let mut count = 1;
+    for mark in marks {
+        if mark != first {
+            return None;
+        }
+        count += 1;
+    }
+    (count >= 3).then_some(first)
+}
+
+fn is_separator(block: &Block) -> bool {
+    block.kind == BlockKind::Paragraph && block.text == SEPARATOR
+}
+
+/// A page break: never first, never two in a row.
+fn push_separator(blocks: &mut Vec<Block>) {
+    if blocks.last().is_some_and(|b| !is_separator(b)) {
+        blocks.push(Block::paragraph(SEPARATOR));
+    }
+}
+
+/// Lines kept as they are, without the indentation they all share.
+fn push_code(lines: &[&str], blocks: &mut Vec<Block>) {
+    let common = lines
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| indent_of(l))
+        .min()
+        .unwrap_or(0);
+    let kept: Vec<&str> = lines
+        .iter()
+        .map(|l| l.get(common..).unwrap_or_default().trim_end())
+        .collect();
+    blocks.push(Block::new(BlockKind::Code, kept.join("\n")));
+}
+
+/// One paragraph of non-blank `lines` at quote `depth` (0: not quoted): an attribution at its end
+/// goes on its own line; then it is a list, preformatted, verse or lines kept, or prose joined.
+fn push_paragraph(lines: &[&str], depth: usize, width: usize, blocks: &mut Vec<Block>) {
+    let attribution = quote::attribution_start(lines);
+    let (body, attribution) = lines.split_at(attribution);
+    if !body.is_empty() {
+        push_shaped(body, depth, width, blocks);
+    }
+    if !attribution.is_empty() {
+        let kind = kind_at(depth);
+        blocks.push(Block::new(kind, join_lines(attribution.iter().copied())));
+    }
+}
+
+fn kind_at(depth: usize) -> BlockKind {
+    match depth {
+        0 => BlockKind::Paragraph,
+        depth => BlockKind::Quote {
+            depth: u8::try_from(depth).unwrap_or(u8::MAX),
+        },
+    }
+}
+
+fn push_shaped(lines: &[&str], depth: usize, width: usize, blocks: &mut Vec<Block>) {
+    if preformatted::is_preformatted(lines) {
+        if depth == 0 {
+            push_code(lines, blocks);
+        } else {
+            let kept: Vec<&str> = lines.iter().map(|l| l.trim_end()).collect();
+            blocks.push(Block::new(kind_at(depth), kept.join("\n")));
+        }
+        return;
+    }
+    if depth == 0
+        && let Some(first_item) = lines.iter().position(|l| list_marker(l).is_some())
+    {
+        if first_item > 0 {
+            push_shaped(&lines[..first_item], depth, width, blocks);
+        }
+        parse_list(&lines[first_item..], blocks);
+        return;
+    }
+    let text = if reflow::is_hard_wrapped(lines, width) {
+        join_lines(lines.iter().copied())
     } else {
-        blocks.push(Block::paragraph(join_lines(lines.iter().copied())));
-    }
+        let kept: Vec<&str> = lines.iter().map(|l| l.trim()).collect();
+        kept.join("\n")
+    };
+    blocks.push(Block::new(kind_at(depth), text));
 }
 
-/// Each marked line starts an item; unmarked lines continue the item above them.
+/// Each marked line starts an item; unmarked lines continue the item above them (a hanging
+/// indent).
 fn parse_list(lines: &[&str], blocks: &mut Vec<Block>) {
     for line in lines {
         match list_marker(line) {
@@ -97,10 +278,6 @@ pub fn list_marker(line: &str) -> Option<(String, &str)> {
     None
 }
 
-fn indent_of(line: &str) -> usize {
-    line.len() - line.trim_start_matches(' ').len()
-}
-
 /// Joins hard-wrapped lines with single spaces.
 fn join_lines<'a>(lines: impl Iterator<Item = &'a str>) -> String {
     let mut text = String::new();
@@ -118,70 +295,4 @@ fn join_lines<'a>(lines: impl Iterator<Item = &'a str>) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn kinds(blocks: &[Block]) -> Vec<&BlockKind> {
-        blocks.iter().map(|b| &b.kind).collect()
-    }
-
-    #[test]
-    fn blank_lines_separate_paragraphs_and_wrapped_lines_join() {
-        let blocks = parse("First line\nwrapped here.\n\n  \n\nSecond.\n");
-        assert_eq!(
-            blocks,
-            vec![
-                Block::paragraph("First line wrapped here."),
-                Block::paragraph("Second.")
-            ]
-        );
-    }
-
-    #[test]
-    fn bullets_become_list_items() {
-        let blocks = parse("  • Ambassador\n  • Ukraine\n- dash item\n  continued");
-        assert_eq!(blocks.len(), 3);
-        assert_eq!(blocks[0].text, "Ambassador");
-        assert_eq!(
-            blocks[0].kind,
-            BlockKind::ListItem {
-                depth: 1,
-                marker: "•".into()
-            }
-        );
-        assert_eq!(blocks[2].text, "dash item continued");
-    }
-
-    #[test]
-    fn numbered_items_keep_their_number() {
-        let blocks = parse("1. one\n2) two");
-        assert_eq!(
-            blocks[1].kind,
-            BlockKind::ListItem {
-                depth: 0,
-                marker: "2.".into()
-            }
-        );
-        assert_eq!(blocks[1].text, "two");
-    }
-
-    #[test]
-    fn quotes_and_code_are_recognised() {
-        let blocks = parse("> quoted\n> text\n\n    fn main() {\n        body\n    }");
-        assert_eq!(kinds(&blocks), vec![&BlockKind::Quote, &BlockKind::Code]);
-        assert_eq!(blocks[0].text, "quoted text");
-        assert_eq!(blocks[1].text, "fn main() {\n    body\n}");
-    }
-
-    #[test]
-    fn a_number_in_prose_is_not_a_list() {
-        let blocks = parse("2018 was a year.\n");
-        assert_eq!(kinds(&blocks), vec![&BlockKind::Paragraph]);
-    }
-
-    #[test]
-    fn empty_and_blank_text_gives_no_blocks() {
-        assert!(parse("").is_empty());
-        assert!(parse(" \n\n   \n").is_empty());
-    }
-}
+mod tests;

@@ -82,12 +82,12 @@ pub fn load(paths: &[PathBuf]) -> Corpus {
     Corpus { articles, skipped }
 }
 
-fn split(results: Vec<Result<Article, Skipped>>) -> (Vec<Article>, Vec<Skipped>) {
+fn split(results: Vec<Result<Vec<Article>, Skipped>>) -> (Vec<Article>, Vec<Skipped>) {
     let mut articles = Vec::with_capacity(results.len());
     let mut skipped = Vec::new();
     for result in results {
         match result {
-            Ok(article) => articles.push(article),
+            Ok(loaded) => articles.extend(loaded),
             Err(skip) => skipped.push(skip),
         }
     }
@@ -98,7 +98,7 @@ fn split(results: Vec<Result<Article, Skipped>>) -> (Vec<Article>, Vec<Skipped>)
 /// Returns false when `emit` asked to stop (the rest is then not loaded).
 fn load_ordered(
     files: &[Candidate],
-    mut emit: impl FnMut(Vec<Result<Article, Skipped>>) -> bool,
+    mut emit: impl FnMut(Vec<Result<Vec<Article>, Skipped>>) -> bool,
 ) -> bool {
     let chunks: Vec<&[Candidate]> = files.chunks(CHUNK_FILES).collect();
     let workers = std::thread::available_parallelism()

@@ -213,7 +213,9 @@ fn block_styles(kind: &BlockKind, theme: &Theme) -> (Style, Style) {
     match kind {
         BlockKind::Heading { level: 1 | 2 } => (Style::new(), theme.heading_major),
         BlockKind::Heading { .. } => (Style::new(), theme.heading),
-        BlockKind::Quote => (theme.quote_bar, theme.quote),
+        BlockKind::Quote { .. } => (theme.quote_bar, theme.quote),
+        // Dimmed like the metadata line: the post's furniture, not its text.
+        BlockKind::Signature => (Style::new(), theme.meta),
         BlockKind::Code => (Style::new(), theme.code),
         BlockKind::ListItem { .. } => (theme.marker, Style::new()),
         BlockKind::Paragraph => (Style::new(), Style::new()),

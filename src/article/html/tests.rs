@@ -32,7 +32,7 @@ fn structure_becomes_blocks() {
             (&BlockKind::Paragraph, PROSE),
             (&BlockKind::Heading { level: 2 }, "Second level"),
             (&BlockKind::Heading { level: 3 }, "Third"),
-            (&BlockKind::Quote, "Quoted words."),
+            (&BlockKind::Quote { depth: 1 }, "Quoted words."),
             (&item(0, "4."), "four"),
             (&item(0, "5."), "five"),
             (&item(1, "•"), "inner"),
