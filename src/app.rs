@@ -276,8 +276,12 @@ impl Session<'_> {
                 self.state.files_found(files);
                 self.skipped.extend(skipped);
             }
-            corpus::LoadEvent::Batch { articles, skipped } => {
-                self.state.add_articles(articles, skipped.len());
+            corpus::LoadEvent::Batch {
+                articles,
+                skipped,
+                files,
+            } => {
+                self.state.add_articles(articles, files);
                 self.skipped.extend(skipped);
             }
             corpus::LoadEvent::Done => {

@@ -25,6 +25,8 @@ pub enum LoadEvent {
     Batch {
         articles: Vec<Article>,
         skipped: Vec<Skipped>,
+        /// Files this batch covers, loaded or skipped: an mbox is one file of many articles.
+        files: usize,
     },
     Done,
 }
@@ -39,6 +41,7 @@ pub fn load_in_background(paths: Vec<PathBuf>, send: impl Fn(LoadEvent) -> bool 
             let batch = LoadEvent::Batch {
                 articles: corpus.articles,
                 skipped: corpus.skipped,
+                files,
             };
             if send(LoadEvent::Found {
                 files,
@@ -57,8 +60,13 @@ pub fn load_in_background(paths: Vec<PathBuf>, send: impl Fn(LoadEvent) -> bool 
             return;
         }
         let finished = load_ordered(&files, |results| {
+            let files = results.len();
             let (articles, skipped) = split(results);
-            send(LoadEvent::Batch { articles, skipped })
+            send(LoadEvent::Batch {
+                articles,
+                skipped,
+                files,
+            })
         });
         if finished {
             send(LoadEvent::Done);

@@ -30,8 +30,9 @@ impl State {
         }
     }
 
-    /// Appends a batch of loaded articles (`skipped` files were read but not loaded).
-    pub fn add_articles(&mut self, articles: Vec<Article>, skipped: usize) {
+    /// Appends a batch of loaded articles, which came from `files_read` files of the load (loaded
+    /// or skipped: an mbox is one file of many articles, and the progress counts files).
+    pub fn add_articles(&mut self, articles: Vec<Article>, files_read: usize) {
         let first_new = self.articles.len();
         let had_none = first_new == 0;
         for (offset, article) in articles.iter().enumerate() {
@@ -41,7 +42,7 @@ impl State {
         }
         self.articles.extend(articles);
         if let Some(loading) = &mut self.loading {
-            loading.read += self.articles.len() - first_new + skipped;
+            loading.read += files_read;
         }
         if let Some(filter) = &mut self.filter {
             filter.search.corpus_grew();

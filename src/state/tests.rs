@@ -621,13 +621,22 @@ fn the_list_fills_as_batches_arrive_and_the_last_article_reopens_when_it_comes()
     let (mut s, articles, second) = loading_state(true);
     assert!(s.open_article().is_none());
     s.files_found(2);
-    s.add_articles(articles, 0);
+    s.add_articles(articles, 1);
     assert_eq!((s.articles.len(), s.open, s.focus), (1, 0, Focus::List));
-    s.add_articles(vec![second], 0);
+    s.add_articles(vec![second], 1);
     assert_eq!((s.open, s.focus), (1, Focus::Reader), "reopened on arrival");
     assert_eq!(s.loading.unwrap().read, 2);
     s.finish_loading();
     assert!(s.loading.is_none());
+}
+
+#[test]
+fn the_progress_counts_files_not_the_messages_of_an_mbox() {
+    let (mut s, mut articles, second) = loading_state(false);
+    s.files_found(1);
+    articles.push(second);
+    s.add_articles(articles, 1);
+    assert_eq!(s.loading.unwrap().read, 1, "two messages of one file");
 }
 
 #[test]
