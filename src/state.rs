@@ -359,14 +359,7 @@ impl State {
             .checked_add_signed(delta)
             .filter(|&row| row < self.row_count());
         let Some(article) = row.and_then(|row| self.article_at(row)) else {
-            self.message = Some(
-                if delta > 0 {
-                    "this is the last article"
-                } else {
-                    "this is the first article"
-                }
-                .to_owned(),
-            );
+            self.message = Some(end_of_list(delta));
             return None;
         };
         self.switch_article(article)
@@ -382,14 +375,7 @@ impl State {
         let before = self.selected;
         self.select(scroll::move_index(self.selected, delta, self.row_count()));
         if self.selected == before && self.row_count() > 0 {
-            self.message = Some(
-                if delta > 0 {
-                    "this is the last article"
-                } else {
-                    "this is the first article"
-                }
-                .to_owned(),
-            );
+            self.message = Some(end_of_list(delta));
         }
     }
 
@@ -665,6 +651,16 @@ fn top_spot_for(view: View<'_>, block: usize, offset: usize) -> Spot {
     } else {
         view.spot_of(block, offset)
     }
+}
+
+/// What a move past either end of the list says, so that nothing happens silently.
+fn end_of_list(delta: isize) -> String {
+    if delta > 0 {
+        "this is the last article"
+    } else {
+        "this is the first article"
+    }
+    .to_owned()
 }
 
 #[cfg(test)]

@@ -451,17 +451,19 @@ fn a_selection_of_passages_is_highlighted_and_counted() {
     assert_snapshot!("selection_100x30", text);
 }
 
-#[test]
-fn the_bookmarks_filter_counts_in_the_singular() {
-    let mut s = state(100, 30);
-    let article = &s.articles[1];
+/// A bookmark as the store would hold it, on passage `block` of `article`.
+fn saved_bookmark(
+    article: &folio::article::Article,
+    block: usize,
+    note: &str,
+) -> folio::bookmarks::Bookmark {
     let new = folio::bookmarks::NewBookmark::from_selection(
         article,
-        folio::bookmarks::Selection::blocks(2, 2),
-        "a note",
+        folio::bookmarks::Selection::blocks(block, block),
+        note,
     )
     .unwrap();
-    let bookmark = folio::bookmarks::Bookmark {
+    folio::bookmarks::Bookmark {
         id: "id-1".into(),
         article: new.article,
         passage: new.passage,
@@ -469,7 +471,13 @@ fn the_bookmarks_filter_counts_in_the_singular() {
         created: folio::timestamp::Timestamp(1),
         updated: folio::timestamp::Timestamp(1),
         extra: Default::default(),
-    };
+    }
+}
+
+#[test]
+fn the_bookmarks_filter_counts_in_the_singular() {
+    let mut s = state(100, 30);
+    let bookmark = saved_bookmark(&s.articles[1], 2, "a note");
     s.set_bookmarks(vec![bookmark]);
     press(&mut s, &[Action::ToggleBookmarks, Action::StartSearch]);
     type_text(&mut s, "note");
@@ -529,22 +537,12 @@ fn a_search_in_the_article_finds_its_title_first() {
 #[test]
 fn at_50_columns_ctrl_d_in_a_note_asks_where_it_can_be_seen() {
     let mut s = reading(50, 20);
-    let article = &s.articles[1];
-    let new = folio::bookmarks::NewBookmark::from_selection(
-        article,
-        folio::bookmarks::Selection::blocks(0, 0),
+    let bookmark = saved_bookmark(
+        &s.articles[1],
+        0,
         "a long note that fills the narrow status bar and more besides",
-    )
-    .unwrap();
-    s.set_bookmarks(vec![folio::bookmarks::Bookmark {
-        id: "id-1".into(),
-        article: new.article,
-        passage: new.passage,
-        note: new.note,
-        created: folio::timestamp::Timestamp(1),
-        updated: folio::timestamp::Timestamp(1),
-        extra: Default::default(),
-    }]);
+    );
+    s.set_bookmarks(vec![bookmark]);
     press(&mut s, &[Action::Bookmark, Action::PromptRemoveBookmark]);
     let status = status_row(&screen(&s));
     assert!(status.contains("Ctrl-d again removes"), "{status}");
