@@ -69,7 +69,8 @@ impl Emitter<'_> {
             Node::Element(element) => element,
             _ => return false,
         };
-        if self.page.is_furniture(node) || (!is_root && self.is_link_box(node, element)) {
+        let link_box = !is_root && !self.page.is_chosen() && self.is_link_box(node, element);
+        if self.page.is_furniture(node) || link_box {
             return false;
         }
         if self.table.is_some() {

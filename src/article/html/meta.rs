@@ -272,7 +272,7 @@ fn has_word(list: Option<&str>, word: &str) -> bool {
 }
 
 /// "By Jane Doe" → "Jane Doe"; an address (article:author is often a profile URL) is no byline.
-fn clean_byline(text: &str) -> Option<String> {
+pub fn clean_byline(text: &str) -> Option<String> {
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let lower = text.to_lowercase();
     let text = ["written by ", "by "]

@@ -240,3 +240,22 @@ fn a_page_without_markup_is_its_text() {
     let (blocks, _) = parse("just some words\n\n  and more");
     assert_eq!(texts(&blocks), vec!["just some words and more"]);
 }
+
+#[test]
+fn the_extractor_chooses_a_long_article_even_inside_a_share_named_box() {
+    // A story's body inside an element named for share buttons (as on a real news page): the
+    // extractor chooses by content, and folio's class-word furniture rules do not overrule it.
+    let paragraphs = format!("<p>{PROSE}</p>").repeat(6);
+    let html = format!(
+        "<html><head><title>Harbour reopens - The Gazette</title>\
+         <meta property='og:site_name' content='The Gazette'></head><body>\
+         <nav><ul><li><a href=/a>Home</a></li><li><a href=/b>World</a></li></ul></nav>\
+         <div id='share-btns-container-parent'>{paragraphs}</div>\
+         <aside><p>SIDEBAR with a few links</p></aside>\
+         <footer><a href=/c>FOOTER</a></footer></body></html>"
+    );
+    let (blocks, meta) = parse(&html);
+    assert_eq!(texts(&blocks), vec![PROSE; 6]);
+    assert_eq!(meta.title.as_deref(), Some("Harbour reopens"));
+    assert_eq!(meta.source.as_deref(), Some("The Gazette"));
+}
