@@ -29,6 +29,7 @@ mod title;
 use super::build::Builder;
 use super::links::Links;
 use super::{Block, Metadata, plain};
+use choose::Effort;
 
 /// Pages larger than this (in bytes of text) are shown as plain text.
 pub const MAX_BYTES: usize = 5 * 1024 * 1024;
@@ -74,17 +75,22 @@ pub fn extract(text: &str) -> Extracted {
     }
     let page = page::Page::parse(text);
     let found = meta::read(&page);
-    let chosen = choose::article(text).unwrap_or_default();
     let builder = || Builder::new(Links::with_base(found.address.clone()));
     // The extractor's choice, walked by folio's own renderer, with folio's own choice as a
     // second opinion (both measured in characters of text, furniture left out). Under
     // `SHORT_ARTICLE` characters Readability.js gives up choosing and returns the whole body,
     // menus and all; and where folio's choice is nearly the same text, a little shorter, it is
     // the same article with less of the page around it (a menu in a layout table).
-    let content = page::Page::parse_chosen(&chosen.html);
     let roots = score::article_roots(&page);
     let own_len: usize = roots.iter().map(|root| page.stats(*root).text).sum();
-    let chosen_len = content.stats(content.body()).text;
+    let mut chosen = choose::article(text, Effort::First).unwrap_or_default();
+    let mut content = page::Page::parse_chosen(&chosen.html);
+    let mut chosen_len = content.stats(content.body()).text;
+    if chosen_len < SHORT_ARTICLE {
+        chosen = choose::article(text, Effort::All).unwrap_or_default();
+        content = page::Page::parse_chosen(&chosen.html);
+        chosen_len = content.stats(content.body()).text;
+    }
     let own_first = own_len > 0
         && (chosen_len < SHORT_ARTICLE
             || (own_len <= chosen_len && own_len * SAME_ARTICLE.1 >= chosen_len * SAME_ARTICLE.0));
