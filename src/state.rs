@@ -6,6 +6,7 @@
 
 mod bookmarks;
 mod loading;
+mod raw;
 mod search;
 
 use std::collections::HashMap;
@@ -114,6 +115,8 @@ pub struct State {
     pub pending_open: Option<String>,
     /// Article ids to their index in `articles`.
     pub article_ids: HashMap<String, usize>,
+    /// The open file as it is, while the reader shows it instead of the article (`r`).
+    pub as_written: Option<Article>,
 }
 
 impl State {
@@ -150,6 +153,7 @@ impl State {
             loading: None,
             pending_open: last_open.map(str::to_owned),
             article_ids: HashMap::new(),
+            as_written: None,
         };
         state.add_articles(articles, 0);
         state
@@ -191,8 +195,9 @@ impl State {
         }
     }
 
+    /// The article in the reader: the open one, or the file as it is while that is shown.
     pub fn open_article(&self) -> Option<&Article> {
-        self.articles.get(self.open)
+        self.as_written.as_ref().or(self.articles.get(self.open))
     }
 
     /// The open article's layout, ready to read lines from.
@@ -227,7 +232,8 @@ impl State {
 
     /// Remembers the open article's position in `positions`.
     pub fn remember_position(&mut self) {
-        if !self.engaged {
+        // A place in the file as it is is no place in the article.
+        if !self.engaged || self.as_written.is_some() {
             return;
         }
         if let Some(article) = self.articles.get(self.open) {
@@ -243,6 +249,7 @@ impl State {
             return;
         };
         let saved = self.positions.get(&article.id).copied();
+        self.as_written = None;
         // What the loader had to say about this file (a page shown as plain text, say).
         if !article.notes.is_empty() {
             self.message = Some(article.notes.join("; "));
@@ -278,7 +285,7 @@ impl State {
     fn relayout(&mut self) {
         let width = usize::from(self.text_area().width).max(1);
         if width != self.layout.width
-            && let Some(article) = self.articles.get(self.open)
+            && let Some(article) = self.as_written.as_ref().or(self.articles.get(self.open))
         {
             let (block, offset) = self.layout.view(article).anchor_of(self.top);
             self.layout = Layout::new(article, width);
@@ -395,6 +402,7 @@ impl State {
                     .checked_sub(1)
                     .and_then(|i| self.switch_article(i));
             }
+            Action::ToggleRaw => self.toggle_raw(),
             Action::NarrowColumn => {
                 let column = self
                     .column

@@ -39,6 +39,9 @@ pub const MAX_DEPTH: usize = 256;
 /// Pages whose tree could exceed this many nodes are shown as plain text.
 pub const MAX_NODES: usize = 400_000;
 
+/// What the reader and `folio show` say when neither extractor finds any article text.
+pub const NO_ARTICLE_TEXT: &str = "no article text found in this page";
+
 /// Articles shorter than this many characters are taken from folio's own choice when it has one
 /// (Readability.js's `charThreshold`, under which it returns the whole body).
 const SHORT_ARTICLE: usize = 500;
@@ -94,11 +97,21 @@ pub fn extract(text: &str) -> Extracted {
     let own_first = own_len > 0
         && (chosen_len < SHORT_ARTICLE
             || (own_len <= chosen_len && own_len * SAME_ARTICLE.1 >= chosen_len * SAME_ARTICLE.0));
-    let (blocks, links) = if own_first || chosen_len == 0 {
+    let (mut blocks, links) = if own_first || chosen_len == 0 {
         body::blocks(&page, &roots, builder())
     } else {
         body::blocks(&content, &[content.body()], builder())
     };
+    // Never a silent empty page: say so, and show every word the page has.
+    let mut notes = Vec::new();
+    if blocks.is_empty() {
+        blocks = plain::parse(&scan.text);
+        notes.push(if blocks.is_empty() {
+            NO_ARTICLE_TEXT.to_owned()
+        } else {
+            format!("{NO_ARTICLE_TEXT}: showing all of its text")
+        });
+    }
     let chosen_visits = content.visits();
     let visits = page.visits() + chosen_visits;
     let site = found.site.or(chosen.site);
@@ -119,6 +132,7 @@ pub fn extract(text: &str) -> Extracted {
             date: found.date.or(chosen.date),
             source: site,
             links,
+            notes,
             ..Metadata::default()
         },
         nodes: page.node_count(),

@@ -59,6 +59,7 @@ fn gutter_mark<'a>(state: &State, line: &wrap::Line, focused: bool, theme: &Them
     let (first, last) = state.marked_blocks();
     let marked = focused && (first..=last).contains(&block);
     let bookmarked = line.first
+        && state.as_written.is_none()
         && state
             .bookmarked_blocks()
             .any(|(from, to)| (from..=to).contains(&block));
@@ -81,6 +82,7 @@ fn styled_line<'a>(
     match line.part {
         Part::Title => Line::styled(article.title[range].trim_end(), theme.article_title),
         Part::Meta => Line::styled(meta[range].trim_end(), theme.meta),
+        Part::Note(index) => Line::styled(article.notes[index][range].trim_end(), theme.marker),
         Part::Blank => Line::default(),
         Part::Block(index) => {
             let block = &article.blocks[index];

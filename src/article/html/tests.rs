@@ -259,3 +259,24 @@ fn the_extractor_chooses_a_long_article_even_inside_a_share_named_box() {
     assert_eq!(meta.title.as_deref(), Some("Harbour reopens"));
     assert_eq!(meta.source.as_deref(), Some("The Gazette"));
 }
+
+#[test]
+fn a_page_with_no_article_text_says_so_and_shows_all_its_text() {
+    let html = "<html><head><title>Portal</title></head><body>\
+                <nav><a href=/a>Home</a> <a href=/b>Sections</a></nav>\
+                <form><label>Search the site</label><input></form></body></html>";
+    let (blocks, meta) = parse(html);
+    assert_eq!(
+        meta.notes,
+        vec!["no article text found in this page: showing all of its text"]
+    );
+    let shown = texts(&blocks).join(" ");
+    assert!(
+        shown.contains("Home") && shown.contains("Search the site"),
+        "{shown}"
+    );
+
+    let (blocks, meta) = parse("<html><head><title>Empty</title></head><body></body></html>");
+    assert!(blocks.is_empty());
+    assert_eq!(meta.notes, vec![NO_ARTICLE_TEXT]);
+}
