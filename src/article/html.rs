@@ -122,8 +122,12 @@ pub fn extract(text: &str) -> Extracted {
     let title = chosen
         .title
         .map(|t| title::trim_site_name(&t, site.as_deref()))
-        .filter(|t| !t.is_empty())
-        .or(found.title);
+        .filter(|t| !t.is_empty());
+    // "Mozilla - Wikipedia" where folio read "Mozilla": folio's cut of the site's name.
+    let title = match (title, found.title) {
+        (Some(full), Some(own)) if title::is_part_of_title(&own, &full) => Some(own),
+        (title, own) => title.or(own),
+    };
     Extracted {
         blocks,
         metadata: Metadata {
@@ -141,10 +145,20 @@ pub fn extract(text: &str) -> Extracted {
 }
 
 /// The extractor's byline, or folio's when it is the name within the extractor's ("Jane Doe" of
-/// "By Jane Doe, local affairs reporter"), or folio's when the extractor has none.
+/// "By Jane Doe, local affairs reporter") and no other name follows it ("Jane Doe, Ali Khan"),
+/// or folio's when the extractor has none.
 fn byline(chosen: Option<String>, own: Option<String>) -> Option<String> {
+    let names_only_own = |chosen: &str, own: &str| {
+        chosen.split_once(own).is_some_and(|(_, after)| {
+            !after
+                .split([',', '&'])
+                .skip(1)
+                .chain(after.split(" and ").skip(1))
+                .any(|next| next.trim_start().starts_with(char::is_uppercase))
+        })
+    };
     match (chosen, own) {
-        (Some(chosen), Some(own)) if chosen.contains(own.as_str()) => Some(own),
+        (Some(chosen), Some(own)) if names_only_own(&chosen, &own) => Some(own),
         (chosen, own) => chosen.or(own),
     }
 }

@@ -280,3 +280,44 @@ fn a_page_with_no_article_text_says_so_and_shows_all_its_text() {
     assert!(blocks.is_empty());
     assert_eq!(meta.notes, vec![NO_ARTICLE_TEXT]);
 }
+
+#[test]
+fn wikipedia_edit_links_go_and_footnote_markers_read_apart_from_link_numbers() {
+    let html = body(&format!(
+        "<h2>History<span class='mw-editsection'><span class='mw-editsection-bracket'>[</span>\
+         <a href='/w/index.php?action=edit'>edit</a>\
+         <span class='mw-editsection-bracket'>]</span></span></h2>\
+         <p>{PROSE} <a href='https://a.example/'>Netscape</a> said so.\
+         <sup class='reference'><a href='#cite_note-3'>[3]</a></sup></p>"
+    ));
+    let (blocks, meta) = parse(&html);
+    assert_eq!(blocks[0].text, "History");
+    assert!(
+        blocks[1].text.ends_with("Netscape[1] said so.⁽³⁾"),
+        "{}",
+        blocks[1].text
+    );
+    assert_eq!(meta.links, vec!["https://a.example/"]);
+}
+
+#[test]
+fn the_name_within_a_longer_byline_is_the_byline_unless_another_name_follows() {
+    let pick = |chosen: &str, own: &str| byline(Some(chosen.into()), Some(own.into()));
+    assert_eq!(
+        pick("By Jane Doe, local affairs reporter", "Jane Doe").as_deref(),
+        Some("Jane Doe")
+    );
+    assert_eq!(
+        pick("Alexandre Hervaud, Jérémy Piette", "Alexandre Hervaud").as_deref(),
+        Some("Alexandre Hervaud, Jérémy Piette")
+    );
+    assert_eq!(
+        pick("Ana Lee and Tom Ruiz", "Ana Lee").as_deref(),
+        Some("Ana Lee and Tom Ruiz")
+    );
+    assert_eq!(pick("AFP", "Jane Doe").as_deref(), Some("AFP"));
+    assert_eq!(
+        byline(None, Some("Jane Doe".into())).as_deref(),
+        Some("Jane Doe")
+    );
+}
