@@ -84,22 +84,35 @@ const POSITIVE: &[&str] = &[
 
 /// Page furniture: by tag, by role, hidden, or by class and id words.
 pub fn is_furniture(element: &Element) -> bool {
-    is_furniture_by_kind(element) || says_furniture(element, hint_words(element))
+    is_furniture_by_kind(element)
+        || says_furniture(
+            element,
+            element.attr("class").into_iter().chain(element.id()),
+        )
 }
 
 /// Furniture by the words of its class alone: inside an article an extractor chose, ids are
 /// often made from headings ("sharing-with-a-single-developer") and say nothing of the kind.
 pub fn is_furniture_by_class(element: &Element) -> bool {
-    let words = element.attr("class").map(words_of).unwrap_or_default();
-    says_furniture(element, words)
+    says_furniture(element, element.attr("class").into_iter())
 }
 
-fn says_furniture(element: &Element, words: Vec<String>) -> bool {
+/// Whether the words of `sources` (class and id values) say furniture. Run for every element of
+/// every page, so the words are looked at one by one in a reused buffer, never collected.
+fn says_furniture<'a>(element: &Element, sources: impl Iterator<Item = &'a str>) -> bool {
     if matches!(element.name(), "html" | "body" | "main" | "article") {
         return false;
     }
-    let has = |list: &[&str]| words.iter().any(|w| matches_hint(w, list));
-    has(STRONG_NEGATIVE) || (has(WEAK_NEGATIVE) && !has(POSITIVE))
+    let (mut strong, mut weak, mut positive) = (false, false, false);
+    let mut word = String::new();
+    for source in sources {
+        each_word(source, &mut word, |w| {
+            strong |= matches_hint(w, STRONG_NEGATIVE);
+            weak |= matches_hint(w, WEAK_NEGATIVE);
+            positive |= matches_hint(w, POSITIVE);
+        });
+    }
+    strong || (weak && !positive)
 }
 
 /// Furniture by what the element is (tag, role, hidden), not by the words of its class and id:
@@ -165,12 +178,19 @@ pub fn hint_words(element: &Element) -> Vec<String> {
 /// The words of one class or id value: split at punctuation and at camelCase, lower-cased.
 fn words_of(source: &str) -> Vec<String> {
     let mut words = Vec::new();
-    let mut word = String::new();
+    each_word(source, &mut String::new(), |w| words.push(w.to_owned()));
+    words
+}
+
+/// Calls `visit` with each word of `source` (see `words_of`), built in `word`.
+fn each_word(source: &str, word: &mut String, mut visit: impl FnMut(&str)) {
+    word.clear();
     let mut previous_lower = false;
     for ch in source.chars() {
         let boundary = !ch.is_alphanumeric() || (ch.is_uppercase() && previous_lower);
         if boundary && !word.is_empty() {
-            words.push(std::mem::take(&mut word));
+            visit(word);
+            word.clear();
         }
         if ch.is_alphanumeric() {
             word.extend(ch.to_lowercase());
@@ -178,9 +198,8 @@ fn words_of(source: &str) -> Vec<String> {
         previous_lower = ch.is_lowercase();
     }
     if !word.is_empty() {
-        words.push(word);
+        visit(word);
     }
-    words
 }
 
 /// A word matches a hint it equals, or a `prefix*` hint it starts with ("navbar" is nav*, while
