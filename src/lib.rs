@@ -13,7 +13,8 @@
 //! Beneath it:
 //! - `corpus` walks paths and reads files, in order, on every core, all at once or streamed to the
 //!   interface; `decode` turns bytes into text and `article` builds the model from plain text,
-//!   Markdown or a saved web page, sanitized by `sanitize` and cleaned of saved-page debris.
+//!   Markdown or a saved web page (the article chosen by dom_smoothie, a port of Readability.js,
+//!   behind folio's own guards), sanitized by `sanitize` and cleaned of saved-page debris.
 //! - `wrap` lays an article out in lines for a width, lazily, block by block; the reader and
 //!   `folio show` share it. `screen` and `scroll` are the pure geometry and scroll arithmetic.
 //! - `search` parses queries and finds matches as byte ranges in blocks, and ranks the matching
