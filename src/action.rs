@@ -54,6 +54,8 @@ pub enum Action {
     NextArticle,
     /// Open the previous article in the list.
     PreviousArticle,
+    /// Show the open file as it is in the reader, or the cleaned article again.
+    ToggleRaw,
     /// Make the reading column narrower.
     NarrowColumn,
     /// Make the reading column wider.

@@ -258,6 +258,35 @@ impl Article {
         }
     }
 
+    /// The file as it is, for the reader's raw view (the counterpart of `folio show --raw`): its
+    /// sanitized text in preformatted blocks, one per run of lines between blank lines, under the
+    /// same title, with a note saying what this is.
+    pub fn as_written(&self) -> Article {
+        let blocks: Vec<Block> = self
+            .raw
+            .split("\n\n")
+            .map(|run| run.trim_matches('\n'))
+            .filter(|run| !run.trim().is_empty())
+            .map(|run| Block::new(BlockKind::Code, run))
+            .collect();
+        let blocks = split_oversized_blocks(blocks);
+        Article {
+            id: self.id.clone(),
+            title: self.title.clone(),
+            title_original: None,
+            byline: None,
+            date: None,
+            source: None,
+            url: self.url.clone(),
+            path: self.path.clone(),
+            format: self.format,
+            word_count: blocks.iter().map(|b| count_words(&b.text)).sum(),
+            notes: vec![AS_WRITTEN_NOTE.to_owned()],
+            blocks,
+            raw: String::new(),
+        }
+    }
+
     /// Minutes to read at an average pace, at least one for any non-empty article.
     pub fn reading_minutes(&self) -> usize {
         self.word_count.div_ceil(WORDS_PER_MINUTE)
@@ -273,6 +302,9 @@ impl Article {
             .join(" · ")
     }
 }
+
+/// What the reader says over the file as it is.
+pub const AS_WRITTEN_NOTE: &str = "the file as it is, not cleaned";
 
 /// The most characters a title, byline, date or source keeps: front matter can hold a "title" of
 /// megabytes, and every list row and every header would measure it each time it is drawn.

@@ -34,13 +34,15 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, NotText> {
     decode_with_hint(bytes, None)
 }
 
-/// Decodes `bytes`: a BOM decides first (UTF-8, UTF-16LE/BE); then the charset the file declares,
-/// if any; then strict UTF-8; only when that fails is the encoding guessed (chardetng, then Mac
-/// Roman and the DOS code pages weighed against its guess: see `legacy`), so valid UTF-8 is
-/// never second-guessed. CRLF and lone CR become LF.
+/// Decodes `bytes`: a BOM decides first (UTF-8, UTF-16LE/BE); then valid UTF-8 that holds
+/// non-ASCII bytes is UTF-8; then the charset the file declares, if any; then plain ASCII is
+/// UTF-8; only when all that fails is the encoding guessed (chardetng, then Mac Roman and the DOS
+/// code pages weighed against its guess: see `legacy`). CRLF and lone CR become LF.
 ///
-/// A declared charset wins over UTF-8 and over detection because that is what a browser does with
-/// the same page: a Windows-1252 page whose bytes happen to be valid UTF-8 reads as the author saw it.
+/// Valid UTF-8 beats a declared legacy charset because tools that save pages re-encode them as
+/// UTF-8 and leave the `<meta charset>` as it was (Mozilla's `qq` test page says gb2312 and is
+/// UTF-8), while legacy text with non-ASCII bytes is almost never valid UTF-8 by chance. An
+/// all-ASCII file reads the same either way, except in the rare 7-bit encodings a page may name.
 pub fn decode_with_hint(
     bytes: &[u8],
     declared: Option<&'static Encoding>,
@@ -55,16 +57,17 @@ pub fn decode_with_hint(
             if memchr_nul(sniffed) {
                 return Err(NotText::Binary);
             }
-            if let Some(encoding) = declared {
-                let (text, _) = encoding.decode_without_bom_handling(bytes);
-                return Ok(Decoded {
-                    text: normalize_line_endings(text.into_owned()),
-                    encoding: encoding.name(),
-                });
-            }
-            match std::str::from_utf8(bytes) {
-                Ok(text) => (text.to_owned(), UTF_8),
-                Err(_) => {
+            match (std::str::from_utf8(bytes), declared) {
+                (Ok(text), Some(encoding)) if text.is_ascii() => {
+                    let (text, _) = encoding.decode_without_bom_handling(bytes);
+                    (text.into_owned(), encoding)
+                }
+                (Ok(text), _) => (text.to_owned(), UTF_8),
+                (Err(_), Some(encoding)) => {
+                    let (text, _) = encoding.decode_without_bom_handling(bytes);
+                    (text.into_owned(), encoding)
+                }
+                (Err(_), None) => {
                     let mut detector =
                         chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
                     detector.feed(bytes, true);
@@ -310,18 +313,28 @@ mod tests {
     }
 
     #[test]
-    fn bom_beats_declared_beats_utf8() {
+    fn bom_beats_utf8_beats_declared_beats_detection() {
         let declared = Some(encoding_rs::WINDOWS_1252);
-        // Valid UTF-8 ("é" as C3 A9), but the page says Windows-1252: the page wins.
+        // Valid UTF-8 ("é" as C3 A9) on a page that says Windows-1252: re-encoded when saved.
+        let utf8 = decode_with_hint(b"caf\xc3\xa9", declared).unwrap();
+        assert_eq!((utf8.text.as_str(), utf8.encoding), ("café", "UTF-8"));
+        // Not UTF-8: the declaration is believed, before any guess.
+        let latin = decode_with_hint(b"caf\xe9", declared).unwrap();
         assert_eq!(
-            decode_with_hint(b"caf\xc3\xa9", declared).unwrap().text,
-            "cafÃ©"
+            (latin.text.as_str(), latin.encoding),
+            ("café", "windows-1252")
         );
+        let gb = decode_with_hint(b"\xd6\xd0\xce\xc4", Some(encoding_rs::GBK)).unwrap();
+        assert_eq!(gb.text, "中文");
+        // Chinese in UTF-8 on a page that declares gb2312 (Mozilla's qq page) reads as Chinese.
+        let qq = decode_with_hint("中文".as_bytes(), Some(encoding_rs::GBK)).unwrap();
+        assert_eq!(qq.text, "中文");
+        // Plain ASCII follows the declaration (it decodes the same in any ASCII-based charset).
         assert_eq!(
-            decode_with_hint(b"caf\xe9", declared).unwrap().encoding,
+            decode_with_hint(b"cafe", declared).unwrap().encoding,
             "windows-1252"
         );
-        // A byte-order mark is stronger than any declaration.
+        // A byte-order mark is stronger than anything else.
         assert_eq!(
             decode_with_hint(b"\xef\xbb\xbfcaf\xc3\xa9", declared)
                 .unwrap()

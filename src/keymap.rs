@@ -171,6 +171,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Reader, &[ch('y')], Action::CopyPassage, "copy the passage to your clipboard (OSC 52)"),
     bind(Reader, &[ch(']')], Action::NextArticle, "next article"),
     bind(Reader, &[ch('[')], Action::PreviousArticle, "previous article"),
+    bind(Reader, &[ch('r')], Action::ToggleRaw, "the file as it is (again: the article)"),
     bind(Reader, &[ch('-')], Action::NarrowColumn, "narrower reading column"),
     bind(Reader, &[ch('+'), ch('=')], Action::WidenColumn, "wider reading column"),
     bind(Reader, &[ch('h'), code(Left)], Action::FocusList, "focus the list"),

@@ -7,6 +7,7 @@
 mod adding;
 mod bookmarks;
 mod loading;
+mod raw;
 mod search;
 
 use std::collections::HashMap;
@@ -128,6 +129,8 @@ pub struct State {
     pub keymap: Keymap,
     /// The address of the page being fetched and saved, while it is.
     pub adding: Option<String>,
+    /// The open file as it is, while the reader shows it instead of the article (`r`).
+    pub as_written: Option<Article>,
 }
 
 impl State {
@@ -168,6 +171,7 @@ impl State {
             article_ids: HashMap::new(),
             keymap: Keymap::default(),
             adding: None,
+            as_written: None,
         };
         state.add_articles(articles, 0);
         state
@@ -216,8 +220,9 @@ impl State {
         }
     }
 
+    /// The article in the reader: the open one, or the file as it is while that is shown.
     pub fn open_article(&self) -> Option<&Article> {
-        self.articles.get(self.open)
+        self.as_written.as_ref().or(self.articles.get(self.open))
     }
 
     /// The open article's layout, ready to read lines from.
@@ -252,7 +257,8 @@ impl State {
 
     /// Remembers the open article's position in `positions`.
     pub fn remember_position(&mut self) {
-        if !self.engaged {
+        // A place in the file as it is is no place in the article.
+        if !self.engaged || self.as_written.is_some() {
             return;
         }
         if let Some(article) = self.articles.get(self.open) {
@@ -268,6 +274,7 @@ impl State {
             return;
         };
         let saved = self.positions.get(&article.id).copied();
+        self.as_written = None;
         // What the loader had to say about this file (a page shown as plain text, say).
         if !article.notes.is_empty() {
             self.message = Some(article.notes.join("; "));
@@ -303,7 +310,7 @@ impl State {
     fn relayout(&mut self) {
         let width = usize::from(self.text_area().width).max(1);
         if width != self.layout.width
-            && let Some(article) = self.articles.get(self.open)
+            && let Some(article) = self.as_written.as_ref().or(self.articles.get(self.open))
         {
             let (block, offset) = self.layout.view(article).anchor_of(self.top);
             self.layout = Layout::new(article, width);
@@ -515,6 +522,7 @@ impl State {
             }
             Action::NextArticle => return self.step_article(1),
             Action::PreviousArticle => return self.step_article(-1),
+            Action::ToggleRaw => self.toggle_raw(),
             // Both steps start from the width drawn, so each press changes what is seen.
             Action::NarrowColumn => {
                 self.set_column(self.column_in_use().saturating_sub(screen::COLUMN_STEP));

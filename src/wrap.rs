@@ -24,6 +24,9 @@ use crate::article::{Article, Block, BlockKind};
 pub enum Part {
     Title,
     Meta,
+    /// What folio says about how it read the file (`Article::notes`, by index): "no article
+    /// text found in this page", shown in the pane under the metadata, not part of the text.
+    Note(usize),
     /// The body block with this index in `Article::blocks`.
     Block(usize),
     /// The gap before a block.
@@ -297,6 +300,9 @@ fn header_lines(article: &Article, width: usize) -> Vec<Line> {
     if !meta.is_empty() {
         push_wrapped(&mut lines, Part::Meta, &meta, width);
     }
+    for (index, note) in article.notes.iter().enumerate() {
+        push_wrapped(&mut lines, Part::Note(index), note, width);
+    }
     lines
 }
 
@@ -511,6 +517,8 @@ pub fn to_plain_text(article: &Article, width: usize) -> String {
         match line.part {
             Part::Title => out.push_str(&article.title[line.range.clone()]),
             Part::Meta => out.push_str(&meta[line.range.clone()]),
+            // `folio show` says these on stderr, apart from the article it prints.
+            Part::Note(_) => continue,
             Part::Blank => {}
             Part::Block(index) => {
                 let block = &article.blocks[index];

@@ -353,3 +353,69 @@ fn raw_shows_the_page_as_written() {
     assert!(shown.contains("<nav class=\"main-nav\""));
     assert!(shown.contains("TRACKING_SCRIPT_TEXT"));
 }
+
+fn readability_page(name: &str) -> PathBuf {
+    fixture(&format!("readability/{name}/source.html"))
+}
+
+#[test]
+fn real_pages_that_read_as_empty_now_read_as_their_article() {
+    let liberation = readability_page("liberation-1");
+    let article = listed(&liberation);
+    assert_eq!(
+        article["title"],
+        "Un troisième Français mort dans le séisme au Népal"
+    );
+    assert!(article["word_count"].as_u64().unwrap() > 250, "{article}");
+    let shown = show(&liberation, "séisme");
+    assert!(
+        body(&shown)[0].starts_with("Un troisième Français a été tué dans le tremblement de terre"),
+        "{shown}"
+    );
+
+    let medical = readability_page("medicalnewstoday");
+    let article = listed(&medical);
+    assert_metadata(
+        &article,
+        "How does the brain turn unconscious information into conscious thought?",
+        "Ana Sandoiu",
+        "2017-07-27",
+    );
+    assert!(article["word_count"].as_u64().unwrap() > 800, "{article}");
+    let shown = show(&medical, "unconscious");
+    assert!(
+        shown.contains("This \"mathematical trick\" was the evidence accumulation model."),
+        "{shown}"
+    );
+}
+
+#[test]
+fn a_documentation_page_is_its_text_not_its_navigation_bar() {
+    let mercurial = readability_page("mercurial");
+    let article = listed(&mercurial);
+    assert_eq!(article["title"], "Evolve: Shared Mutable History");
+    assert!(article["word_count"].as_u64().unwrap() > 3000, "{article}");
+    let shown = show(&mercurial, "Evolve");
+    assert!(
+        shown.contains("you can move up to the next level: shared mutable history."),
+        "{shown}"
+    );
+    assert!(shown.contains("No changeset can be both obsolete and public"));
+}
+
+#[test]
+fn a_utf8_page_that_declares_gb2312_reads_as_chinese() {
+    let qq = readability_page("qq");
+    let article = listed(&qq);
+    let title = article["title"].as_str().unwrap();
+    assert!(
+        title.starts_with("DeepMind新电脑已可利用记忆自学 人工智能迈上新台阶"),
+        "{title}"
+    );
+    let shown = show(&qq, "DeepMind");
+    assert!(
+        shown.contains("在2014年收购的人工智能公司DeepMind开发出一款能够用自己的记忆学习新知识"),
+        "{shown}"
+    );
+    assert!(!shown.contains('\u{fffd}'), "{shown}");
+}

@@ -117,6 +117,10 @@ fn screen_lines(article: &Article, width: usize) -> Vec<(String, String)> {
                 article.title[line.range.clone()].trim_end().into(),
             ),
             Part::Meta => (String::new(), meta[line.range.clone()].trim_end().into()),
+            Part::Note(index) => (
+                String::new(),
+                article.notes[index][line.range.clone()].trim_end().into(),
+            ),
             Part::Blank => (String::new(), String::new()),
             Part::Block(index) => {
                 let block = &article.blocks[index];

@@ -597,3 +597,49 @@ fn a_quoted_reply_with_a_patch_and_a_signature_at_100x44() {
         );
     }
 }
+
+/// A saved page with no article in it: only a menu and a search form.
+const PORTAL_PAGE: &str = "<!doctype html><html><head><title>City Portal</title></head>\
+    <body><nav><a href=/news>News</a> <a href=/events>Events</a> <a href=/maps>Maps</a></nav>\
+    <form><label>Search the city's pages</label><input name=q></form></body></html>";
+
+fn portal_state() -> State {
+    let article = folio::article::Article::from_text(
+        "portal.html",
+        "portal",
+        folio::article::Format::Html,
+        PORTAL_PAGE,
+    );
+    State::new(vec![article], Rect::new(0, 0, 80, 20), HashMap::new(), None)
+}
+
+#[test]
+fn a_page_with_no_article_text_says_so_in_the_reader_at_80x20() {
+    let mut s = portal_state();
+    press(&mut s, &[Action::OpenSelected]);
+    let shown = screen(&s);
+    assert!(
+        shown.contains("no article text found in this page"),
+        "{shown}"
+    );
+    assert_snapshot!(shown);
+}
+
+#[test]
+fn r_shows_the_file_as_it_is_and_r_again_the_article_at_80x20() {
+    let mut s = portal_state();
+    press(&mut s, &[Action::OpenSelected]);
+    let article = screen(&s);
+    let key = keymap::BINDINGS
+        .iter()
+        .find(|b| b.action == Action::ToggleRaw && b.context == Context::Reader)
+        .expect("a key for the raw view");
+    assert_eq!(key.keys[0].label(), "r");
+    press(&mut s, &[Action::ToggleRaw]);
+    let raw = screen(&s);
+    assert!(raw.contains("the file as it is"), "{raw}");
+    assert!(raw.contains("<nav><a href=/news>News</a>"), "{raw}");
+    assert_snapshot!(raw);
+    press(&mut s, &[Action::ToggleRaw]);
+    assert_eq!(screen(&s), article);
+}

@@ -79,6 +79,8 @@ pub fn clean(mut blocks: Vec<Block>, mut meta: Metadata) -> (Vec<Block>, Metadat
     take_title(&mut blocks, &mut meta);
     take_head_dates(&mut blocks, &mut meta);
     take_byline_line(&mut blocks, &mut meta);
+    split_date_from_byline(&mut meta);
+    blocks.retain(|block| !is_caption_label(block));
     let readable = meta
         .title
         .as_deref()
@@ -95,6 +97,61 @@ pub fn clean(mut blocks: Vec<Block>, mut meta: Metadata) -> (Vec<Block>, Metadat
         meta.date = Some(iso);
     }
     (blocks, meta)
+}
+
+/// "Nathan Willis March 25, 2015": the name is the byline, the date the date (when the page gave
+/// none of its own).
+fn split_date_from_byline(meta: &mut Metadata) {
+    let Some(byline) = meta.byline.as_deref() else {
+        return;
+    };
+    let words: Vec<&str> = byline.split_whitespace().collect();
+    // A date is two to four words ("25 March 2015", "March 25, 2015", "on Mar 25 2015").
+    for date_words in (2..=4).rev() {
+        let Some(name_words) = words.len().checked_sub(date_words).filter(|n| *n > 0) else {
+            continue;
+        };
+        let date = words[name_words..].join(" ");
+        if let Some(iso) = parse_date(&date) {
+            let name = words[..name_words].join(" ");
+            let name = name
+                .trim_end_matches([',', '·', '-', '|', '—', ':'])
+                .trim_end();
+            let name = name.strip_suffix(" on").unwrap_or(name);
+            if name.is_empty() {
+                return;
+            }
+            // "Last Updated: January 7, 2025" is a date, not a person.
+            let label = DATE_LABELS.contains(&name.to_lowercase().as_str());
+            meta.byline = (!label).then(|| name.to_owned());
+            meta.date.get_or_insert(iso);
+            return;
+        }
+    }
+}
+
+/// What stands before a date on a page, never a person's name.
+const DATE_LABELS: &[&str] = &[
+    "updated",
+    "last updated",
+    "published",
+    "posted",
+    "first published",
+    "date",
+];
+
+/// A caption that is only a label ("Photo", "Image"): what a picture left behind, not text.
+fn is_caption_label(block: &Block) -> bool {
+    block.kind == BlockKind::Paragraph
+        && matches!(
+            block
+                .text
+                .trim()
+                .trim_end_matches(':')
+                .to_lowercase()
+                .as_str(),
+            "photo" | "image" | "photograph" | "video" | "picture"
+        )
 }
 
 fn words(text: &str) -> impl Iterator<Item = &str> {

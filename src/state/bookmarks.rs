@@ -199,6 +199,10 @@ impl State {
     }
 
     fn start_bookmark(&mut self) {
+        if self.as_written.is_some() {
+            self.message = Some("bookmarks mark the article, not the file as it is".to_owned());
+            return;
+        }
         if let Some(reason) = &self.bookmarking_off {
             self.message = Some(reason.clone());
             return;
@@ -318,6 +322,7 @@ impl State {
             return None;
         };
         self.overlay = None;
+        self.leave_raw();
         self.focus = Focus::Reader;
         let effect = self.switch_article(place.article);
         self.engaged = true;

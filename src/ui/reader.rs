@@ -70,6 +70,7 @@ fn gutter_mark<'a>(state: &State, line: &wrap::Line, focused: bool, theme: &Them
     let (first, last) = state.marked_blocks();
     let marked = focused && (first..=last).contains(&block);
     let bookmarked = line.first
+        && state.as_written.is_none()
         && state
             .bookmarked_blocks()
             .any(|(from, to)| (from..=to).contains(&block));
@@ -92,6 +93,7 @@ fn styled_line<'a>(
     match line.part {
         Part::Title => title_line(article, range, find, theme),
         Part::Meta => Line::styled(meta[range].trim_end(), theme.meta),
+        Part::Note(index) => Line::styled(article.notes[index][range].trim_end(), theme.marker),
         Part::Blank => Line::default(),
         Part::Block(index) => {
             let block = &article.blocks[index];

@@ -92,6 +92,7 @@ fn layout(article: &Article, width: usize) {
         let (prefix_text, text) = match line.part {
             Part::Title => (String::new(), &article.title),
             Part::Meta => (String::new(), &meta),
+            Part::Note(index) => (String::new(), &article.notes[index]),
             Part::Blank => continue,
             Part::Block(index) => {
                 let block = &article.blocks[index];

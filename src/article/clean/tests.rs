@@ -153,3 +153,48 @@ fn domains_are_recognised() {
     assert_eq!(domain_of("[Title](#)"), None);
     assert_eq!(domain_of("U.S."), None);
 }
+
+#[test]
+fn a_date_glued_to_the_byline_becomes_the_date() {
+    let byline = |text: &str, date: Option<&str>| {
+        let meta = Metadata {
+            byline: Some(text.to_owned()),
+            date: date.map(str::to_owned),
+            ..Metadata::default()
+        };
+        let (_, meta) = clean(plain::parse("Body."), meta);
+        (meta.byline, meta.date)
+    };
+    let pair = |name: &str, date: &str| (Some(name.to_owned()), Some(date.to_owned()));
+    assert_eq!(
+        byline("Nathan Willis March 25, 2015", None),
+        pair("Nathan Willis", "2015-03-25")
+    );
+    assert_eq!(
+        byline("Ana Lee, 3 May 2019", Some("2019-05-04")),
+        pair("Ana Lee", "2019-05-04")
+    );
+    assert_eq!(
+        byline("Last Updated: January 7, 2025", Some("2020-07-10")),
+        (None, Some("2020-07-10".to_owned()))
+    );
+    // A name without a date, and a byline that is only a date, stay as they are.
+    assert_eq!(
+        byline("Mary June Smith", None),
+        (Some("Mary June Smith".to_owned()), None)
+    );
+    assert_eq!(
+        byline("March 25, 2015", None),
+        (Some("March 25, 2015".to_owned()), None)
+    );
+}
+
+#[test]
+fn a_lone_photo_label_goes_and_a_sentence_about_a_photo_stays() {
+    let (blocks, _) =
+        cleaned("Title\n\nFirst paragraph.\n\nPhoto\n\nImage:\n\nThe photo shows a mill.");
+    assert_eq!(
+        texts(&blocks),
+        vec!["First paragraph.", "The photo shows a mill."]
+    );
+}

@@ -41,6 +41,28 @@ pub fn blocks(
     emitter.builder.finish()
 }
 
+/// Wikipedia's "[edit]" beside every heading: a link for editors, not text.
+fn is_edit_link(element: &Element) -> bool {
+    element
+        .attr("class")
+        .is_some_and(|class| class.split_whitespace().any(|c| c == "mw-editsection"))
+}
+
+/// A page's own footnote marker ("[3]" in a `<sup>`) in superscript ("⁽³⁾"), so that it reads
+/// apart from folio's link numbers ("text[3]"); `None` for any other superscript.
+fn footnote_marker(text: &str) -> Option<String> {
+    const SUPERSCRIPT: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    let digits = text.trim().strip_prefix('[')?.strip_suffix(']')?.trim();
+    if digits.is_empty() || digits.len() > 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let raised: String = digits
+        .bytes()
+        .map(|b| SUPERSCRIPT[usize::from(b - b'0')])
+        .collect();
+    Some(format!("⁽{raised}⁾"))
+}
+
 /// The rows of a data table being read.
 #[derive(Default)]
 struct Table {
@@ -69,7 +91,17 @@ impl Emitter<'_> {
             Node::Element(element) => element,
             _ => return false,
         };
-        if self.page.is_furniture(node) || (!is_root && self.is_link_box(node, element)) {
+        let link_box = !is_root && !self.page.is_chosen() && self.is_link_box(node, element);
+        if self.page.is_furniture(node) || link_box {
+            return false;
+        }
+        if is_edit_link(element) {
+            return false;
+        }
+        if element.name() == "sup"
+            && let Some(marker) = footnote_marker(&self.page.text_of(node))
+        {
+            self.builder.text(&marker);
             return false;
         }
         if self.table.is_some() {
@@ -295,5 +327,20 @@ fn inline_style(name: &str) -> Option<MarkStyle> {
         "strong" | "b" => Some(MarkStyle::Strong),
         "code" | "kbd" | "samp" | "tt" => Some(MarkStyle::Code),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::footnote_marker;
+
+    #[test]
+    fn footnote_markers_are_raised_and_other_superscripts_kept() {
+        assert_eq!(footnote_marker("[3]").as_deref(), Some("⁽³⁾"));
+        assert_eq!(footnote_marker(" [ 47 ] ").as_deref(), Some("⁽⁴⁷⁾"));
+        assert_eq!(footnote_marker("2"), None);
+        assert_eq!(footnote_marker("[note 1]"), None);
+        assert_eq!(footnote_marker("[]"), None);
+        assert_eq!(footnote_marker("[123456]"), None);
     }
 }

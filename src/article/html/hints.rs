@@ -84,13 +84,48 @@ const POSITIVE: &[&str] = &[
 
 /// Page furniture: by tag, by role, hidden, or by class and id words.
 pub fn is_furniture(element: &Element) -> bool {
+    is_furniture_by_kind(element)
+        || says_furniture(
+            element,
+            element.attr("class").into_iter().chain(element.id()),
+        )
+}
+
+/// Furniture by the words of its class alone: inside an article an extractor chose, ids are
+/// often made from headings ("sharing-with-a-single-developer") and say nothing of the kind.
+pub fn is_furniture_by_class(element: &Element) -> bool {
+    says_furniture(element, element.attr("class").into_iter())
+}
+
+/// Whether the words of `sources` (class and id values) say furniture. Run for every element of
+/// every page, so the words are looked at one by one in a reused buffer, never collected.
+fn says_furniture<'a>(element: &Element, sources: impl Iterator<Item = &'a str>) -> bool {
+    if matches!(element.name(), "html" | "body" | "main" | "article") {
+        return false;
+    }
+    let (mut strong, mut weak, mut positive) = (false, false, false);
+    let mut word = String::new();
+    for source in sources {
+        each_word(source, &mut word, |w| {
+            strong |= matches_hint(w, STRONG_NEGATIVE);
+            weak |= matches_hint(w, WEAK_NEGATIVE);
+            positive |= matches_hint(w, POSITIVE);
+        });
+    }
+    strong || (weak && !positive)
+}
+
+/// Furniture by what the element is (tag, role, hidden), not by the words of its class and id:
+/// inside an article an extractor chose, "share-buttons-parent" may hold the whole story.
+pub fn is_furniture_by_kind(element: &Element) -> bool {
     let name = element.name();
     if matches!(name, "html" | "body" | "main" | "article") {
         return false;
     }
-    if FURNITURE_TAGS.contains(&name) {
-        return true;
-    }
+    FURNITURE_TAGS.contains(&name) || is_hidden(element) || has_furniture_role(element)
+}
+
+fn is_hidden(element: &Element) -> bool {
     if element.attr("hidden").is_some()
         || element
             .attr("aria-hidden")
@@ -98,24 +133,20 @@ pub fn is_furniture(element: &Element) -> bool {
     {
         return true;
     }
-    if let Some(style) = element.attr("style") {
+    element.attr("style").is_some_and(|style| {
         let style: String = style
             .chars()
             .filter(|c| !c.is_whitespace())
             .collect::<String>()
             .to_ascii_lowercase();
-        if style.contains("display:none") || style.contains("visibility:hidden") {
-            return true;
-        }
-    }
-    if let Some(role) = element.attr("role")
-        && FURNITURE_ROLES.contains(&role.trim().to_ascii_lowercase().as_str())
-    {
-        return true;
-    }
-    let words = hint_words(element);
-    let has = |list: &[&str]| words.iter().any(|w| matches_hint(w, list));
-    has(STRONG_NEGATIVE) || (has(WEAK_NEGATIVE) && !has(POSITIVE))
+        style.contains("display:none") || style.contains("visibility:hidden")
+    })
+}
+
+fn has_furniture_role(element: &Element) -> bool {
+    element
+        .attr("role")
+        .is_some_and(|role| FURNITURE_ROLES.contains(&role.trim().to_ascii_lowercase().as_str()))
 }
 
 /// How much an element's class and id say it is the article (+25) or not (−25).
@@ -140,26 +171,35 @@ pub fn class_weight(element: &Element) -> f64 {
 /// The words of an element's class and id, split at punctuation and camelCase, lower case:
 /// "site-header cookieBanner" gives site, header, cookie, banner.
 pub fn hint_words(element: &Element) -> Vec<String> {
-    let mut words = Vec::new();
     let sources = element.attr("class").into_iter().chain(element.id());
-    for source in sources {
-        let mut word = String::new();
-        let mut previous_lower = false;
-        for ch in source.chars() {
-            let boundary = !ch.is_alphanumeric() || (ch.is_uppercase() && previous_lower);
-            if boundary && !word.is_empty() {
-                words.push(std::mem::take(&mut word));
-            }
-            if ch.is_alphanumeric() {
-                word.extend(ch.to_lowercase());
-            }
-            previous_lower = ch.is_lowercase();
-        }
-        if !word.is_empty() {
-            words.push(word);
-        }
-    }
+    sources.flat_map(words_of).collect()
+}
+
+/// The words of one class or id value: split at punctuation and at camelCase, lower-cased.
+fn words_of(source: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    each_word(source, &mut String::new(), |w| words.push(w.to_owned()));
     words
+}
+
+/// Calls `visit` with each word of `source` (see `words_of`), built in `word`.
+fn each_word(source: &str, word: &mut String, mut visit: impl FnMut(&str)) {
+    word.clear();
+    let mut previous_lower = false;
+    for ch in source.chars() {
+        let boundary = !ch.is_alphanumeric() || (ch.is_uppercase() && previous_lower);
+        if boundary && !word.is_empty() {
+            visit(word);
+            word.clear();
+        }
+        if ch.is_alphanumeric() {
+            word.extend(ch.to_lowercase());
+        }
+        previous_lower = ch.is_lowercase();
+    }
+    if !word.is_empty() {
+        visit(word);
+    }
 }
 
 /// A word matches a hint it equals, or a `prefix*` hint it starts with ("navbar" is nav*, while

@@ -170,6 +170,9 @@ fn collect(page: &Page) -> Found {
     let mut furniture_depth = 0usize;
     let mut article_depth = 0usize;
     let mut elements: Vec<(NodeRef<'_, Node>, Place)> = Vec::new();
+    // What each open element added to the depths, so that closing it need not ask again (the
+    // furniture test reads class words, and is most of this walk's cost).
+    let mut open: Vec<(usize, usize)> = Vec::new();
     let counts = |node: NodeRef<'_, Node>| {
         let element = node.value().as_element();
         let furniture = element.is_some_and(is_furniture);
@@ -181,6 +184,7 @@ fn collect(page: &Page) -> Found {
             Node::Document => true,
             Node::Element(_) => {
                 let (furniture, article) = counts(node);
+                open.push((furniture, article));
                 furniture_depth += furniture;
                 article_depth += article;
                 let place = Place {
@@ -193,9 +197,12 @@ fn collect(page: &Page) -> Found {
             _ => false,
         },
         Visit::Close(node) => {
-            let (furniture, article) = counts(node);
-            furniture_depth -= furniture;
-            article_depth -= article;
+            if node.value().is_element()
+                && let Some((furniture, article)) = open.pop()
+            {
+                furniture_depth -= furniture;
+                article_depth -= article;
+            }
             true
         }
     });
@@ -285,7 +292,7 @@ fn has_word(list: Option<&str>, word: &str) -> bool {
 }
 
 /// "By Jane Doe" → "Jane Doe"; an address (article:author is often a profile URL) is no byline.
-fn clean_byline(text: &str) -> Option<String> {
+pub fn clean_byline(text: &str) -> Option<String> {
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let lower = text.to_lowercase();
     let text = ["written by ", "by "]

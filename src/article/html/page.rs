@@ -14,7 +14,7 @@ use std::collections::{HashMap, HashSet};
 use ego_tree::{NodeId, NodeRef};
 use scraper::{Html, Node};
 
-use super::hints::is_furniture;
+use super::hints::{is_furniture, is_furniture_by_class, is_furniture_by_kind};
 
 /// One step of a walk: entering a node, or leaving one that was entered.
 #[derive(Debug, Clone, Copy)]
@@ -98,15 +98,30 @@ const PROSE_TAGS: &[&str] = &[
 /// The parsed page and its measurements.
 pub struct Page {
     html: Html,
+    /// An article an extractor already chose and cleaned, not a whole page: furniture is known
+    /// by its tag, role or being hidden, and by class words only in a minor part of the text;
+    /// nothing is dropped for its links.
+    chosen: bool,
     stats: HashMap<NodeId, Stats>,
     furniture: HashSet<NodeId>,
     visits: Cell<usize>,
 }
 
 impl Page {
+    /// Parses a whole page, whose furniture is to be found.
     pub fn parse(text: &str) -> Page {
+        Page::parse_as(text, false)
+    }
+
+    /// Parses the HTML of an article an extractor chose out of a page.
+    pub fn parse_chosen(html: &str) -> Page {
+        Page::parse_as(html, true)
+    }
+
+    fn parse_as(text: &str, chosen: bool) -> Page {
         let mut page = Page {
             html: Html::parse_document(text),
+            chosen,
             stats: HashMap::new(),
             furniture: HashSet::new(),
             visits: Cell::new(0),
@@ -139,6 +154,11 @@ impl Page {
 
     pub fn stats(&self, node: NodeRef<'_, Node>) -> Stats {
         self.stats.get(&node.id()).copied().unwrap_or_default()
+    }
+
+    /// Whether this is an article an extractor chose (see `parse_chosen`).
+    pub fn is_chosen(&self) -> bool {
+        self.chosen
     }
 
     pub fn is_furniture(&self, node: NodeRef<'_, Node>) -> bool {
@@ -199,11 +219,16 @@ impl Page {
         let mut furniture = HashSet::new();
         let mut open: Vec<Stats> = Vec::new();
         let mut link_depth = 0usize;
+        let furniture_test = if self.chosen {
+            is_furniture_by_kind
+        } else {
+            is_furniture
+        };
         self.walk(self.html.tree.root(), |visit| match visit {
             Visit::Open(node) => match node.value() {
                 Node::Document | Node::Fragment => true,
                 Node::Element(element) => {
-                    if is_furniture(element) {
+                    if furniture_test(element) {
                         furniture.insert(node.id());
                         return false;
                     }
@@ -242,8 +267,43 @@ impl Page {
         });
         self.stats = stats;
         self.furniture = furniture;
+        if self.chosen {
+            self.mark_minor_furniture();
+        }
+    }
+
+    /// In a chosen article, a box (a block or a layout cell, not inline markup such as
+    /// MathJax's "CtxtMenu" spans) whose class says furniture ("newsletter-signup") is left
+    /// out when it holds a minor part of the text; one that holds most of it is the story itself,
+    /// whatever the site called it ("share-buttons-parent" around a whole article).
+    fn mark_minor_furniture(&mut self) {
+        let total = self.stats(self.body()).text;
+        let mut minor = Vec::new();
+        self.walk(self.html.tree.root(), |visit| match visit {
+            Visit::Open(node) => match node.value() {
+                Node::Document => true,
+                Node::Element(element) => {
+                    if self.furniture.contains(&node.id()) {
+                        return false;
+                    }
+                    let boxed = BLOCK_TAGS.contains(&element.name()) || element.name() == "td";
+                    let small = self.stats(node).text * MINOR_SHARE < total;
+                    if boxed && small && is_furniture_by_class(element) {
+                        minor.push(node.id());
+                        return false;
+                    }
+                    true
+                }
+                _ => false,
+            },
+            Visit::Close(_) => true,
+        });
+        self.furniture.extend(minor);
     }
 }
+
+/// A part of a chosen article holding less than one in this many of its characters is minor.
+const MINOR_SHARE: usize = 3;
 
 /// Characters of `text` with each whitespace run counted as one.
 fn collapsed_len(text: &str) -> usize {

@@ -240,3 +240,84 @@ fn a_page_without_markup_is_its_text() {
     let (blocks, _) = parse("just some words\n\n  and more");
     assert_eq!(texts(&blocks), vec!["just some words and more"]);
 }
+
+#[test]
+fn the_extractor_chooses_a_long_article_even_inside_a_share_named_box() {
+    // A story's body inside an element named for share buttons (as on a real news page): the
+    // extractor chooses by content, and folio's class-word furniture rules do not overrule it.
+    let paragraphs = format!("<p>{PROSE}</p>").repeat(6);
+    let html = format!(
+        "<html><head><title>Harbour reopens - The Gazette</title>\
+         <meta property='og:site_name' content='The Gazette'></head><body>\
+         <nav><ul><li><a href=/a>Home</a></li><li><a href=/b>World</a></li></ul></nav>\
+         <div id='share-btns-container-parent'>{paragraphs}</div>\
+         <aside><p>SIDEBAR with a few links</p></aside>\
+         <footer><a href=/c>FOOTER</a></footer></body></html>"
+    );
+    let (blocks, meta) = parse(&html);
+    assert_eq!(texts(&blocks), vec![PROSE; 6]);
+    assert_eq!(meta.title.as_deref(), Some("Harbour reopens"));
+    assert_eq!(meta.source.as_deref(), Some("The Gazette"));
+}
+
+#[test]
+fn a_page_with_no_article_text_says_so_and_shows_all_its_text() {
+    let html = "<html><head><title>Portal</title></head><body>\
+                <nav><a href=/a>Home</a> <a href=/b>Sections</a></nav>\
+                <form><label>Search the site</label><input></form></body></html>";
+    let (blocks, meta) = parse(html);
+    assert_eq!(
+        meta.notes,
+        vec!["no article text found in this page: showing all of its text"]
+    );
+    let shown = texts(&blocks).join(" ");
+    assert!(
+        shown.contains("Home") && shown.contains("Search the site"),
+        "{shown}"
+    );
+
+    let (blocks, meta) = parse("<html><head><title>Empty</title></head><body></body></html>");
+    assert!(blocks.is_empty());
+    assert_eq!(meta.notes, vec![NO_ARTICLE_TEXT]);
+}
+
+#[test]
+fn wikipedia_edit_links_go_and_footnote_markers_read_apart_from_link_numbers() {
+    let html = body(&format!(
+        "<h2>History<span class='mw-editsection'><span class='mw-editsection-bracket'>[</span>\
+         <a href='/w/index.php?action=edit'>edit</a>\
+         <span class='mw-editsection-bracket'>]</span></span></h2>\
+         <p>{PROSE} <a href='https://a.example/'>Netscape</a> said so.\
+         <sup class='reference'><a href='#cite_note-3'>[3]</a></sup></p>"
+    ));
+    let (blocks, meta) = parse(&html);
+    assert_eq!(blocks[0].text, "History");
+    assert!(
+        blocks[1].text.ends_with("Netscape[1] said so.⁽³⁾"),
+        "{}",
+        blocks[1].text
+    );
+    assert_eq!(meta.links, vec!["https://a.example/"]);
+}
+
+#[test]
+fn the_name_within_a_longer_byline_is_the_byline_unless_another_name_follows() {
+    let pick = |chosen: &str, own: &str| byline(Some(chosen.into()), Some(own.into()));
+    assert_eq!(
+        pick("By Jane Doe, local affairs reporter", "Jane Doe").as_deref(),
+        Some("Jane Doe")
+    );
+    assert_eq!(
+        pick("Alexandre Hervaud, Jérémy Piette", "Alexandre Hervaud").as_deref(),
+        Some("Alexandre Hervaud, Jérémy Piette")
+    );
+    assert_eq!(
+        pick("Ana Lee and Tom Ruiz", "Ana Lee").as_deref(),
+        Some("Ana Lee and Tom Ruiz")
+    );
+    assert_eq!(pick("AFP", "Jane Doe").as_deref(), Some("AFP"));
+    assert_eq!(
+        byline(None, Some("Jane Doe".into())).as_deref(),
+        Some("Jane Doe")
+    );
+}
