@@ -29,6 +29,8 @@
 //!   for highlights and read marks in the two saved files.
 //! - `input_line` is the one line of typed text (search, note, filter): a cursor moved by grapheme
 //!   and word, sanitized input, and a view that scrolls to keep the cursor visible.
+//! - `opener` opens a link with the platform's opener when there is a display here, and says to
+//!   copy it otherwise; the only code in the reader that starts a process.
 //! - `cli` runs the non-interactive subcommands, printing through `output` (never a panic, JSON
 //!   escaped for a terminal); `config` says where files are kept; `terminal`
 //!   enters and leaves the full-screen mode, on every way out.
@@ -49,6 +51,7 @@ pub mod import;
 pub mod input_line;
 pub mod keymap;
 pub mod library;
+pub mod opener;
 pub mod output;
 pub mod positions;
 pub mod sanitize;

@@ -6,6 +6,7 @@
 
 mod adding;
 mod bookmarks;
+mod links;
 mod loading;
 mod search;
 
@@ -65,6 +66,8 @@ pub enum Effect {
     RestoreBookmark(Bookmark),
     /// Put this text on the clipboard of the terminal the person sits at (OSC 52).
     Copy(String),
+    /// Open this address with the platform's opener, or copy it where there is none (see `opener`).
+    OpenLink(String),
     /// Fetch the page at this address and save it into the library, in the background.
     AddPage(String),
     /// Drop the page being added: it must not be saved.
@@ -563,6 +566,7 @@ impl State {
             | Action::PromptCancel
             | Action::SearchStep => return self.apply_search(action),
             Action::PromptRemoveBookmark => return self.remove_from_prompt(),
+            Action::OpenLink => return self.open_link(),
             Action::NextPassage
             | Action::PreviousPassage
             | Action::ToggleSelection
