@@ -105,6 +105,7 @@ pub fn run(options: &Options) -> u8 {
     let mut state = stores.initial_state(Vec::new(), size);
     state.start_loading();
     state.keymap = settings.keymap;
+    state.hyperlinks = settings.hyperlinks;
     if let Some(width) = settings.width {
         state.set_initial_column(width);
     }

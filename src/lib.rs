@@ -36,7 +36,8 @@
 //!   enters and leaves the full-screen mode, on every way out.
 //!
 //! Only `corpus` reads article files (and `library` the header of its own); nothing built from file content reaches the terminal except
-//! as sanitized strings drawn through ratatui (and base64 in an OSC 52 copy).
+//! as sanitized strings drawn through ratatui (and base64 in an OSC 52 copy, and with
+//! `hyperlinks = true` a link's address percent-encoded to printable ASCII in OSC 8, by `ui::hyperlinks`).
 
 pub mod action;
 pub mod app;

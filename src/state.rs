@@ -131,6 +131,8 @@ pub struct State {
     pub keymap: Keymap,
     /// The address of the page being fetched and saved, while it is.
     pub adding: Option<String>,
+    /// Link text is drawn as OSC 8 hyperlinks (`hyperlinks = true` in config.toml).
+    pub hyperlinks: bool,
 }
 
 impl State {
@@ -171,6 +173,7 @@ impl State {
             article_ids: HashMap::new(),
             keymap: Keymap::default(),
             adding: None,
+            hyperlinks: false,
         };
         state.add_articles(articles, 0);
         state

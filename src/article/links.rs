@@ -5,6 +5,7 @@
 //! Relative addresses are resolved against the page's own address when the page says it.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use super::{Block, BlockKind};
 
@@ -132,6 +133,23 @@ pub fn in_passages(blocks: &[Block], links: &[String]) -> Vec<String> {
         }
     }
     found
+}
+
+/// The address a link's text leads to: that of the "[n]" marker right after it, or the text
+/// itself when it is a web address (a link that shows its address gets no marker).
+pub fn address_of_link<'a>(
+    text: &'a str,
+    mark: &Range<usize>,
+    links: &'a [String],
+) -> Option<&'a str> {
+    let after = text.get(mark.end..)?;
+    if let Some(end) = after.find(']').filter(|_| after.starts_with('['))
+        && let Some(address) = numbered(links, &after[..=end])
+    {
+        return Some(address);
+    }
+    let shown = text.get(mark.clone())?;
+    written_address("", shown).filter(|address| address.len() == shown.len())
 }
 
 /// The address a "[n]" marker stands for, if `marker` is one and the article has that many.
@@ -348,6 +366,30 @@ mod tests {
                 "https://z.example/"
             ]
         );
+    }
+
+    #[test]
+    fn a_link_leads_to_its_marker_s_address_or_to_the_address_it_shows() {
+        let text = "The ministry[2] and https://c.example/x and court[9] and plain";
+        let at = |word: &str| {
+            let start = text.find(word).unwrap();
+            start..start + word.len()
+        };
+        let links = addresses();
+        assert_eq!(
+            address_of_link(text, &at("ministry"), &links),
+            Some("mailto:b@example.org")
+        );
+        assert_eq!(
+            address_of_link(text, &at("https://c.example/x"), &links),
+            Some("https://c.example/x")
+        );
+        assert_eq!(
+            address_of_link(text, &at("court"), &links),
+            None,
+            "no link 9"
+        );
+        assert_eq!(address_of_link(text, &at("plain"), &links), None);
     }
 
     #[test]

@@ -24,6 +24,8 @@ pub struct Settings {
     pub width: Option<u16>,
     /// Capture the mouse without `--mouse`.
     pub mouse: bool,
+    /// Draw link text as OSC 8 hyperlinks.
+    pub hyperlinks: bool,
     /// The library folder as written (`~/` for the home folder); `--library` and FOLIO_LIBRARY
     /// win over it.
     pub library: Option<String>,
@@ -128,6 +130,10 @@ impl Reader<'_> {
                     Some(on) => self.settings.mouse = on,
                     None => self.error(&span, key, "write true or false"),
                 },
+                "hyperlinks" => match value.get_ref().as_bool() {
+                    Some(on) => self.settings.hyperlinks = on,
+                    None => self.error(&span, key, "write true or false"),
+                },
                 "library" => match value.get_ref().as_str() {
                     Some(dir) if dir.starts_with('/') || dir.starts_with("~/") => {
                         self.settings.library = Some(dir.to_owned());
@@ -150,7 +156,7 @@ impl Reader<'_> {
                 _ => self.error(
                     &span,
                     key,
-                    "not a setting folio knows (theme, width, mouse, library, [colors], [keys])",
+                    "not a setting folio knows (theme, width, mouse, hyperlinks, library, [colors], [keys])",
                 ),
             }
         }
@@ -294,7 +300,7 @@ mod tests {
     #[test]
     fn every_setting_is_read() {
         let (settings, errors) = parse(
-            "theme = \"light\"\nwidth = 100\nmouse = true\nlibrary = \"~/articles\"\n\n[colors]\nheading = \"magenta\"\n\
+            "theme = \"light\"\nwidth = 100\nmouse = true\nhyperlinks = true\nlibrary = \"~/articles\"\n\n[colors]\nheading = \"magenta\"\n\
              link = \"#00aaff\"\n\n[keys]\nquit = [\"x\", \"ctrl-c\"]\n\n[keys.reader]\n\
              next_article = [\"J\"]\n",
         );
@@ -302,6 +308,7 @@ mod tests {
         assert_eq!(settings.theme, ThemeName::Light);
         assert_eq!(settings.width, Some(100));
         assert!(settings.mouse);
+        assert!(settings.hyperlinks);
         assert_eq!(settings.library.as_deref(), Some("~/articles"));
         assert_eq!(
             settings.colors,

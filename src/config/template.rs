@@ -54,6 +54,16 @@ pub fn render(settings: &Settings) -> String {
     let _ = writeln!(w);
     let _ = writeln!(
         w,
+        "# Make link text clickable in the terminal (OSC 8 hyperlinks). Off by default: terminals"
+    );
+    let _ = writeln!(
+        w,
+        "# differ; tmux 3.4 and later pass them on with set -as terminal-features ',*:hyperlinks'."
+    );
+    let _ = writeln!(w, "hyperlinks = {}", settings.hyperlinks);
+    let _ = writeln!(w);
+    let _ = writeln!(
+        w,
         "# Where saved pages are kept (folio add, folio import, a in the reader), and what folio"
     );
     let _ = writeln!(
@@ -183,7 +193,7 @@ mod tests {
     #[test]
     fn settings_in_force_read_back_unchanged() {
         let (settings, errors) = parse(
-            "theme = \"light\"\nwidth = 96\nmouse = true\nlibrary = \"~/my \\\"saved\\\" \\\\ pages\\u0007\"\n[colors]\nlink = \"#00AAFF\"\n\
+            "theme = \"light\"\nwidth = 96\nmouse = true\nhyperlinks = true\nlibrary = \"~/my \\\"saved\\\" \\\\ pages\\u0007\"\n[colors]\nlink = \"#00AAFF\"\n\
              dim = \"244\"\n[keys]\nquit = [\"x\", \"ctrl-c\"]\n[keys.reader]\n\
              next_article = [\"J\", \"\\\\\"]\n",
         );
