@@ -71,9 +71,11 @@ fn off_no_cell_holds_an_escape() {
 fn on_link_text_is_wrapped_in_well_formed_osc_8_and_nothing_else_changes() {
     let (on, off) = (drawn(true), drawn(false));
     // The escape in the address was made visible ("^[") at load, and is printable as it stands.
+    // The link's text, then its line in the list of links at the end.
+    let address = "https://gov.example/a^[b";
     assert_eq!(
-        linked_text(&on, &off, "https://gov.example/a^[b"),
-        "ministry"
+        linked_text(&on, &off, address),
+        format!("ministry{address}")
     );
     assert_eq!(
         linked_text(&on, &off, "https://c.example/"),
@@ -85,7 +87,10 @@ fn on_link_text_is_wrapped_in_well_formed_osc_8_and_nothing_else_changes() {
         .zip(off.content())
         .filter(|(on, off)| on.symbol() != off.symbol())
         .count();
-    assert_eq!(changed, "ministry".len() + "https://c.example/".len());
+    assert_eq!(
+        changed,
+        "ministry".len() + "https://c.example/".len() + address.len()
+    );
     for (on, off) in on.content().iter().zip(off.content()) {
         assert_eq!((on.fg, on.bg, on.modifier), (off.fg, off.bg, off.modifier));
     }

@@ -108,10 +108,7 @@ pub fn in_passages(blocks: &[Block], links: &[String]) -> Vec<String> {
         }
     };
     for block in blocks {
-        if let BlockKind::ListItem { marker, .. } = &block.kind
-            && let Some(address) = numbered(links, marker)
-            && *address == block.text
-        {
+        if let Some(address) = list_item_address(block, links) {
             add(address);
             continue;
         }
@@ -133,6 +130,16 @@ pub fn in_passages(blocks: &[Block], links: &[String]) -> Vec<String> {
         }
     }
     found
+}
+
+/// The address an item of the list of links at the end is ("[2] https://…"), if `block` is one.
+pub fn list_item_address<'a>(block: &Block, links: &'a [String]) -> Option<&'a str> {
+    let BlockKind::ListItem { marker, .. } = &block.kind else {
+        return None;
+    };
+    numbered(links, marker)
+        .filter(|address| **address == block.text)
+        .map(String::as_str)
 }
 
 /// The address a link's text leads to: that of the "[n]" marker right after it, or the text

@@ -81,6 +81,19 @@ fn link_runs(article: &Article, line: &wrap::Line, x: u16, y: u16) -> Vec<Run> {
     let shown = block.text[line.range.clone()].trim_end();
     let visible = line.range.start..line.range.start + shown.len();
     let text_x = usize::from(x) + wrap::cell_width(&wrap::prefix(&block.kind, line.first));
+    if let Some(address) = links::list_item_address(block, &article.links) {
+        return u16::try_from(text_x).map_or_else(
+            |_| Vec::new(),
+            |x| {
+                vec![Run {
+                    x,
+                    y,
+                    text: shown.to_owned(),
+                    address: address.to_owned(),
+                }]
+            },
+        );
+    }
     block
         .marks
         .iter()
