@@ -120,6 +120,8 @@ pub enum Action {
     Bookmark,
     /// Copy the passage (or selection) to the clipboard of the terminal you sit at.
     CopyPassage,
+    /// Open a link of the passage (or selection); of several, ask which.
+    OpenLink,
     /// Open or close the bookmarks view.
     ToggleBookmarks,
     /// Select the next bookmark in the bookmarks view.

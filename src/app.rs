@@ -28,6 +28,7 @@ use crate::article::Article;
 use crate::bookmarks::BookmarkStore;
 use crate::corpus;
 use crate::library::Library;
+use crate::opener::{self, Way};
 use crate::output;
 use crate::positions::{self, PositionStore};
 use crate::state::{Effect, State};
@@ -104,6 +105,7 @@ pub fn run(options: &Options) -> u8 {
     let mut state = stores.initial_state(Vec::new(), size);
     state.start_loading();
     state.keymap = settings.keymap;
+    state.hyperlinks = settings.hyperlinks;
     if let Some(width) = settings.width {
         state.set_initial_column(width);
     }
@@ -256,7 +258,10 @@ impl Session<'_> {
                             self.state.notice = Some(message);
                         }
                     }
-                    Effect::Copy(text) => self.copy(&text),
+                    Effect::Copy(text) => {
+                        self.copy(&text);
+                    }
+                    Effect::OpenLink(address) => self.open_link(&address),
                     Effect::AddPage(url) => self.add_page(url),
                     Effect::StopAdding => {
                         if let Some(stop) = self.stop_adding.take() {
@@ -398,9 +403,11 @@ impl Session<'_> {
 
     /// Puts `text` on the clipboard of the terminal the person sits at, over SSH too (OSC 52).
     /// The text travels base64-encoded, so nothing in it can act as a control sequence.
-    fn copy(&mut self, text: &str) {
+    /// Returns whether it was written.
+    fn copy(&mut self, text: &str) -> bool {
         let copy = crossterm::clipboard::CopyToClipboard::to_clipboard_from(text.as_bytes());
         let written = crossterm::execute!(std::io::stdout(), copy);
+        let done = written.is_ok();
         self.state.message = Some(match written {
             Ok(()) => format!(
                 "copied {} characters (over tmux: set -g set-clipboard on)",
@@ -408,6 +415,25 @@ impl Session<'_> {
             ),
             Err(error) => format!("could not copy: {error}"),
         });
+        done
+    }
+
+    /// Opens `address` with the platform's opener, or copies it when that would not reach the
+    /// person (see `opener`).
+    fn open_link(&mut self, address: &str) {
+        let why = match opener::way(address, |name| std::env::var_os(name)) {
+            Way::Open(program) => match opener::start(program, address) {
+                Ok(()) => {
+                    self.state.message = Some(format!("opening {address}"));
+                    return;
+                }
+                Err(error) => format!("{program} could not start: {error}"),
+            },
+            Way::Copy(why) => why.to_owned(),
+        };
+        if self.copy(address) {
+            self.state.message = Some(format!("copied the link ({why}): {address}"));
+        }
     }
 
     /// Writes the reading positions that changed, and which article is open.

@@ -183,6 +183,9 @@ pub struct Article {
     /// The whole decoded file, sanitized but otherwise as written, for the raw view.
     #[serde(skip)]
     pub raw: String,
+    /// Link addresses, sanitized; the body's "[n]" marker stands for `links[n - 1]`.
+    #[serde(skip)]
+    pub links: Vec<String>,
 }
 
 impl Article {
@@ -241,6 +244,7 @@ impl Article {
         let mut link_list = links::list_blocks(&meta.links);
         link_list.iter_mut().for_each(sanitize_block);
         blocks.extend(link_list);
+        let links = meta.links.iter().map(|l| sanitize_line(l)).collect();
         Article {
             id: article_id(path),
             title,
@@ -255,6 +259,7 @@ impl Article {
             notes: meta.notes.iter().map(|n| sanitize_line(n)).collect(),
             blocks,
             raw: text,
+            links,
         }
     }
 
@@ -282,6 +287,8 @@ impl Article {
             format: self.format,
             word_count: blocks.iter().map(|b| count_words(&b.text)).sum(),
             notes: vec![AS_WRITTEN_NOTE.to_owned()],
+            // The file as it is has no [n] markers; addresses written out in it still open.
+            links: Vec::new(),
             blocks,
             raw: String::new(),
         }

@@ -225,7 +225,12 @@ impl Cli {
 /// Runs the parsed command line and returns the process exit code.
 pub fn run(cli: Cli) -> ExitCode {
     let config_dir = cli.config_dir;
-    let library = Library::resolve(cli.library.as_deref());
+    // --library, then FOLIO_LIBRARY (both through clap), then config.toml, then the data dir.
+    let library_dir = cli
+        .library
+        .clone()
+        .or_else(|| crate::config::library_dir(config_dir.as_deref()));
+    let library = Library::resolve(library_dir.as_deref());
     let or_library = |paths: Vec<PathBuf>| library::paths_or_library(paths, library.as_ref());
     let code = match cli.command {
         Some(Command::List { paths, json }) => list(&or_library(paths), json),

@@ -40,7 +40,7 @@ impl Paths {
         self.config_dir.join("state.json")
     }
 
-    /// The person's settings: theme, colours, width, mouse, keys.
+    /// The person's settings: theme, colours, width, mouse, library, keys.
     pub fn config_file(&self) -> PathBuf {
         self.config_dir.join("config.toml")
     }
@@ -83,9 +83,39 @@ pub fn load_settings(config_dir: Option<&Path>) -> (Settings, Vec<String>) {
     }
 }
 
+/// The library folder config.toml names, if it names one (a mistake in the file names none:
+/// the interface and `folio config` report mistakes; the other commands stay quiet about them).
+pub fn library_dir(config_dir: Option<&Path>) -> Option<PathBuf> {
+    let (settings, _) = load_settings(config_dir);
+    let home = directories::BaseDirs::new().map(|dirs| dirs.home_dir().to_owned());
+    expand_home(settings.library.as_deref()?, home.as_deref())
+}
+
+/// `dir` with a leading `~/` read as the home folder; `None` for `~/` with no home folder.
+fn expand_home(dir: &str, home: Option<&Path>) -> Option<PathBuf> {
+    match dir.strip_prefix("~/") {
+        Some(rest) => Some(home?.join(rest)),
+        None => Some(PathBuf::from(dir)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_library_from_home_is_found_there() {
+        let home = Path::new("/home/ada");
+        assert_eq!(
+            expand_home("~/articles/saved", Some(home)),
+            Some(PathBuf::from("/home/ada/articles/saved"))
+        );
+        assert_eq!(
+            expand_home("/srv/articles", Some(home)),
+            Some(PathBuf::from("/srv/articles"))
+        );
+        assert_eq!(expand_home("~/articles", None), None);
+    }
 
     #[test]
     fn an_explicit_dir_wins() {

@@ -169,6 +169,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Reader, &[code(Esc)], Action::ClearSelection, "drop the selection"),
     bind(Reader, &[ch('m')], Action::Bookmark, "bookmark the passage with a note (again: edit)"),
     bind(Reader, &[ch('y')], Action::CopyPassage, "copy the passage to your clipboard (OSC 52)"),
+    bind(Reader, &[ch('o')], Action::OpenLink, "open a link of the passage (several: ask which)"),
     bind(Reader, &[ch(']')], Action::NextArticle, "next article"),
     bind(Reader, &[ch('[')], Action::PreviousArticle, "previous article"),
     bind(Reader, &[ch('r')], Action::ToggleRaw, "the file as it is (again: the article)"),

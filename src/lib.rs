@@ -30,12 +30,15 @@
 //!   for highlights and read marks in the two saved files.
 //! - `input_line` is the one line of typed text (search, note, filter): a cursor moved by grapheme
 //!   and word, sanitized input, and a view that scrolls to keep the cursor visible.
+//! - `opener` opens a link with the platform's opener when there is a display here, and says to
+//!   copy it otherwise; the only code in the reader that starts a process.
 //! - `cli` runs the non-interactive subcommands, printing through `output` (never a panic, JSON
 //!   escaped for a terminal); `config` says where files are kept; `terminal`
 //!   enters and leaves the full-screen mode, on every way out.
 //!
 //! Only `corpus` reads article files (and `library` the header of its own); nothing built from file content reaches the terminal except
-//! as sanitized strings drawn through ratatui (and base64 in an OSC 52 copy).
+//! as sanitized strings drawn through ratatui (and base64 in an OSC 52 copy, and with
+//! `hyperlinks = true` a link's address percent-encoded to printable ASCII in OSC 8, by `ui::hyperlinks`).
 
 pub mod action;
 pub mod app;
@@ -50,6 +53,7 @@ pub mod import;
 pub mod input_line;
 pub mod keymap;
 pub mod library;
+pub mod opener;
 pub mod output;
 pub mod positions;
 pub mod sanitize;

@@ -1,8 +1,8 @@
 //! The library: the folder where folio keeps the pages it saves (`folio add`, `folio import`),
 //! which folder that is, what is already in it, and naming new files safely.
 //!
-//! Resolution order: `--library`, then `FOLIO_LIBRARY` (both arrive through clap), then the
-//! platform's data directory (`$XDG_DATA_HOME/folio/library` on Linux, from `directories`).
+//! Resolution order: `--library`, then `FOLIO_LIBRARY` (both arrive through clap), then `library`
+//! in config.toml (see `config::library_dir`), then the platform's data directory (`$XDG_DATA_HOME/folio/library` on Linux, from `directories`).
 //!
 //! Each saved article is one self-describing HTML file (see `saved`); this module never parses
 //! articles, it only finds folio's own header in them. Writes go through `store`'s atomic write.

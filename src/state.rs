@@ -6,6 +6,7 @@
 
 mod adding;
 mod bookmarks;
+mod links;
 mod loading;
 mod raw;
 mod search;
@@ -66,6 +67,8 @@ pub enum Effect {
     RestoreBookmark(Bookmark),
     /// Put this text on the clipboard of the terminal the person sits at (OSC 52).
     Copy(String),
+    /// Open this address with the platform's opener, or copy it where there is none (see `opener`).
+    OpenLink(String),
     /// Fetch the page at this address and save it into the library, in the background.
     AddPage(String),
     /// Drop the page being added: it must not be saved.
@@ -131,6 +134,8 @@ pub struct State {
     pub adding: Option<String>,
     /// The open file as it is, while the reader shows it instead of the article (`r`).
     pub as_written: Option<Article>,
+    /// Link text is drawn as OSC 8 hyperlinks (`hyperlinks = true` in config.toml).
+    pub hyperlinks: bool,
 }
 
 impl State {
@@ -172,6 +177,7 @@ impl State {
             keymap: Keymap::default(),
             adding: None,
             as_written: None,
+            hyperlinks: false,
         };
         state.add_articles(articles, 0);
         state
@@ -557,6 +563,7 @@ impl State {
             | Action::PromptCancel
             | Action::SearchStep => return self.apply_search(action),
             Action::PromptRemoveBookmark => return self.remove_from_prompt(),
+            Action::OpenLink => return self.open_link(),
             Action::NextPassage
             | Action::PreviousPassage
             | Action::ToggleSelection

@@ -5,6 +5,7 @@
 
 mod bookmarks;
 pub mod help;
+mod hyperlinks;
 mod list;
 mod reader;
 mod status;
@@ -38,9 +39,10 @@ pub fn render(frame: &mut Frame, state: &State, theme: &Theme) {
     if let Some(list_area) = layout.list {
         list::render(frame, list_area, state, theme);
     }
-    if let Some(reader_area) = layout.reader {
-        reader::render(frame, reader_area, state, theme);
-    }
+    let links = match layout.reader {
+        Some(reader_area) => reader::render(frame, reader_area, state, theme),
+        None => Vec::new(),
+    };
     status::render(frame, layout.status, state, theme);
     match &state.overlay {
         Some(Overlay::Help { scroll }) => help::render(frame, area, *scroll, &state.keymap, theme),
@@ -48,6 +50,8 @@ pub fn render(frame: &mut Frame, state: &State, theme: &Theme) {
         None => {}
     }
     status::render_banner(frame, layout.status, state, theme);
+    // Last, so what is drawn over link text (an overlay, the banner) stays as drawn.
+    hyperlinks::apply(frame.buffer_mut(), &links);
 }
 
 /// A bordered pane whose border shows whether it has focus.

@@ -51,6 +51,47 @@ fn library_flag_beats_the_environment() {
     assert!(String::from_utf8_lossy(&listed.get_output().stdout).contains("Elsewhere"));
 }
 
+/// A folder holding one saved page titled `title`.
+fn folder_with_page(title: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("page.html"),
+        format!("<html><head><title>{title}</title></head><body><p>Text.</p></body></html>"),
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn the_library_in_config_toml_comes_after_the_flag_and_the_environment() {
+    let config = tempfile::tempdir().unwrap();
+    let (configured, from_env, from_flag) = (
+        folder_with_page("Configured"),
+        folder_with_page("From the environment"),
+        folder_with_page("From the flag"),
+    );
+    std::fs::write(
+        config.path().join("config.toml"),
+        format!("library = \"{}\"\n", configured.path().display()),
+    )
+    .unwrap();
+    let list = |command: &mut assert_cmd::Command| {
+        let done = command.arg("list").assert().success();
+        String::from_utf8(done.get_output().stdout.clone()).unwrap()
+    };
+    let no_env = list(folio(config.path()).env_remove("FOLIO_LIBRARY"));
+    assert!(no_env.contains("Configured"), "{no_env}");
+    let env = list(folio(config.path()).env("FOLIO_LIBRARY", from_env.path()));
+    assert!(env.contains("From the environment"), "{env}");
+    let flag = list(
+        folio(config.path())
+            .env("FOLIO_LIBRARY", from_env.path())
+            .arg("--library")
+            .arg(from_flag.path()),
+    );
+    assert!(flag.contains("From the flag"), "{flag}");
+}
+
 use common::http::{Reply, serve};
 use std::path::Path;
 

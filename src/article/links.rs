@@ -5,6 +5,7 @@
 //! Relative addresses are resolved against the page's own address when the page says it.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use super::{Block, BlockKind};
 
@@ -94,6 +95,106 @@ pub fn list_blocks(addresses: &[String]) -> Vec<Block> {
         )
     }));
     blocks
+}
+
+/// The addresses passages `blocks` lead to, in the order they appear, each once: those of their
+/// "[n]" markers (`links[n - 1]`), a link list item's own, and web addresses written out in the
+/// text ("see https://example.org."), which plain text and mail have instead of markers.
+pub fn in_passages(blocks: &[Block], links: &[String]) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    let mut add = |address: &str| {
+        if !found.iter().any(|f| f == address) {
+            found.push(address.to_owned());
+        }
+    };
+    for block in blocks {
+        if let Some(address) = list_item_address(block, links) {
+            add(address);
+            continue;
+        }
+        let mut rest = block.text.as_str();
+        while let Some(start) = rest.find(['[', 'h']) {
+            let here = &rest[start..];
+            let taken = if let Some(end) = here.find(']').filter(|_| here.starts_with('[')) {
+                if let Some(address) = numbered(links, &here[..=end]) {
+                    add(address);
+                }
+                1
+            } else if let Some(address) = written_address(&rest[..start], here) {
+                add(address);
+                address.len()
+            } else {
+                1
+            };
+            rest = &here[taken..];
+        }
+    }
+    found
+}
+
+/// The address an item of the list of links at the end is ("[2] https://…"), if `block` is one.
+pub fn list_item_address<'a>(block: &Block, links: &'a [String]) -> Option<&'a str> {
+    let BlockKind::ListItem { marker, .. } = &block.kind else {
+        return None;
+    };
+    numbered(links, marker)
+        .filter(|address| **address == block.text)
+        .map(String::as_str)
+}
+
+/// The address a link's text leads to: that of the "[n]" marker right after it, or the text
+/// itself when it is a web address (a link that shows its address gets no marker).
+pub fn address_of_link<'a>(
+    text: &'a str,
+    mark: &Range<usize>,
+    links: &'a [String],
+) -> Option<&'a str> {
+    let after = text.get(mark.end..)?;
+    if let Some(end) = after.find(']').filter(|_| after.starts_with('['))
+        && let Some(address) = numbered(links, &after[..=end])
+    {
+        return Some(address);
+    }
+    let shown = text.get(mark.clone())?;
+    written_address("", shown).filter(|address| address.len() == shown.len())
+}
+
+/// The address a "[n]" marker stands for, if `marker` is one and the article has that many.
+fn numbered<'a>(links: &'a [String], marker: &str) -> Option<&'a String> {
+    let digits = marker.strip_prefix('[')?.strip_suffix(']')?;
+    if digits.is_empty() || digits.len() > 6 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    links.get(digits.parse::<usize>().ok()?.checked_sub(1)?)
+}
+
+/// A web address written out at the start of `here` (and at the start of a word: `before` is the
+/// text before it), without the punctuation that ends the sentence around it.
+fn written_address<'a>(before: &str, here: &'a str) -> Option<&'a str> {
+    let at_word_start = before
+        .chars()
+        .next_back()
+        .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '<' | '"' | '\'' | '“'));
+    if !at_word_start || !(here.starts_with("https://") || here.starts_with("http://")) {
+        return None;
+    }
+    let mut address = &here[..here.find(char::is_whitespace).unwrap_or(here.len())];
+    loop {
+        let trimmed =
+            address.trim_end_matches(['.', ',', ';', ':', '!', '?', '>', '"', '\'', '”', ']']);
+        // A closing bracket is the address's own when it opened one (Wikipedia's "(disambiguation)").
+        let unbalanced =
+            trimmed.ends_with(')') && trimmed.matches('(').count() < trimmed.matches(')').count();
+        address = if unbalanced {
+            &trimmed[..trimmed.len() - 1]
+        } else {
+            trimmed
+        };
+        if !unbalanced {
+            break;
+        }
+    }
+    (address.len() > "https://".len()).then_some(address)
 }
 
 /// The scheme of an absolute address ("https" of "https://…", "mailto" of "mailto:…").
@@ -223,6 +324,79 @@ mod tests {
         assert!(shows_its_address("example.org", "http://example.org/"));
         assert!(shows_its_address("me@example.org", "mailto:me@example.org"));
         assert!(!shows_its_address("the ministry", "https://gov.example/"));
+    }
+
+    fn addresses() -> Vec<String> {
+        vec![
+            "https://a.example/".to_owned(),
+            "mailto:b@example.org".to_owned(),
+        ]
+    }
+
+    #[test]
+    fn a_passage_leads_to_the_addresses_of_its_markers_in_order() {
+        let blocks = [
+            Block::paragraph("The ministry[2] said, and the court[1] agreed[2]."),
+            Block::paragraph("A footnote[3] past the list, [x] and [] lead nowhere."),
+        ];
+        assert_eq!(
+            in_passages(&blocks, &addresses()),
+            vec!["mailto:b@example.org", "https://a.example/"]
+        );
+        assert!(in_passages(&blocks[1..], &addresses()).is_empty());
+    }
+
+    #[test]
+    fn a_link_list_item_leads_to_its_own_address() {
+        let blocks = list_blocks(&addresses());
+        assert_eq!(
+            in_passages(&blocks[2..], &addresses()),
+            vec!["mailto:b@example.org"]
+        );
+        assert!(
+            in_passages(&blocks[..1], &addresses()).is_empty(),
+            "the heading"
+        );
+    }
+
+    #[test]
+    fn written_out_addresses_are_found_without_the_sentence_around_them() {
+        let blocks = [Block::paragraph(
+            "See https://x.example/a?b=1. Or (http://y.example/Foo_(bar)), \"https://z.example/\"; \
+             not xhttps://no.example nor https:// alone.",
+        )];
+        assert_eq!(
+            in_passages(&blocks, &[]),
+            vec![
+                "https://x.example/a?b=1",
+                "http://y.example/Foo_(bar)",
+                "https://z.example/"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_link_leads_to_its_marker_s_address_or_to_the_address_it_shows() {
+        let text = "The ministry[2] and https://c.example/x and court[9] and plain";
+        let at = |word: &str| {
+            let start = text.find(word).unwrap();
+            start..start + word.len()
+        };
+        let links = addresses();
+        assert_eq!(
+            address_of_link(text, &at("ministry"), &links),
+            Some("mailto:b@example.org")
+        );
+        assert_eq!(
+            address_of_link(text, &at("https://c.example/x"), &links),
+            Some("https://c.example/x")
+        );
+        assert_eq!(
+            address_of_link(text, &at("court"), &links),
+            None,
+            "no link 9"
+        );
+        assert_eq!(address_of_link(text, &at("plain"), &links), None);
     }
 
     #[test]

@@ -24,6 +24,11 @@ pub struct Settings {
     pub width: Option<u16>,
     /// Capture the mouse without `--mouse`.
     pub mouse: bool,
+    /// Draw link text as OSC 8 hyperlinks.
+    pub hyperlinks: bool,
+    /// The library folder as written (`~/` for the home folder); `--library` and FOLIO_LIBRARY
+    /// win over it.
+    pub library: Option<String>,
     pub keymap: Keymap,
 }
 
@@ -125,6 +130,21 @@ impl Reader<'_> {
                     Some(on) => self.settings.mouse = on,
                     None => self.error(&span, key, "write true or false"),
                 },
+                "hyperlinks" => match value.get_ref().as_bool() {
+                    Some(on) => self.settings.hyperlinks = on,
+                    None => self.error(&span, key, "write true or false"),
+                },
+                "library" => match value.get_ref().as_str() {
+                    Some(dir) if dir.starts_with('/') || dir.starts_with("~/") => {
+                        self.settings.library = Some(dir.to_owned());
+                    }
+                    _ => self.error(
+                        &span,
+                        key,
+                        "write the folder as a string, a full path or one from your home \
+                         folder: \"~/articles\"",
+                    ),
+                },
                 "colors" => match value.get_ref().as_table() {
                     Some(colors) => colors.iter().for_each(|entry| self.color(entry)),
                     None => self.error(&span, key, "a table of colours by role: [colors]"),
@@ -136,7 +156,7 @@ impl Reader<'_> {
                 _ => self.error(
                     &span,
                     key,
-                    "not a setting folio knows (theme, width, mouse, [colors], [keys])",
+                    "not a setting folio knows (theme, width, mouse, hyperlinks, library, [colors], [keys])",
                 ),
             }
         }
@@ -280,7 +300,7 @@ mod tests {
     #[test]
     fn every_setting_is_read() {
         let (settings, errors) = parse(
-            "theme = \"light\"\nwidth = 100\nmouse = true\n\n[colors]\nheading = \"magenta\"\n\
+            "theme = \"light\"\nwidth = 100\nmouse = true\nhyperlinks = true\nlibrary = \"~/articles\"\n\n[colors]\nheading = \"magenta\"\n\
              link = \"#00aaff\"\n\n[keys]\nquit = [\"x\", \"ctrl-c\"]\n\n[keys.reader]\n\
              next_article = [\"J\"]\n",
         );
@@ -288,6 +308,8 @@ mod tests {
         assert_eq!(settings.theme, ThemeName::Light);
         assert_eq!(settings.width, Some(100));
         assert!(settings.mouse);
+        assert!(settings.hyperlinks);
+        assert_eq!(settings.library.as_deref(), Some("~/articles"));
         assert_eq!(
             settings.colors,
             vec![
@@ -363,6 +385,26 @@ mod tests {
         assert_eq!(errors.len(), 1, "{errors:?}");
         assert_eq!(errors[0].line, 2);
         assert!(errors[0].message.ends_with("using the default settings"));
+    }
+
+    #[test]
+    fn the_library_is_a_full_path_or_one_from_home() {
+        for good in ["/srv/articles", "~/articles"] {
+            let (settings, errors) = parse(&format!("library = \"{good}\"\n"));
+            assert_eq!(
+                (settings.library.as_deref(), errors),
+                (Some(good), Vec::new())
+            );
+        }
+        for bad in ["library = \"articles\"", "library = \"\"", "library = 3"] {
+            let (settings, errors) = parse(bad);
+            assert_eq!(settings.library, None, "{bad}");
+            assert_eq!(
+                (errors[0].line, errors[0].key.as_str()),
+                (1, "library"),
+                "{bad}"
+            );
+        }
     }
 
     #[test]

@@ -54,6 +54,34 @@ pub fn render(settings: &Settings) -> String {
     let _ = writeln!(w);
     let _ = writeln!(
         w,
+        "# Make link text clickable in the terminal (OSC 8 hyperlinks). Off by default: terminals"
+    );
+    let _ = writeln!(
+        w,
+        "# differ; tmux 3.4 and later pass them on with set -as terminal-features ',*:hyperlinks'."
+    );
+    let _ = writeln!(w, "hyperlinks = {}", settings.hyperlinks);
+    let _ = writeln!(w);
+    let _ = writeln!(
+        w,
+        "# Where saved pages are kept (folio add, folio import, a in the reader), and what folio"
+    );
+    let _ = writeln!(
+        w,
+        "# opens with no path: a full path or one from your home folder (\"~/articles\")."
+    );
+    let _ = writeln!(
+        w,
+        "# --library and FOLIO_LIBRARY win over it; unset: the platform's data folder."
+    );
+    match &settings.library {
+        Some(dir) => writeln!(w, "library = \"{}\"", toml_escape(dir)),
+        None => writeln!(w, "# library = \"~/articles\""),
+    }
+    .ok();
+    let _ = writeln!(w);
+    let _ = writeln!(
+        w,
         "# Colours by role, over the theme's: a name (\"cyan\", \"light-red\", \"dark-gray\"),"
     );
     let _ = writeln!(
@@ -135,10 +163,18 @@ fn write_keys(w: &mut String, keymap: &Keymap) {
     }
 }
 
-/// A key label inside a TOML basic string: `"` and `\` are the only characters a label can hold
-/// that need escaping.
+/// Text inside a TOML basic string: `"`, `\` and the control characters are escaped.
 fn toml_escape(text: &str) -> String {
-    text.replace('\\', "\\\\").replace('"', "\\\"")
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -157,7 +193,7 @@ mod tests {
     #[test]
     fn settings_in_force_read_back_unchanged() {
         let (settings, errors) = parse(
-            "theme = \"light\"\nwidth = 96\nmouse = true\n[colors]\nlink = \"#00AAFF\"\n\
+            "theme = \"light\"\nwidth = 96\nmouse = true\nhyperlinks = true\nlibrary = \"~/my \\\"saved\\\" \\\\ pages\\u0007\"\n[colors]\nlink = \"#00AAFF\"\n\
              dim = \"244\"\n[keys]\nquit = [\"x\", \"ctrl-c\"]\n[keys.reader]\n\
              next_article = [\"J\", \"\\\\\"]\n",
         );
@@ -169,5 +205,10 @@ mod tests {
         assert!(written.contains("# heading = \"Magenta\""), "{written}");
         assert!(written.contains("link = \"#00AAFF\""), "{written}");
         assert!(again.colors.contains(&(Role::Dim, Color::Indexed(244))));
+        assert_eq!(
+            again.library.as_deref(),
+            Some("~/my \"saved\" \\ pages\u{7}")
+        );
+        assert!(default_file().contains("# library = \"~/articles\""));
     }
 }

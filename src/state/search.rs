@@ -61,6 +61,8 @@ pub enum Purpose {
     FilterBookmarks { previous: String },
     /// The address of a web page to save into the library.
     AddPage,
+    /// Which of the passage's links to open, by number from 1.
+    ChooseLink { links: Vec<String> },
 }
 
 impl Purpose {
@@ -227,7 +229,12 @@ impl State {
         if prompt.line.text() == before {
             return;
         }
-        if prompt.purpose.is_note() || matches!(prompt.purpose, Purpose::AddPage) {
+        if prompt.purpose.is_note()
+            || matches!(
+                prompt.purpose,
+                Purpose::AddPage | Purpose::ChooseLink { .. }
+            )
+        {
             return;
         }
         if let Purpose::FilterBookmarks { .. } = prompt.purpose {
@@ -261,7 +268,8 @@ impl State {
                 Purpose::NewNote { .. }
                 | Purpose::EditNote { .. }
                 | Purpose::FilterBookmarks { .. }
-                | Purpose::AddPage,
+                | Purpose::AddPage
+                | Purpose::ChooseLink { .. },
                 _,
             ) => {}
             (Purpose::FilterList { .. }, Ok(Some(query))) => {
@@ -289,6 +297,7 @@ impl State {
             }
             Purpose::FilterBookmarks { .. } => {}
             Purpose::AddPage => return self.submit_address(prompt.line.text()),
+            Purpose::ChooseLink { links } => return self.choose_link(&links, prompt.line.text()),
             Purpose::FindInArticle { .. } => {
                 if let Some(find) = &self.find
                     && find.is_empty()
@@ -334,7 +343,10 @@ impl State {
                 }
             }
             // Esc on a new bookmark's note cancels the bookmark; on an old one, the edit.
-            Purpose::NewNote { .. } | Purpose::EditNote { .. } | Purpose::AddPage => {}
+            Purpose::NewNote { .. }
+            | Purpose::EditNote { .. }
+            | Purpose::AddPage
+            | Purpose::ChooseLink { .. } => {}
         }
     }
 

@@ -9,18 +9,21 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::hyperlinks::Run;
 use super::{Theme, highlighted, pane};
-use crate::article::{Article, BlockKind, MarkStyle};
+use crate::article::{Article, BlockKind, MarkStyle, links};
 use crate::screen;
 use crate::state::{Find, Focus, State};
 use crate::wrap::{self, Part};
 
-pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
+/// Draws the reader; returns where link text was drawn, when `state.hyperlinks` asks for OSC 8
+/// links on it (see `hyperlinks`).
+pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) -> Vec<Run> {
     let focused = state.focus == Focus::Reader;
     let title = Line::styled(" Reader ", theme.pane_title);
     frame.render_widget(pane(title, focused, theme), area);
     let Some(article) = state.open_article() else {
-        return;
+        return Vec::new();
     };
     let text_area = screen::text_area(area, state.column);
     let meta = article.meta_line();
@@ -59,6 +62,56 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
             .collect();
         frame.render_widget(Paragraph::new(marks), gutter);
     }
+    if !state.hyperlinks {
+        return Vec::new();
+    }
+    visible
+        .iter()
+        .zip(text_area.rows())
+        .flat_map(|(line, row)| link_runs(article, line, text_area.x, row.y))
+        .collect()
+}
+
+/// The link text on one line of the reader, where it is drawn and the address it leads to.
+fn link_runs(article: &Article, line: &wrap::Line, x: u16, y: u16) -> Vec<Run> {
+    let Part::Block(index) = line.part else {
+        return Vec::new();
+    };
+    let block = &article.blocks[index];
+    let shown = block.text[line.range.clone()].trim_end();
+    let visible = line.range.start..line.range.start + shown.len();
+    let text_x = usize::from(x) + wrap::cell_width(&wrap::prefix(&block.kind, line.first));
+    if let Some(address) = links::list_item_address(block, &article.links) {
+        return u16::try_from(text_x).map_or_else(
+            |_| Vec::new(),
+            |x| {
+                vec![Run {
+                    x,
+                    y,
+                    text: shown.to_owned(),
+                    address: address.to_owned(),
+                }]
+            },
+        );
+    }
+    block
+        .marks
+        .iter()
+        .filter(|m| m.style == MarkStyle::Link)
+        .filter(|m| m.range.start < visible.end && m.range.end > visible.start)
+        .filter_map(|m| {
+            let address = links::address_of_link(&block.text, &m.range, &article.links)?;
+            let start = m.range.start.max(visible.start);
+            let end = m.range.end.min(visible.end);
+            let before = wrap::cell_width(&block.text[visible.start..start]);
+            Some(Run {
+                x: u16::try_from(text_x + before).ok()?,
+                y,
+                text: block.text[start..end].to_owned(),
+                address: address.to_owned(),
+            })
+        })
+        .collect()
 }
 
 /// The gutter beside one line: a bar beside the passage cursor (or selection) while the reader

@@ -170,10 +170,11 @@ fn prompt_spans(
     room: usize,
     theme: &Theme,
 ) -> (Vec<Span<'static>>, usize) {
-    let label = match prompt.purpose {
-        _ if prompt.purpose.is_note() => " note: ",
-        Purpose::AddPage => " address: ",
-        _ => " /",
+    let label = match &prompt.purpose {
+        _ if prompt.purpose.is_note() => " note: ".to_owned(),
+        Purpose::AddPage => " address: ".to_owned(),
+        Purpose::ChooseLink { links } => format!(" link 1-{}: ", links.len()),
+        _ => " /".to_owned(),
     };
     let after = match (&prompt.error, &prompt.purpose) {
         (Some(error), _) => format!("  {error}"),
@@ -185,24 +186,25 @@ fn prompt_spans(
         }
         (None, Purpose::NewNote { .. }) => "  Enter saves the bookmark · Esc cancels".to_owned(),
         (None, Purpose::AddPage) => "  Enter fetches and saves it · Esc cancels".to_owned(),
+        (None, Purpose::ChooseLink { .. }) => "  Enter opens it · Esc cancels".to_owned(),
         (None, purpose) => format!("  {}", results(state, purpose)),
     };
     // A pending removal must be seen, whatever the width: it takes the text's place.
     if prompt.confirm_remove {
-        let ask = fit(&after, room.saturating_sub(cell_width(label)));
+        let ask = fit(&after, room.saturating_sub(cell_width(&label)));
         let spans = vec![
-            Span::styled(label, theme.status_prompt),
+            Span::styled(label.clone(), theme.status_prompt),
             Span::styled(ask, theme.status_message),
         ];
-        return (spans, cell_width(label));
+        return (spans, cell_width(&label));
     }
     let typed = cell_width(prompt.line.text()) + 1;
-    let for_text = room.saturating_sub(cell_width(label));
+    let for_text = room.saturating_sub(cell_width(&label));
     // What the line does shows beside the text while both fit; the text comes first.
-    let show_after = cell_width(label) + typed + cell_width(&after) <= room;
+    let show_after = cell_width(&label) + typed + cell_width(&after) <= room;
     let view = prompt.line.view(for_text);
-    let mut spans = vec![Span::styled(label, theme.status_prompt)];
-    let mut cursor = cell_width(label);
+    let mut spans = vec![Span::styled(label.clone(), theme.status_prompt)];
+    let mut cursor = cell_width(&label);
     if view.more_left {
         spans.push(Span::styled("…", theme.status));
         cursor += 1;
