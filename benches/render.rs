@@ -114,6 +114,7 @@ fn first_frame_reopen_8mb(bencher: Bencher, size: &str) {
             block: TRIO[1].blocks.len() / 2,
             offset: 0,
             percent: 50,
+            ..Position::default()
         },
     )]);
     bencher

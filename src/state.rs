@@ -6,6 +6,8 @@
 
 mod adding;
 mod bookmarks;
+pub mod library;
+mod listing;
 mod loading;
 mod search;
 
@@ -17,10 +19,12 @@ use crate::action::Action;
 use crate::article::Article;
 use crate::bookmarks::{Bookmark, NewBookmark};
 use crate::keymap::{Context, Keymap};
+use crate::positions::ReadMark;
 use crate::screen::{self, AppLayout};
 use crate::scroll;
 use crate::wrap::{Layout, Spot, View};
 pub use bookmarks::{BookmarksView, Place};
+pub use library::{FolderRow, ReadState, Row, Sort};
 pub use loading::Loading;
 pub use search::{Find, ListFilter, Prompt, Purpose, SEARCH_STEP_BYTES};
 
@@ -45,6 +49,10 @@ pub struct Position {
     pub block: usize,
     pub offset: usize,
     pub percent: u8,
+    /// Read or unread as marked by hand, over `percent`, until the article is read again.
+    pub mark: Option<ReadMark>,
+    /// When it was last read, as a count that only grows (for the "recently read" order).
+    pub read_at: u64,
 }
 
 /// What the app must do for the state.
@@ -128,6 +136,20 @@ pub struct State {
     pub keymap: Keymap,
     /// The address of the page being fetched and saved, while it is.
     pub adding: Option<String>,
+    /// What the articles are sorted and grouped by, taken as they arrive.
+    pub keys: library::Keys,
+    /// The list's order, and the articles in it (recomputed when the order or the articles change).
+    pub sort: Sort,
+    order: Vec<u32>,
+    /// The filters and folder grouping the person chose.
+    pub choices: library::Choices,
+    /// The list's rows as shown, and its folder headings (recomputed when their inputs change).
+    pub rows: Vec<Row>,
+    pub folders: Vec<FolderRow>,
+    /// How many articles are unread, counted with the rows.
+    pub unread: usize,
+    /// The latest `read_at` given out.
+    read_clock: u64,
 }
 
 impl State {
@@ -168,7 +190,24 @@ impl State {
             article_ids: HashMap::new(),
             keymap: Keymap::default(),
             adding: None,
+            keys: library::Keys::default(),
+            sort: Sort::default(),
+            order: Vec::new(),
+            choices: library::Choices {
+                grouped: true,
+                ..library::Choices::default()
+            },
+            rows: Vec::new(),
+            folders: Vec::new(),
+            unread: 0,
+            read_clock: 0,
         };
+        state.read_clock = state
+            .positions
+            .values()
+            .map(|p| p.read_at)
+            .max()
+            .unwrap_or(0);
         state.add_articles(articles, 0);
         state
     }
@@ -238,6 +277,8 @@ impl State {
             block,
             offset,
             percent: self.percent(),
+            mark: None,
+            read_at: self.read_clock,
         }
     }
 
@@ -257,6 +298,7 @@ impl State {
         }
         if let Some(article) = self.articles.get(self.open) {
             let id = article.id.clone();
+            self.read_clock += 1;
             let position = self.position();
             self.positions.insert(id, position);
         }
@@ -294,6 +336,8 @@ impl State {
             return None;
         }
         self.remember_position();
+        // What was left may be finished now: the filters and the folders' counts follow.
+        self.refresh_rows();
         self.show_article(index);
         Some(Effect::SavePositions)
     }
@@ -458,6 +502,9 @@ impl State {
         }
         let was_reading = self.engaged;
         self.remember_position();
+        if was_reading {
+            self.refresh_rows();
+        }
         self.show_article(article);
         was_reading.then_some(Effect::SavePositions)
     }
@@ -503,11 +550,19 @@ impl State {
             Action::SelectFirst => self.select(0),
             Action::SelectLast => self.select(self.row_count().saturating_sub(1)),
             Action::OpenSelected => {
+                if self.toggle_folder_at_selection() {
+                    return None;
+                }
                 let article = self.article_at(self.selected)?;
                 self.focus = Focus::Reader;
                 // Already shown as a preview, it is now the article being read: worth saving.
                 return self.switch_article(article).or(Some(Effect::SavePositions));
             }
+            Action::CloseFolder => self.close_folder(),
+            Action::ToggleRead => return self.toggle_read(),
+            Action::ToggleUnfinishedOnly => self.toggle_unfinished_only(),
+            Action::NextSort => return self.next_sort(),
+            Action::ToggleGrouping => self.toggle_grouping(),
             Action::ScrollDown => self.scroll(1),
             Action::ScrollUp => self.scroll(-1),
             Action::PageDown => self.scroll(page.saturating_sub(1).max(1)),

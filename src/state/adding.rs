@@ -121,7 +121,7 @@ mod tests {
         s.page_added(Ok(page("Night trains")));
         assert_eq!(s.adding, None);
         assert_eq!(s.articles.len(), 3);
-        assert_eq!(s.selected, 2);
+        assert_eq!(s.article_at(s.selected), Some(2));
         assert_eq!(
             s.message.as_deref(),
             Some("saved Night trains in the library")

@@ -122,34 +122,6 @@ impl ListFilter {
 }
 
 impl State {
-    /// How many rows the list shows: every article, or the ones that match a search.
-    pub fn row_count(&self) -> usize {
-        self.filter
-            .as_ref()
-            .map_or(self.articles.len(), |f| f.hits.len())
-    }
-
-    /// The article shown on list row `row`.
-    pub fn article_at(&self, row: usize) -> Option<usize> {
-        match &self.filter {
-            Some(filter) => filter.hits.get(row).map(|hit| hit.article),
-            None => (row < self.articles.len()).then_some(row),
-        }
-    }
-
-    /// The list row that shows article `article`, if it is in the list.
-    pub fn row_of(&self, article: usize) -> Option<usize> {
-        match &self.filter {
-            Some(filter) => filter.hits.iter().position(|hit| hit.article == article),
-            None => (article < self.articles.len()).then_some(article),
-        }
-    }
-
-    /// The search hit shown on list row `row`, when the list is narrowed.
-    pub fn hit_at(&self, row: usize) -> Option<&Hit> {
-        self.filter.as_ref()?.hits.get(row)
-    }
-
     /// Whether a search across the articles still has work to do.
     pub fn search_pending(&self) -> bool {
         self.filter.as_ref().is_some_and(|f| !f.is_done())
@@ -255,6 +227,7 @@ impl State {
             }
             (Purpose::FilterList { origin, .. }, Ok(None)) => {
                 self.filter = None;
+                self.refresh_rows();
                 self.select_article(origin);
             }
             (
@@ -269,6 +242,7 @@ impl State {
                     search: CorpusSearch::new(query),
                     hits: Vec::new(),
                 });
+                self.refresh_rows();
                 self.selected = 0;
                 self.list_offset = 0;
                 self.search_step();
@@ -326,6 +300,7 @@ impl State {
             }
             Purpose::FilterList { origin, previous } => {
                 self.filter = previous;
+                self.refresh_rows();
                 self.select_article(origin);
             }
             Purpose::FilterBookmarks { previous } => {
@@ -341,11 +316,12 @@ impl State {
     fn clear_filter(&mut self) {
         let article = self.article_at(self.selected);
         self.filter = None;
+        self.refresh_rows();
         self.select_article(article);
     }
 
     /// Selects the row of `article` (or the first row when it is not listed).
-    fn select_article(&mut self, article: Option<usize>) {
+    pub(super) fn select_article(&mut self, article: Option<usize>) {
         let row = article.and_then(|a| self.row_of(a)).unwrap_or(0);
         self.select(row);
     }
@@ -359,6 +335,7 @@ impl State {
         }
         filter.search.step(&self.articles, SEARCH_STEP_BYTES);
         filter.hits = filter.search.hits();
+        self.refresh_rows();
         let rows = self.row_count();
         self.select(self.selected.min(rows.saturating_sub(1)));
     }
