@@ -126,9 +126,10 @@ fn title(state: &State, width: usize) -> String {
         None => {
             let unread = state.unread;
             vec![
-                format!(" Articles ({total}, {unread} unread) by {order} "),
-                format!(" {total}, {unread} unread, by {order} "),
-                format!(" {total}, {unread} unread "),
+                format!(" Articles ({total}) · {unread} unread · by {order} "),
+                format!(" Articles ({total}) · {unread} unread · {order} "),
+                format!(" Articles ({total}) · {unread} unread "),
+                format!(" Articles ({total}) "),
             ]
         }
     };
