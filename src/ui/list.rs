@@ -155,10 +155,13 @@ fn folder_heading(
         state.keys.folder_name(folder.folder),
         width.saturating_sub(2),
     );
-    let count = match (folder.count, folder.unread) {
-        (1, 0) => "1 article".to_owned(),
-        (n, 0) => format!("{n} articles"),
-        (n, u) => format!("{n} articles, {u} unread"),
+    let articles = match folder.count {
+        1 => "1 article".to_owned(),
+        n => format!("{n} articles"),
+    };
+    let count = match folder.unread {
+        0 => articles,
+        u => format!("{articles}, {u} unread"),
     };
     (
         vec![
