@@ -148,6 +148,10 @@ pub struct State {
     pub folders: Vec<FolderRow>,
     /// How many articles are unread, counted with the rows.
     pub unread: usize,
+    /// Each article's saved read state and when it was last read, from `positions`, kept in
+    /// step with them so the list never looks an id up per article.
+    reads: Vec<ReadState>,
+    read_at: Vec<u64>,
     /// The latest `read_at` given out.
     read_clock: u64,
 }
@@ -200,6 +204,8 @@ impl State {
             rows: Vec::new(),
             folders: Vec::new(),
             unread: 0,
+            reads: Vec::new(),
+            read_at: Vec::new(),
             read_clock: 0,
         };
         state.read_clock = state
@@ -301,6 +307,7 @@ impl State {
             self.read_clock += 1;
             let position = self.position();
             self.positions.insert(id, position);
+            self.note_read(self.open);
         }
     }
 

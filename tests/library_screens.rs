@@ -33,7 +33,20 @@ fn article(path: &str, title: &str, date: Option<&str>) -> Article {
 
 /// Three newsgroups: two folders of files and an mbox's messages.
 fn library(width: u16, height: u16) -> State {
+    // In the order a walk of `news/` finds them.
     let articles = vec![
+        article(
+            "news/comp.lang.mbox#1",
+            "Borrowing explained",
+            Some("2023-03-03"),
+        ),
+        article(
+            "news/comp.lang.mbox#2",
+            "Re: Borrowing explained",
+            Some("2023-03-04"),
+        ),
+        article("news/rec.arts/1.md", "Banjo tunings", Some("2021-05-06")),
+        article("news/rec.arts/2.md", "Cello suites", Some("1999-01-01")),
         article(
             "news/sci.space/1.md",
             "Orbits of the outer planets",
@@ -44,18 +57,6 @@ fn library(width: u16, height: u16) -> State {
             "news/sci.space/3.md",
             "Why launch windows close",
             Some("2022-11-30"),
-        ),
-        article("news/rec.arts/1.md", "Banjo tunings", Some("2021-05-06")),
-        article("news/rec.arts/2.md", "Cello suites", Some("1999-01-01")),
-        article(
-            "news/comp.lang.mbox#1",
-            "Borrowing explained",
-            Some("2023-03-03"),
-        ),
-        article(
-            "news/comp.lang.mbox#2",
-            "Re: Borrowing explained",
-            Some("2023-03-04"),
         ),
     ];
     State::new(

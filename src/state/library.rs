@@ -15,7 +15,8 @@ use crate::positions::ReadMark;
 /// The orders the list can be shown in, in the order `s` steps through them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Sort {
-    /// By folder and file name: the order the files are found in.
+    /// By folder and file name: the order the files are found in (a folder's files in name
+    /// order, the paths given in the order given).
     #[default]
     Path,
     /// Newest first; articles without a date last.
@@ -101,10 +102,13 @@ pub fn folder_of(path: &str) -> &str {
 /// What each article is sorted and grouped by, taken once when it arrives.
 #[derive(Debug, Clone, Default)]
 pub struct Keys {
-    paths: Vec<Box<str>>,
     titles: Vec<Box<str>>,
-    /// ISO dates only (`2018-06-18…`): a date as written cannot be ordered.
-    dates: Vec<Option<Box<str>>>,
+    /// The first 16 bytes of each title in lower case, big-endian: most comparisons of titles
+    /// end here, without following a pointer.
+    title_prefix: Vec<u128>,
+    /// `yyyymmdd` of an ISO date (`2018-06-18…`), 0 for none: a date as written cannot be
+    /// ordered.
+    dates: Vec<u32>,
     /// Each article's folder, an index into `folders`.
     folder: Vec<u32>,
     folders: Vec<String>,
@@ -114,26 +118,33 @@ pub struct Keys {
 impl Keys {
     pub fn extend(&mut self, articles: &[Article]) {
         for article in articles {
-            self.paths.push(article.path.as_str().into());
-            self.titles.push(article.title.to_lowercase().into());
-            let iso = article.date.as_deref().filter(|d| looks_iso(d));
-            self.dates.push(iso.map(Into::into));
+            let title = article.title.to_lowercase();
+            let mut prefix = [0u8; 16];
+            let head = &title.as_bytes()[..title.len().min(16)];
+            prefix[..head.len()].copy_from_slice(head);
+            self.title_prefix.push(u128::from_be_bytes(prefix));
+            self.titles.push(title.into());
+            self.dates.push(article.date.as_deref().map_or(0, iso_day));
             let folder = folder_of(&article.path);
-            let next = self.folders.len() as u32;
-            let id = *self.folder_ids.entry(folder.to_owned()).or_insert(next);
-            if id == next {
-                self.folders.push(folder.to_owned());
-            }
+            let id = match self.folder_ids.get(folder) {
+                Some(&id) => id,
+                None => {
+                    let id = self.folders.len() as u32;
+                    self.folder_ids.insert(folder.to_owned(), id);
+                    self.folders.push(folder.to_owned());
+                    id
+                }
+            };
             self.folder.push(id);
         }
     }
 
     pub fn len(&self) -> usize {
-        self.paths.len()
+        self.folder.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.paths.is_empty()
+        self.folder.is_empty()
     }
 
     /// The folder of article `index`, as an id.
@@ -202,43 +213,66 @@ impl Keys {
     }
 
     /// The articles in `sort` order. `last_read` gives each article's last reading (0: never).
+    /// Each order sorts numbers with the article's index as the last key, so equal keys keep
+    /// the order the files were found in and the sort need not be stable.
     pub fn order(&self, sort: Sort, last_read: &[u64]) -> Vec<u32> {
-        let mut order: Vec<u32> = (0..self.len() as u32).collect();
-        // Stable sorts: equal keys keep the order the files were found in.
+        let indices = 0..self.len() as u32;
         match sort {
-            Sort::Path => {
-                order.sort_by(|&a, &b| self.paths[a as usize].cmp(&self.paths[b as usize]))
+            Sort::Path => indices.collect(),
+            Sort::Date => {
+                // Newest first, and no date (0) last.
+                let mut keyed: Vec<u64> = indices
+                    .map(|i| (u64::from(u32::MAX - self.dates[i as usize]) << 32) | u64::from(i))
+                    .collect();
+                keyed.sort_unstable();
+                keyed.into_iter().map(|k| k as u32).collect()
+            }
+            Sort::Read => {
+                let mut keyed: Vec<(Reverse<u64>, u32)> = indices
+                    .map(|i| (Reverse(last_read.get(i as usize).copied().unwrap_or(0)), i))
+                    .collect();
+                keyed.sort_unstable();
+                keyed.into_iter().map(|(_, i)| i).collect()
             }
             Sort::Title => {
-                order.sort_by(|&a, &b| self.titles[a as usize].cmp(&self.titles[b as usize]));
-            }
-            Sort::Date => order.sort_by(|&a, &b| {
-                let (a, b) = (&self.dates[a as usize], &self.dates[b as usize]);
-                match (a, b) {
-                    (Some(a), Some(b)) => b.cmp(a),
-                    (Some(_), None) => std::cmp::Ordering::Less,
-                    (None, Some(_)) => std::cmp::Ordering::Greater,
-                    (None, None) => std::cmp::Ordering::Equal,
+                let mut keyed: Vec<(u128, u32)> = indices
+                    .map(|i| (self.title_prefix[i as usize], i))
+                    .collect();
+                keyed.sort_unstable();
+                // Titles alike in their first 16 bytes: the rest decides.
+                for run in keyed.chunk_by_mut(|a, b| a.0 == b.0) {
+                    if run.len() > 1 {
+                        run.sort_by(|a, b| {
+                            let (x, y) = (&self.titles[a.1 as usize], &self.titles[b.1 as usize]);
+                            x.cmp(y).then(a.1.cmp(&b.1))
+                        });
+                    }
                 }
-            }),
-            // Never read (0) last, and those in path order.
-            Sort::Read => order.sort_by(|&a, &b| {
-                let when = |i: u32| Reverse(last_read.get(i as usize).copied().unwrap_or(0));
-                (when(a), &self.paths[a as usize]).cmp(&(when(b), &self.paths[b as usize]))
-            }),
+                keyed.into_iter().map(|(_, i)| i).collect()
+            }
         }
-        order
     }
 }
 
-fn looks_iso(date: &str) -> bool {
+/// `yyyymmdd` from a date that starts as ISO 8601 does (`2018-06-18`), 0 otherwise.
+fn iso_day(date: &str) -> u32 {
     let bytes = date.as_bytes();
-    bytes.len() >= 10
-        && bytes[..4].iter().all(u8::is_ascii_digit)
-        && bytes[4] == b'-'
-        && bytes[5..7].iter().all(u8::is_ascii_digit)
-        && bytes[7] == b'-'
-        && bytes[8..10].iter().all(u8::is_ascii_digit)
+    let digits = |range: std::ops::Range<usize>| {
+        bytes
+            .get(range)
+            .filter(|b| b.iter().all(u8::is_ascii_digit))
+            .map(|b| b.iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0')))
+    };
+    match (
+        digits(0..4),
+        bytes.get(4),
+        digits(5..7),
+        bytes.get(7),
+        digits(8..10),
+    ) {
+        (Some(y), Some(b'-'), Some(m), Some(b'-'), Some(d)) => y * 10_000 + m * 100 + d,
+        _ => 0,
+    }
 }
 
 /// One row of the list.
@@ -294,11 +328,11 @@ pub fn rows(
         );
     }
     // Gather by folder, keeping the order within each.
-    let mut slot_of: HashMap<u32, usize> = HashMap::new();
+    let mut slot_of: Vec<Option<usize>> = vec![None; keys.folder_count()];
     let mut groups: Vec<(FolderRow, Vec<Row>)> = Vec::new();
     for (index, hit) in kept {
         let folder = keys.folder(index);
-        let slot = *slot_of.entry(folder).or_insert_with(|| {
+        let slot = *slot_of[folder as usize].get_or_insert_with(|| {
             groups.push((
                 FolderRow {
                     folder,
@@ -380,8 +414,26 @@ mod tests {
         let keys = keys(&library());
         assert_eq!(keys.order(Sort::Date, &[]), [2, 0, 3, 1]);
         assert_eq!(keys.order(Sort::Title, &[]), [1, 2, 3, 0]);
-        assert_eq!(keys.order(Sort::Path, &[]), [3, 2, 0, 1]);
-        assert_eq!(keys.order(Sort::Read, &[0, 7, 0, 9]), [3, 1, 2, 0]);
+        assert_eq!(keys.order(Sort::Path, &[]), [0, 1, 2, 3]);
+        assert_eq!(keys.order(Sort::Read, &[0, 7, 0, 9]), [3, 1, 0, 2]);
+    }
+
+    #[test]
+    fn titles_alike_in_their_first_sixteen_bytes_sort_by_the_rest() {
+        let keys = keys(&[
+            article("a/1", "the history of folding b", None),
+            article("a/2", "The history of folding a", None),
+            article("a/3", "the history of folding b", None),
+        ]);
+        assert_eq!(keys.order(Sort::Title, &[]), [1, 0, 2]);
+    }
+
+    #[test]
+    fn only_iso_dates_are_ordered() {
+        assert_eq!(iso_day("2018-06-18"), 20_180_618);
+        assert_eq!(iso_day("2018-06-18T10:00:00Z"), 20_180_618);
+        assert_eq!(iso_day("June 2018"), 0);
+        assert_eq!(iso_day("2018-6-18"), 0);
     }
 
     #[test]

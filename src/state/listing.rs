@@ -42,11 +42,23 @@ impl State {
         if index == self.open && self.engaged {
             return ReadState::of(Some(self.percent()), None);
         }
+        self.reads.get(index).copied().unwrap_or(ReadState::Unread)
+    }
+
+    /// Takes article `index`'s read state from `positions` again, after its position changed.
+    pub(super) fn note_read(&mut self, index: usize) {
         let saved = self
             .articles
             .get(index)
             .and_then(|article| self.positions.get(&article.id));
-        ReadState::of(saved.map(|p| p.percent), saved.and_then(|p| p.mark))
+        let state = ReadState::of(saved.map(|p| p.percent), saved.and_then(|p| p.mark));
+        let at = saved.map_or(0, |p| p.read_at);
+        if index >= self.reads.len() {
+            self.reads.resize(index + 1, ReadState::Unread);
+            self.read_at.resize(index + 1, 0);
+        }
+        self.reads[index] = state;
+        self.read_at[index] = at;
     }
 
     /// How many articles the list shows (not counting folder headings).
@@ -59,9 +71,14 @@ impl State {
 
     /// How many articles are unread.
     pub fn unread_count(&self) -> usize {
-        (0..self.articles.len())
-            .filter(|&i| self.read_state(i) == ReadState::Unread)
-            .count()
+        let saved = self
+            .reads
+            .iter()
+            .filter(|&&r| r == ReadState::Unread)
+            .count();
+        // The article being read is not unread, whatever was saved.
+        let reading_unread = self.engaged && self.reads.get(self.open) == Some(&ReadState::Unread);
+        saved - usize::from(reading_unread)
     }
 
     /// The order kept from an earlier run or config.toml.
@@ -73,17 +90,14 @@ impl State {
     /// Sorts the articles again (the order changed, or articles arrived), then the rows.
     pub(super) fn refresh_order(&mut self) {
         let last_read: Vec<u64> = if self.sort == Sort::Read {
-            let reading = self.engaged.then_some(self.open);
-            (0..self.articles.len())
-                .map(|i| match reading {
-                    // The article being read is the most recent.
-                    Some(open) if open == i => u64::MAX,
-                    _ => self
-                        .positions
-                        .get(&self.articles[i].id)
-                        .map_or(0, |p| p.read_at),
-                })
-                .collect()
+            let mut last_read = self.read_at.clone();
+            if self.engaged
+                && let Some(reading) = last_read.get_mut(self.open)
+            {
+                // The article being read is the most recent.
+                *reading = u64::MAX;
+            }
+            last_read
         } else {
             Vec::new()
         };
@@ -234,6 +248,7 @@ impl State {
         let position = self.positions.entry(id).or_default();
         position.mark = Some(mark);
         position.read_at = self.read_clock;
+        self.note_read(index);
         self.message = Some(
             match mark {
                 ReadMark::Finished => "marked read",
@@ -267,13 +282,14 @@ mod tests {
         article
     }
 
-    /// Two newsgroups, two articles each; the rows are headed by folder.
+    /// Two newsgroups, two articles each, in the order a walk finds them; the rows are headed
+    /// by folder.
     fn library() -> State {
         let articles = vec![
-            article("news/sci.space/1", "Orbits", Some("2020-01-02")),
-            article("news/sci.space/2", "Apollo", None),
             article("news/rec.arts/1", "Banjo", Some("2021-05-06")),
             article("news/rec.arts/2", "Cello", Some("1999-01-01")),
+            article("news/sci.space/1", "Orbits", Some("2020-01-02")),
+            article("news/sci.space/2", "Apollo", None),
         ];
         State::new(articles, Rect::new(0, 0, 120, 35), HashMap::new(), None)
     }
@@ -357,7 +373,7 @@ mod tests {
         let mut s = library();
         s.update(Action::ToggleGrouping);
         assert_eq!(s.unread, 4);
-        let (banjo, cello, orbits) = (2, 3, 0);
+        let (banjo, cello, orbits) = (0, 1, 2);
         assert_eq!(s.open, banjo, "the first listed is shown");
         assert_eq!(
             s.read_state(banjo),

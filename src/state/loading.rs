@@ -41,6 +41,9 @@ impl State {
         }
         self.keys.extend(&articles);
         self.articles.extend(articles);
+        for index in first_new..self.articles.len() {
+            self.note_read(index);
+        }
         self.refresh_order();
         if let Some(loading) = &mut self.loading {
             loading.read += self.articles.len() - first_new + skipped;
