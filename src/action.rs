@@ -34,6 +34,14 @@ pub enum Action {
     SelectHalfPageUp,
     /// Open the selected article in the reader and focus it (on a folder: open or close it).
     OpenSelected,
+    /// Show or hide the outline of the article: its headings.
+    ToggleOutline,
+    /// Select the next heading in the outline.
+    OutlineNext,
+    /// Select the previous heading in the outline.
+    OutlinePrevious,
+    /// Go to the selected heading, with the passage cursor on it.
+    JumpToHeading,
     /// Close the selected folder, or the selected article's folder.
     CloseFolder,
     /// Mark the selected article read, or unread when it is read.

@@ -9,6 +9,7 @@ mod bookmarks;
 pub mod library;
 mod listing;
 mod loading;
+mod outline;
 mod search;
 
 use std::collections::HashMap;
@@ -26,6 +27,7 @@ use crate::wrap::{Layout, Spot, View};
 pub use bookmarks::{BookmarksView, Place};
 pub use library::{FolderRow, ReadState, Row, Sort};
 pub use loading::Loading;
+pub use outline::{Heading, OutlineView};
 pub use search::{Find, ListFilter, Prompt, Purpose, SEARCH_STEP_BYTES};
 
 /// Which pane has the keyboard.
@@ -40,6 +42,7 @@ pub enum Focus {
 pub enum Overlay {
     Help { scroll: usize },
     Bookmarks(BookmarksView),
+    Outline(OutlineView),
 }
 
 /// Where a person was in an article: a block and a byte offset in it (stable across widths), and
@@ -256,6 +259,7 @@ impl State {
         match (&self.overlay, self.focus) {
             (Some(Overlay::Help { .. }), _) => Context::Help,
             (Some(Overlay::Bookmarks(_)), _) => Context::Bookmarks,
+            (Some(Overlay::Outline(_)), _) => Context::Outline,
             (None, Focus::List) => Context::List,
             (None, Focus::Reader) => Context::Reader,
         }
@@ -570,6 +574,10 @@ impl State {
             Action::ToggleUnfinishedOnly => self.toggle_unfinished_only(),
             Action::NextSort => return self.next_sort(),
             Action::ToggleGrouping => self.toggle_grouping(),
+            Action::ToggleOutline => self.toggle_outline(),
+            Action::OutlineNext | Action::OutlinePrevious | Action::JumpToHeading => {
+                return self.apply_outline(action);
+            }
             Action::ScrollDown => self.scroll(1),
             Action::ScrollUp => self.scroll(-1),
             Action::PageDown => self.scroll(page.saturating_sub(1).max(1)),

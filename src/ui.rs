@@ -6,6 +6,7 @@
 mod bookmarks;
 pub mod help;
 mod list;
+mod outline;
 mod reader;
 mod status;
 pub mod theme;
@@ -45,6 +46,7 @@ pub fn render(frame: &mut Frame, state: &State, theme: &Theme) {
     match &state.overlay {
         Some(Overlay::Help { scroll }) => help::render(frame, area, *scroll, &state.keymap, theme),
         Some(Overlay::Bookmarks(view)) => bookmarks::render(frame, area, state, view, theme),
+        Some(Overlay::Outline(view)) => outline::render(frame, area, state, view, theme),
         None => {}
     }
     status::render_banner(frame, layout.status, state, theme);

@@ -129,3 +129,25 @@ fn the_unread_filter_hides_what_is_finished() {
         assert_snapshot!(format!("unfinished_{w}x{h}"), screen(&s));
     }
 }
+
+#[test]
+fn the_outline_marks_the_section_being_read() {
+    for (w, h) in SIZES {
+        let mut s = library(w, h);
+        press(&mut s, &[Action::OpenSelected]);
+        for _ in 0..30 {
+            s.update(Action::ScrollDown);
+        }
+        press(&mut s, &[Action::ToggleOutline, Action::OutlineNext]);
+        assert_snapshot!(format!("outline_{w}x{h}"), screen(&s));
+    }
+}
+
+#[test]
+fn the_outline_of_an_article_without_headings_says_so() {
+    let plain = Article::from_text("a.txt", "a", Format::Text, "Only a paragraph.\n");
+    let mut s = State::new(vec![plain], Rect::new(0, 0, 60, 20), HashMap::new(), None);
+    press(&mut s, &[Action::OpenSelected, Action::ToggleOutline]);
+    let shown = screen(&s);
+    assert!(shown.contains("No headings in this article."), "{shown}");
+}

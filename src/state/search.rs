@@ -59,6 +59,8 @@ pub enum Purpose {
     EditNote { id: String },
     /// Narrow the bookmarks view; `previous` is the filter it had.
     FilterBookmarks { previous: String },
+    /// Narrow the outline; `previous` is the filter it had.
+    FilterOutline { previous: String },
     /// The address of a web page to save into the library.
     AddPage,
 }
@@ -155,6 +157,14 @@ impl State {
     }
 
     fn start_search(&mut self) {
+        if let Some(Overlay::Outline(view)) = &self.overlay {
+            let previous = view.filter.clone();
+            self.prompt = Some(Prompt::new(
+                Purpose::FilterOutline { previous },
+                InputLine::default(),
+            ));
+            return;
+        }
         if let Some(Overlay::Bookmarks(view)) = &self.overlay {
             let previous = view.filter.clone();
             self.prompt = Some(Prompt::new(
@@ -202,6 +212,14 @@ impl State {
         if prompt.purpose.is_note() || matches!(prompt.purpose, Purpose::AddPage) {
             return;
         }
+        if let Purpose::FilterOutline { .. } = prompt.purpose {
+            let text = prompt.line.text().to_owned();
+            if let Some(Overlay::Outline(view)) = &mut self.overlay {
+                view.filter = text;
+                view.selected = 0;
+            }
+            return;
+        }
         if let Purpose::FilterBookmarks { .. } = prompt.purpose {
             let text = prompt.line.text().to_owned();
             if let Some(Overlay::Bookmarks(view)) = &mut self.overlay {
@@ -234,6 +252,7 @@ impl State {
                 Purpose::NewNote { .. }
                 | Purpose::EditNote { .. }
                 | Purpose::FilterBookmarks { .. }
+                | Purpose::FilterOutline { .. }
                 | Purpose::AddPage,
                 _,
             ) => {}
@@ -261,7 +280,7 @@ impl State {
             purpose @ (Purpose::NewNote { .. } | Purpose::EditNote { .. }) => {
                 return self.submit_note(purpose, prompt.line.text().to_owned());
             }
-            Purpose::FilterBookmarks { .. } => {}
+            Purpose::FilterBookmarks { .. } | Purpose::FilterOutline { .. } => {}
             Purpose::AddPage => return self.submit_address(prompt.line.text()),
             Purpose::FindInArticle { .. } => {
                 if let Some(find) = &self.find
@@ -305,6 +324,11 @@ impl State {
             }
             Purpose::FilterBookmarks { previous } => {
                 if let Some(Overlay::Bookmarks(view)) = &mut self.overlay {
+                    view.filter = previous;
+                }
+            }
+            Purpose::FilterOutline { previous } => {
+                if let Some(Overlay::Outline(view)) = &mut self.overlay {
                     view.filter = previous;
                 }
             }
