@@ -107,6 +107,12 @@ pub fn run(options: &Options) -> u8 {
     if let Some(width) = settings.width {
         state.set_initial_column(width);
     }
+    if let Some(sort) = settings.sort {
+        state.set_initial_sort(sort);
+    }
+    if let Some(group) = settings.group {
+        state.set_initial_grouping(group);
+    }
     if !config_mistakes.is_empty() {
         // A standing error, like an unreadable state file: seen until Esc.
         let mistakes = config_mistakes.join("; ");

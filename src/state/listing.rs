@@ -87,6 +87,12 @@ impl State {
         self.refresh_order();
     }
 
+    /// Folder headings on or off from the start (config.toml's `group`).
+    pub fn set_initial_grouping(&mut self, grouped: bool) {
+        self.choices.grouped = grouped;
+        self.refresh_rows();
+    }
+
     /// Sorts the articles again (the order changed, or articles arrived), then the rows.
     pub(super) fn refresh_order(&mut self) {
         let last_read: Vec<u64> = if self.sort == Sort::Read {
