@@ -410,9 +410,12 @@ impl State {
     /// search results, when a search narrowed it).
     fn step_article(&mut self, delta: isize) -> Option<Effect> {
         let here = self.row_of(self.open).unwrap_or(self.selected);
-        let row = here
-            .checked_add_signed(delta)
-            .filter(|&row| row < self.row_count());
+        // Past folder headings to the next article listed.
+        let mut row = here.checked_add_signed(delta);
+        while let Some(r) = row.filter(|&r| r < self.row_count() && self.article_at(r).is_none()) {
+            row = r.checked_add_signed(delta);
+        }
+        let row = row.filter(|&row| row < self.row_count());
         let Some(article) = row.and_then(|row| self.article_at(row)) else {
             self.message = Some(
                 if delta > 0 {

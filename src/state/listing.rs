@@ -430,6 +430,18 @@ mod tests {
     }
 
     #[test]
+    fn next_article_steps_over_folder_headings() {
+        let mut s = library();
+        s.update(Action::SelectNext);
+        s.update(Action::OpenSelected);
+        assert_eq!(s.articles[s.open].title, "Cello");
+        s.update(Action::NextArticle);
+        assert_eq!(s.articles[s.open].title, "Orbits", "into the next folder");
+        s.update(Action::PreviousArticle);
+        assert_eq!(s.articles[s.open].title, "Cello", "and back");
+    }
+
+    #[test]
     fn a_search_is_grouped_by_folder() {
         let mut s = library();
         s.update(Action::StartSearch);
