@@ -706,7 +706,7 @@ impl State {
         None
     }
 
-    /// Mouse click: on a list row opens that article; on the reader focuses it.
+    /// Mouse click: on a list row opens that article (or a folder); on the reader focuses it.
     fn click(&mut self, column: u16, row: u16) -> Option<Effect> {
         let layout = self.app_layout();
         if let Some(list) = layout.list.filter(|r| r.contains((column, row).into())) {
@@ -719,6 +719,11 @@ impl State {
                 self.select(row);
                 self.focus = Focus::Reader;
                 return self.switch_article(article);
+            }
+            // A folder's heading opens or closes, as Enter does.
+            if row < self.row_count() {
+                self.select(row);
+                self.toggle_folder_at_selection();
             }
         } else if layout
             .reader

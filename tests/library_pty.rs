@@ -72,3 +72,24 @@ fn an_article_read_to_its_end_is_marked_finished_after_a_restart() {
     again.send("q");
     assert!(again.wait_exit().success());
 }
+
+#[test]
+fn the_order_chosen_is_kept_for_the_next_run() {
+    let (config, news) = (TempDir::new().unwrap(), TempDir::new().unwrap());
+    newsgroups(news.path());
+    let root = news.path().to_str().unwrap();
+
+    let mut pty = Pty::spawn(config.path(), &[root], 60, 20);
+    pty.wait_for("by path");
+    pty.send("s");
+    pty.wait_for("by date");
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+    let state = fs::read_to_string(config.path().join("state.json")).unwrap();
+    assert!(state.contains("\"sort\": \"date\""), "{state}");
+
+    let mut again = Pty::spawn(config.path(), &[root], 60, 20);
+    again.wait_for("by date");
+    again.send("q");
+    assert!(again.wait_exit().success());
+}

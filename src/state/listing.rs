@@ -442,6 +442,15 @@ mod tests {
     }
 
     #[test]
+    fn a_click_on_a_heading_closes_its_folder() {
+        let mut s = library();
+        // The list's first row (a heading) is just inside its border.
+        s.update(Action::Click { column: 3, row: 1 });
+        assert_eq!(s.choices.closed.len(), 1);
+        assert_eq!(listed(&s)[..2], ["[rec.arts]", "[sci.space]"]);
+    }
+
+    #[test]
     fn a_search_is_grouped_by_folder() {
         let mut s = library();
         s.update(Action::StartSearch);
