@@ -63,6 +63,7 @@ impl State {
                     }
                 };
                 self.filter = None;
+                self.refresh_rows();
                 if let Some(row) = self.row_of(index) {
                     self.select(row);
                 }
@@ -104,6 +105,22 @@ mod tests {
         let html =
             format!("<html><head><title>{title}</title></head><body><p>Text.</p></body></html>");
         Article::from_text(&format!("/lib/{title}.html"), title, Format::Html, &html)
+    }
+
+    #[test]
+    fn a_page_added_during_a_search_shows_in_the_whole_list() {
+        let mut s = state();
+        s.update(Action::StartSearch);
+        for c in "zzzz".chars() {
+            s.update(Action::PromptChar(c));
+        }
+        s.update(Action::PromptSubmit);
+        assert_eq!(s.row_count(), 0, "nothing matches");
+        s.update(Action::AddPage);
+        type_line(&mut s, "https://example.com/b");
+        s.page_added(Ok(page("Night trains")));
+        assert_eq!(s.article_at(s.selected), Some(2));
+        assert!(s.row_count() >= 3, "every article again");
     }
 
     #[test]
