@@ -12,8 +12,9 @@ use std::sync::LazyLock;
 
 use divan::Bencher;
 use folio::action::Action;
-use folio::article::Article;
-use folio::state::Position;
+use folio::article::{Article, Format};
+use folio::state::{Position, State};
+use ratatui::layout::Rect;
 use support::workloads;
 
 /// The size of the long article the targets speak of.
@@ -114,12 +115,94 @@ fn first_frame_reopen_8mb(bencher: Bencher, size: &str) {
             block: TRIO[1].blocks.len() / 2,
             offset: 0,
             percent: 50,
+            ..Position::default()
         },
     )]);
     bencher
         .with_inputs(|| TRIO.clone())
         .bench_local_values(|articles| {
             workloads::first_frame(articles, Some(&id), positions.clone(), w, h, &theme)
+        });
+}
+
+/// The library at its largest: 100,000 short articles in 250 folders, titled with five words
+/// of one to three syllables out of ten (so many titles share their first words), dated but
+/// for every seventh, a fifth of them partly or wholly read.
+const LIBRARY_ARTICLES: usize = 100_000;
+fn library_state() -> State {
+    let mut rng = support::corpus_gen::Rng::new(15, 0);
+    let syllables = [
+        "or", "bit", "ban", "jo", "cel", "lo", "launch", "win", "dow", "moon",
+    ];
+    let word = |rng: &mut support::corpus_gen::Rng| {
+        (0..1 + rng.below(3))
+            .map(|_| rng.pick(&syllables))
+            .collect::<String>()
+    };
+    let articles: Vec<Article> = (0..LIBRARY_ARTICLES)
+        .map(|i| {
+            let title = (0..5).map(|_| word(&mut rng)).collect::<Vec<_>>().join(" ");
+            let path = format!("news/group{}/{i}.txt", rng.below(250));
+            let mut article = Article::from_text(&path, &title, Format::Text, "A few words.");
+            article.title = title;
+            if i % 7 != 0 {
+                let (y, m, d) = (1990 + rng.below(35), 1 + rng.below(12), 1 + rng.below(28));
+                article.date = Some(format!("{y}-{m:02}-{d:02}"));
+            }
+            article
+        })
+        .collect();
+    let positions: HashMap<String, Position> = articles
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| i % 5 == 0)
+        .map(|(i, a)| {
+            let position = Position {
+                percent: (i % 101) as u8,
+                read_at: i as u64,
+                ..Position::default()
+            };
+            (a.id.clone(), position)
+        })
+        .collect();
+    let mut state = State::new(articles, Rect::new(0, 0, 80, 24), positions, None);
+    state.update(Action::SelectPageDown);
+    state
+}
+
+/// The library's keys on 100,000 articles, each from the key to the frame drawn: the order
+/// (`s`, stepping to date, title, recently read, path), only what is not finished (`U`),
+/// folder headings off and on (`F`), closing a folder (`h`), marking read (`r`).
+const LIBRARY_KEYS: &[&str] = &["s_date", "s_title", "s_read", "s_path", "U", "F", "h", "r"];
+
+#[divan::bench(args = LIBRARY_KEYS, sample_count = 20, sample_size = 1)]
+fn library_key_100k(bencher: Bencher, name: &str) {
+    let theme = workloads::theme();
+    // Each order is one `s` from the one before it.
+    let (before, action) = match name {
+        "s_date" => (0, Action::NextSort),
+        "s_title" => (1, Action::NextSort),
+        "s_read" => (2, Action::NextSort),
+        "s_path" => (3, Action::NextSort),
+        "U" => (0, Action::ToggleUnfinishedOnly),
+        "F" => (0, Action::ToggleGrouping),
+        "h" => (0, Action::CloseFolder),
+        "r" => (0, Action::ToggleRead),
+        other => panic!("no such key in LIBRARY_KEYS: {other}"),
+    };
+    let mut base = library_state();
+    for _ in 0..before {
+        base.update(Action::NextSort);
+    }
+    bencher
+        .with_inputs(|| {
+            let state = base.clone();
+            let mut terminal = workloads::test_terminal(80, 24);
+            workloads::draw(&mut terminal, &state, &theme);
+            (state, terminal)
+        })
+        .bench_local_refs(|(state, terminal)| {
+            workloads::keystroke(terminal, state, &theme, action);
         });
 }
 

@@ -32,8 +32,26 @@ pub enum Action {
     SelectHalfPageDown,
     /// Move the list selection half a page up.
     SelectHalfPageUp,
-    /// Open the selected article in the reader and focus it.
+    /// Open the selected article in the reader and focus it (on a folder: open or close it).
     OpenSelected,
+    /// Show or hide the outline of the article: its headings.
+    ToggleOutline,
+    /// Select the next heading in the outline.
+    OutlineNext,
+    /// Select the previous heading in the outline.
+    OutlinePrevious,
+    /// Go to the selected heading, with the passage cursor on it.
+    JumpToHeading,
+    /// Close the selected folder, or the selected article's folder.
+    CloseFolder,
+    /// Mark the selected article read, or unread when it is read.
+    ToggleRead,
+    /// Show only unread and in-progress articles, or every article again.
+    ToggleUnfinishedOnly,
+    /// Sort the list the next way: path, date, title, recently read.
+    NextSort,
+    /// Group the list by folder, or show it flat.
+    ToggleGrouping,
     /// Scroll the reader one line down.
     ScrollDown,
     /// Scroll the reader one line up.

@@ -31,7 +31,7 @@ use crate::library::Library;
 use crate::opener::{self, Way};
 use crate::output;
 use crate::positions::{self, PositionStore};
-use crate::state::{Effect, State};
+use crate::state::{Effect, Sort, State};
 use crate::store::{Patience, StoreError};
 use crate::terminal::{self, Tui};
 use crate::ui::{self, Theme};
@@ -108,6 +108,12 @@ pub fn run(options: &Options) -> u8 {
     state.hyperlinks = settings.hyperlinks;
     if let Some(width) = settings.width {
         state.set_initial_column(width);
+    }
+    if let Some(sort) = settings.sort {
+        state.set_initial_sort(sort);
+    }
+    if let Some(group) = settings.group {
+        state.set_initial_grouping(group);
     }
     if !config_mistakes.is_empty() {
         // A standing error, like an unreadable state file: seen until Esc.
@@ -448,12 +454,18 @@ impl Session<'_> {
         self.state.remember_position();
         for (id, position) in &self.state.positions {
             let unchanged = store.get(id).is_some_and(|saved| {
-                (saved.block, saved.offset, saved.percent)
-                    == (position.block, position.offset, position.percent)
+                (saved.block, saved.offset, saved.percent, saved.mark)
+                    == (
+                        position.block,
+                        position.offset,
+                        position.percent,
+                        position.mark,
+                    )
             });
             if !unchanged {
-                let saved =
+                let mut saved =
                     positions::Position::now(position.block, position.offset, position.percent);
+                saved.mark = position.mark;
                 store.set(id, saved);
             }
         }
@@ -463,6 +475,9 @@ impl Session<'_> {
         // The default is not written down, so a later folio's default still applies.
         if self.state.column != crate::screen::COLUMN_DEFAULT || store.column().is_some() {
             store.set_column(self.state.column);
+        }
+        if self.state.sort != Sort::default() || store.sort().is_some() {
+            store.set_sort(self.state.sort.name());
         }
         store
             .save()

@@ -10,7 +10,6 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{ArgGroup, Parser, Subcommand};
-use serde::Serialize;
 
 use crate::app;
 use crate::article::Article;
@@ -19,12 +18,14 @@ use crate::library::{self, Library};
 use crate::output;
 use crate::sanitize::sanitize;
 use crate::search::{self, Query};
+use crate::state::Sort;
 use crate::wrap;
 
 pub mod add;
 pub mod bookmarks;
 mod docs;
 pub mod import;
+mod list;
 mod settings;
 
 /// Exit code: the command did what was asked.
@@ -55,7 +56,7 @@ const HIGHLIGHT_OFF: &str = "\x1b[0m";
     name = "folio",
     version,
     override_usage = "folio [PATH...] [--mouse] [--config-dir DIR] [--library DIR]
-       folio list [PATH...] [--json]
+       folio list [PATH...] [--json] [--sort ORDER] [--folder NAME]
        folio show QUERY [PATH...] [--raw] [--width N]
        folio search QUERY [PATH...] [--count]
        folio bookmarks [PATH...] [--json | --markdown]
@@ -91,13 +92,23 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List the articles: id, title, byline, date, words.
-    #[command(override_usage = "folio list [PATH...] [--json] [--config-dir DIR] [--library DIR]")]
+    #[command(
+        override_usage = "folio list [PATH...] [--json] [--sort ORDER] [--folder NAME] [--config-dir DIR] [--library DIR]"
+    )]
     List {
         /// Files and folders of articles; the library when none are given.
         paths: Vec<PathBuf>,
         /// Print a JSON array instead of lines.
         #[arg(long)]
         json: bool,
+        /// Newest first (date; no date last), by title, by folder and file (path), or most
+        /// recently read first (read). Without it, the order the files are found in.
+        #[arg(long, value_name = "ORDER", value_parser = ["date", "title", "path", "read"])]
+        sort: Option<String>,
+        /// Only the articles in this folder: its name as listed (`sci.space`, an mbox file's
+        /// name) or its path.
+        #[arg(long, value_name = "NAME")]
+        folder: Option<String>,
     },
     /// Print one article, cleaned and wrapped (or as the file has it, with --raw).
     #[command(
@@ -233,7 +244,20 @@ pub fn run(cli: Cli) -> ExitCode {
     let library = Library::resolve(library_dir.as_deref());
     let or_library = |paths: Vec<PathBuf>| library::paths_or_library(paths, library.as_ref());
     let code = match cli.command {
-        Some(Command::List { paths, json }) => list(&or_library(paths), json),
+        Some(Command::List {
+            paths,
+            json,
+            sort,
+            folder,
+        }) => list::run(
+            &or_library(paths),
+            &list::Options {
+                json,
+                sort: sort.as_deref().and_then(Sort::parse),
+                folder,
+                config_dir: config_dir.as_deref(),
+            },
+        ),
         Some(Command::Show {
             query,
             paths,
@@ -300,7 +324,7 @@ fn interface(options: app::Options) -> u8 {
 
 /// Loads `paths` and reports skipped files on stderr, once each. Returns the corpus and whether a
 /// path the person named failed to load.
-fn load_reporting(paths: &[PathBuf]) -> (Corpus, bool) {
+pub(crate) fn load_reporting(paths: &[PathBuf]) -> (Corpus, bool) {
     let corpus = corpus::load(paths);
     for skipped in &corpus.skipped {
         output::message(skipped);
@@ -312,55 +336,6 @@ fn load_reporting(paths: &[PathBuf]) -> (Corpus, bool) {
     }
     let named_failed = corpus.skipped.iter().any(|s| s.named);
     (corpus, named_failed)
-}
-
-#[derive(Serialize)]
-struct ListEntry<'a> {
-    #[serde(flatten)]
-    article: &'a Article,
-    reading_minutes: usize,
-}
-
-fn list(paths: &[PathBuf], json: bool) -> u8 {
-    let (corpus, named_failed) = load_reporting(paths);
-    let out = if json {
-        let entries: Vec<ListEntry> = corpus
-            .articles
-            .iter()
-            .map(|article| ListEntry {
-                article,
-                reading_minutes: article.reading_minutes(),
-            })
-            .collect();
-        output::json(&entries)
-    } else {
-        corpus.articles.iter().map(list_line).collect()
-    };
-    output::stdout(&out);
-    if named_failed {
-        EXIT_ERROR
-    } else if corpus.articles.is_empty() {
-        output::message("no articles found");
-        EXIT_NOTHING
-    } else {
-        EXIT_OK
-    }
-}
-
-/// `6134d32c49b2  Title — Byline · 2018-06-18  (1234 words)`
-fn list_line(article: &Article) -> String {
-    let mut line = format!("{}  {}", article.id, article.title);
-    let details: Vec<&str> = [&article.byline, &article.date]
-        .into_iter()
-        .flatten()
-        .map(String::as_str)
-        .collect();
-    if !details.is_empty() {
-        line.push_str(" — ");
-        line.push_str(&details.join(" · "));
-    }
-    line.push_str(&format!("  ({} words)\n", article.word_count));
-    line
 }
 
 fn show(query: &str, paths: &[PathBuf], raw: bool, width: usize) -> u8 {

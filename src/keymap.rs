@@ -24,6 +24,8 @@ pub enum Context {
     Prompt,
     /// The bookmarks view is open.
     Bookmarks,
+    /// The outline of the article is open.
+    Outline,
 }
 
 impl Context {
@@ -35,6 +37,7 @@ impl Context {
             Context::Help => "Help",
             Context::Prompt => "Query or note line (any other key types itself)",
             Context::Bookmarks => "Bookmarks view",
+            Context::Outline => "Outline",
         }
     }
 }
@@ -132,7 +135,7 @@ const fn bind(
     }
 }
 
-use Context::{Anywhere, Bookmarks, Help, List, Prompt, Reader};
+use Context::{Anywhere, Bookmarks, Help, List, Outline, Prompt, Reader};
 use KeyCode::{
     Backspace, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
 };
@@ -148,7 +151,12 @@ pub const BINDINGS: &[Binding] = &[
     bind(List, &[ch('b'), code(PageUp), ctrl('b')], Action::SelectPageUp, "page up"),
     bind(List, &[ch('g'), code(Home)], Action::SelectFirst, "first article"),
     bind(List, &[ch('G'), code(End)], Action::SelectLast, "last article"),
-    bind(List, &[code(Enter), ch('l'), code(Right)], Action::OpenSelected, "open the article and read it"),
+    bind(List, &[code(Enter), ch('l'), code(Right)], Action::OpenSelected, "open the article and read it, or a folder"),
+    bind(List, &[ch('h'), code(Left)], Action::CloseFolder, "close the folder"),
+    bind(List, &[ch('r')], Action::ToggleRead, "mark read, or unread when read"),
+    bind(List, &[ch('U')], Action::ToggleUnfinishedOnly, "only unread and in progress (again: all)"),
+    bind(List, &[ch('s')], Action::NextSort, "sort by path, date, title, recently read"),
+    bind(List, &[ch('F')], Action::ToggleGrouping, "group by folder, or a flat list"),
     bind(List, &[code(Tab)], Action::SwitchFocus, "focus the reader"),
     bind(List, &[ch('/')], Action::StartSearch, "search every article (titles and text)"),
     bind(List, &[code(Esc)], Action::ClearFilter, "show every article again after a search"),
@@ -173,6 +181,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Reader, &[ch(']')], Action::NextArticle, "next article"),
     bind(Reader, &[ch('[')], Action::PreviousArticle, "previous article"),
     bind(Reader, &[ch('r')], Action::ToggleRaw, "the file as it is (again: the article)"),
+    bind(Reader, &[ch('t')], Action::ToggleOutline, "the outline: the article's headings"),
     bind(Reader, &[ch('-')], Action::NarrowColumn, "narrower reading column"),
     bind(Reader, &[ch('+'), ch('=')], Action::WidenColumn, "wider reading column"),
     bind(Reader, &[ch('h'), code(Left)], Action::FocusList, "focus the list"),
@@ -212,15 +221,22 @@ pub const BINDINGS: &[Binding] = &[
     bind(Bookmarks, &[ch('/')], Action::StartSearch, "show only bookmarks containing a text"),
     bind(Bookmarks, &[code(Esc), ch('B'), ch('q')], Action::ToggleBookmarks, "close the view"),
     bind(Bookmarks, &[ctrl('c')], Action::Quit, "quit"),
+    bind(Outline, &[ch('j'), code(Down)], Action::OutlineNext, "next heading"),
+    bind(Outline, &[ch('k'), code(Up)], Action::OutlinePrevious, "previous heading"),
+    bind(Outline, &[code(Enter)], Action::JumpToHeading, "go to the heading"),
+    bind(Outline, &[ch('/')], Action::StartSearch, "show only headings containing a text"),
+    bind(Outline, &[code(Esc), ch('t'), ch('q')], Action::ToggleOutline, "close the outline"),
+    bind(Outline, &[ctrl('c')], Action::Quit, "quit"),
 ];
 
 /// The contexts in the order the help lists them.
-pub const HELP_ORDER: [Context; 6] = [
+pub const HELP_ORDER: [Context; 7] = [
     Context::List,
     Context::Reader,
     Context::Anywhere,
     Context::Prompt,
     Context::Bookmarks,
+    Context::Outline,
     Context::Help,
 ];
 
@@ -297,7 +313,7 @@ impl Keymap {
                 .map(|r| r.action)
         };
         match context {
-            Help | Bookmarks => lookup(context),
+            Help | Bookmarks | Outline => lookup(context),
             // In the query line every printable key is text, `q` and `?` included.
             Prompt => lookup(Prompt).or(match key {
                 Key {

@@ -26,6 +26,9 @@ pub struct Position {
     /// How far through the article, 0 to 100, for the document list.
     pub percent: u8,
     pub updated: Timestamp,
+    /// Read or unread as the person marked it by hand, over what `percent` says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mark: Option<ReadMark>,
     /// Fields a newer folio wrote that this one does not know: kept, and written back.
     #[serde(flatten, default, skip_serializing_if = "Map::is_empty")]
     pub extra: Map<String, Value>,
@@ -39,9 +42,18 @@ impl Position {
             offset,
             percent: percent.min(100),
             updated: Timestamp::now(),
+            mark: None,
             extra: Map::new(),
         }
     }
+}
+
+/// A read state set by hand (`x` in the list), kept until the article is read again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ReadMark {
+    Finished,
+    Unread,
 }
 
 /// The whole of `state.json`.
@@ -55,6 +67,9 @@ pub struct StateFile {
     /// The reading column's width in cells, as the person last set it with `-` and `+`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub column: Option<u16>,
+    /// The list's order (`date`, `title`, `path`, `read`), as the person last chose it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sort: Option<String>,
     /// Fields a newer folio wrote that this one does not know: kept, and written back.
     #[serde(flatten, default, skip_serializing_if = "Map::is_empty")]
     pub extra: Map<String, Value>,
@@ -67,6 +82,7 @@ impl Default for StateFile {
             last_open: None,
             positions: BTreeMap::new(),
             column: None,
+            sort: None,
             extra: Map::new(),
         }
     }
@@ -84,6 +100,8 @@ pub struct Settings<'a> {
     pub last_open: Option<&'a Option<String>>,
     /// The reading column, when this process changed it.
     pub column: Option<u16>,
+    /// The list's order, when this process changed it.
+    pub sort: Option<&'a str>,
 }
 
 /// Merges this process's unsaved positions into `fresh` (the file as read under the lock): the
@@ -93,6 +111,9 @@ pub fn merge(fresh: &mut StateFile, ours: &BTreeMap<String, Position>, settings:
     let last_open = settings.last_open;
     if let Some(column) = settings.column {
         fresh.column = Some(column);
+    }
+    if let Some(sort) = settings.sort {
+        fresh.sort = Some(sort.to_owned());
     }
     for (article, position) in ours {
         match fresh.positions.get_mut(article) {
@@ -124,6 +145,8 @@ pub struct PositionStore {
     last_open: Option<Option<String>>,
     /// The reading column set in this process, not yet saved.
     column: Option<u16>,
+    /// The list's order set in this process, not yet saved.
+    sort: Option<String>,
     disabled: Option<String>,
     /// How long `save` waits for another folio's lock.
     patience: store::Patience,
@@ -145,6 +168,7 @@ impl PositionStore {
             unsaved: BTreeMap::new(),
             last_open: None,
             column: None,
+            sort: None,
             disabled,
             patience: store::DEFAULT_PATIENCE,
         }
@@ -191,9 +215,25 @@ impl PositionStore {
         }
     }
 
+    /// The list's order saved last, if one was.
+    pub fn sort(&self) -> Option<&str> {
+        self.state.sort.as_deref()
+    }
+
+    /// Records the list's order in memory, if it changed; `save` writes it.
+    pub fn set_sort(&mut self, sort: &str) {
+        if self.state.sort.as_deref() != Some(sort) {
+            self.state.sort = Some(sort.to_owned());
+            self.sort = Some(sort.to_owned());
+        }
+    }
+
     /// Whether there are changes `save` would write.
     pub fn has_unsaved(&self) -> bool {
-        !self.unsaved.is_empty() || self.last_open.is_some() || self.column.is_some()
+        !self.unsaved.is_empty()
+            || self.last_open.is_some()
+            || self.column.is_some()
+            || self.sort.is_some()
     }
 
     /// How long `save` waits for another folio's lock before it fails with `StoreError::Busy`
@@ -220,6 +260,7 @@ impl PositionStore {
             let settings = Settings {
                 last_open: self.last_open.as_ref(),
                 column: self.column,
+                sort: self.sort.as_deref(),
             };
             merge(fresh, &self.unsaved, settings);
             Ok(())
@@ -230,6 +271,7 @@ impl PositionStore {
                 self.unsaved.clear();
                 self.last_open = None;
                 self.column = None;
+                self.sort = None;
                 Ok(())
             }
             Err(StoreError::Unreadable(reason)) => {
@@ -251,6 +293,7 @@ mod tests {
             offset: 0,
             percent: 10,
             updated: Timestamp(updated),
+            mark: None,
             extra: Map::new(),
         }
     }
@@ -275,12 +318,14 @@ mod tests {
         let settings = Settings {
             last_open: Some(&c),
             column: None,
+            sort: None,
         };
         merge(&mut fresh, &BTreeMap::new(), settings);
         assert_eq!(fresh.last_open.as_deref(), Some("c"));
         let settings = Settings {
             last_open: Some(&None),
             column: None,
+            sort: None,
         };
         merge(&mut fresh, &BTreeMap::new(), settings);
         assert_eq!(fresh.last_open, None);
@@ -296,6 +341,7 @@ mod tests {
         let settings = Settings {
             last_open: None,
             column: Some(72),
+            sort: None,
         };
         merge(&mut fresh, &BTreeMap::new(), settings);
         let json = serde_json::to_string(&fresh).unwrap();
@@ -315,6 +361,7 @@ mod tests {
     fn the_file_format_round_trips() {
         let mut state = StateFile {
             last_open: Some("6134d32c49b2".into()),
+            sort: Some("date".into()),
             ..StateFile::default()
         };
         state.positions.insert(
@@ -324,6 +371,7 @@ mod tests {
                 offset: 40,
                 percent: 37,
                 updated: Timestamp(1_717_245_296_789),
+                mark: Some(ReadMark::Finished),
                 extra: Map::new(),
             },
         );
@@ -338,9 +386,11 @@ mod tests {
       "block": 12,
       "offset": 40,
       "percent": 37,
-      "updated": "2024-06-01T12:34:56.789Z"
+      "updated": "2024-06-01T12:34:56.789Z",
+      "mark": "finished"
     }
-  }
+  },
+  "sort": "date"
 }"#
         );
         let back: StateFile = store::parse(json.as_bytes()).unwrap();

@@ -6,8 +6,11 @@
 
 mod adding;
 mod bookmarks;
+pub mod library;
 mod links;
+mod listing;
 mod loading;
+mod outline;
 mod raw;
 mod search;
 
@@ -19,11 +22,14 @@ use crate::action::Action;
 use crate::article::Article;
 use crate::bookmarks::{Bookmark, NewBookmark};
 use crate::keymap::{Context, Keymap};
+use crate::positions::ReadMark;
 use crate::screen::{self, AppLayout};
 use crate::scroll;
 use crate::wrap::{Layout, Spot, View};
 pub use bookmarks::{BookmarksView, Place};
+pub use library::{FolderRow, ReadState, Row, Sort};
 pub use loading::Loading;
+pub use outline::{Heading, OutlineView};
 pub use search::{Find, ListFilter, Prompt, Purpose, SEARCH_STEP_BYTES};
 
 /// Which pane has the keyboard.
@@ -38,6 +44,7 @@ pub enum Focus {
 pub enum Overlay {
     Help { scroll: usize },
     Bookmarks(BookmarksView),
+    Outline(OutlineView),
 }
 
 /// Where a person was in an article: a block and a byte offset in it (stable across widths), and
@@ -47,6 +54,10 @@ pub struct Position {
     pub block: usize,
     pub offset: usize,
     pub percent: u8,
+    /// Read or unread as marked by hand, over `percent`, until the article is read again.
+    pub mark: Option<ReadMark>,
+    /// When it was last read, as a count that only grows (for the "recently read" order).
+    pub read_at: u64,
 }
 
 /// What the app must do for the state.
@@ -136,6 +147,24 @@ pub struct State {
     pub as_written: Option<Article>,
     /// Link text is drawn as OSC 8 hyperlinks (`hyperlinks = true` in config.toml).
     pub hyperlinks: bool,
+    /// What the articles are sorted and grouped by, taken as they arrive.
+    pub keys: library::Keys,
+    /// The list's order, and the articles in it (recomputed when the order or the articles change).
+    pub sort: Sort,
+    order: Vec<u32>,
+    /// The filters and folder grouping the person chose.
+    pub choices: library::Choices,
+    /// The list's rows as shown, and its folder headings (recomputed when their inputs change).
+    pub rows: Vec<Row>,
+    pub folders: Vec<FolderRow>,
+    /// How many articles are unread, counted with the rows.
+    pub unread: usize,
+    /// Each article's saved read state and when it was last read, from `positions`, kept in
+    /// step with them so the list never looks an id up per article.
+    reads: Vec<ReadState>,
+    read_at: Vec<u64>,
+    /// The latest `read_at` given out.
+    read_clock: u64,
 }
 
 impl State {
@@ -178,7 +207,26 @@ impl State {
             adding: None,
             as_written: None,
             hyperlinks: false,
+            keys: library::Keys::default(),
+            sort: Sort::default(),
+            order: Vec::new(),
+            choices: library::Choices {
+                grouped: true,
+                ..library::Choices::default()
+            },
+            rows: Vec::new(),
+            folders: Vec::new(),
+            unread: 0,
+            reads: Vec::new(),
+            read_at: Vec::new(),
+            read_clock: 0,
         };
+        state.read_clock = state
+            .positions
+            .values()
+            .map(|p| p.read_at)
+            .max()
+            .unwrap_or(0);
         state.add_articles(articles, 0);
         state
     }
@@ -221,6 +269,7 @@ impl State {
         match (&self.overlay, self.focus) {
             (Some(Overlay::Help { .. }), _) => Context::Help,
             (Some(Overlay::Bookmarks(_)), _) => Context::Bookmarks,
+            (Some(Overlay::Outline(_)), _) => Context::Outline,
             (None, Focus::List) => Context::List,
             (None, Focus::Reader) => Context::Reader,
         }
@@ -249,6 +298,8 @@ impl State {
             block,
             offset,
             percent: self.percent(),
+            mark: None,
+            read_at: self.read_clock,
         }
     }
 
@@ -269,8 +320,10 @@ impl State {
         }
         if let Some(article) = self.articles.get(self.open) {
             let id = article.id.clone();
+            self.read_clock += 1;
             let position = self.position();
             self.positions.insert(id, position);
+            self.note_read(self.open);
         }
     }
 
@@ -307,6 +360,8 @@ impl State {
             return None;
         }
         self.remember_position();
+        // What was left may be finished now: the filters and the folders' counts follow.
+        self.refresh_rows();
         self.show_article(index);
         Some(Effect::SavePositions)
     }
@@ -368,9 +423,12 @@ impl State {
     /// search results, when a search narrowed it).
     fn step_article(&mut self, delta: isize) -> Option<Effect> {
         let here = self.row_of(self.open).unwrap_or(self.selected);
-        let row = here
-            .checked_add_signed(delta)
-            .filter(|&row| row < self.row_count());
+        // Past folder headings to the next article listed.
+        let mut row = here.checked_add_signed(delta);
+        while let Some(r) = row.filter(|&r| r < self.row_count() && self.article_at(r).is_none()) {
+            row = r.checked_add_signed(delta);
+        }
+        let row = row.filter(|&row| row < self.row_count());
         let Some(article) = row.and_then(|row| self.article_at(row)) else {
             self.message = Some(end_of_list(delta));
             return None;
@@ -457,6 +515,9 @@ impl State {
         }
         let was_reading = self.engaged;
         self.remember_position();
+        if was_reading {
+            self.refresh_rows();
+        }
         self.show_article(article);
         was_reading.then_some(Effect::SavePositions)
     }
@@ -502,10 +563,22 @@ impl State {
             Action::SelectFirst => self.select(0),
             Action::SelectLast => self.select(self.row_count().saturating_sub(1)),
             Action::OpenSelected => {
+                if self.toggle_folder_at_selection() {
+                    return None;
+                }
                 let article = self.article_at(self.selected)?;
                 self.focus = Focus::Reader;
                 // Already shown as a preview, it is now the article being read: worth saving.
                 return self.switch_article(article).or(Some(Effect::SavePositions));
+            }
+            Action::CloseFolder => self.close_folder(),
+            Action::ToggleRead => return self.toggle_read(),
+            Action::ToggleUnfinishedOnly => self.toggle_unfinished_only(),
+            Action::NextSort => return self.next_sort(),
+            Action::ToggleGrouping => self.toggle_grouping(),
+            Action::ToggleOutline => self.toggle_outline(),
+            Action::OutlineNext | Action::OutlinePrevious | Action::JumpToHeading => {
+                return self.apply_outline(action);
             }
             Action::ScrollDown => self.scroll(1),
             Action::ScrollUp => self.scroll(-1),
@@ -634,7 +707,7 @@ impl State {
         None
     }
 
-    /// Mouse click: on a list row opens that article; on the reader focuses it.
+    /// Mouse click: on a list row opens that article (or a folder); on the reader focuses it.
     fn click(&mut self, column: u16, row: u16) -> Option<Effect> {
         let layout = self.app_layout();
         if let Some(list) = layout.list.filter(|r| r.contains((column, row).into())) {
@@ -647,6 +720,11 @@ impl State {
                 self.select(row);
                 self.focus = Focus::Reader;
                 return self.switch_article(article);
+            }
+            // A folder's heading opens or closes, as Enter does.
+            if row < self.row_count() {
+                self.select(row);
+                self.toggle_folder_at_selection();
             }
         } else if layout
             .reader

@@ -7,6 +7,7 @@ mod bookmarks;
 pub mod help;
 mod hyperlinks;
 mod list;
+mod outline;
 mod reader;
 mod status;
 pub mod theme;
@@ -47,6 +48,7 @@ pub fn render(frame: &mut Frame, state: &State, theme: &Theme) {
     match &state.overlay {
         Some(Overlay::Help { scroll }) => help::render(frame, area, *scroll, &state.keymap, theme),
         Some(Overlay::Bookmarks(view)) => bookmarks::render(frame, area, state, view, theme),
+        Some(Overlay::Outline(view)) => outline::render(frame, area, state, view, theme),
         None => {}
     }
     status::render_banner(frame, layout.status, state, theme);

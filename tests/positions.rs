@@ -27,6 +27,7 @@ fn positions_merge_between_processes() {
         offset: 3,
         percent: 40,
         updated: Timestamp(ms),
+        mark: None,
         extra: serde_json::Map::new(),
     };
     one.set("alpha", at(1, 100));

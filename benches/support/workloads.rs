@@ -231,6 +231,7 @@ pub fn reader_state(articles: Vec<Article>, open: usize, width: u16, height: u16
         block: article.blocks.len() / 2,
         offset: 0,
         percent: 50,
+        ..Position::default()
     };
     let positions = HashMap::from([(id.clone(), middle)]);
     let state = State::new(

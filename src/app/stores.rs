@@ -9,7 +9,7 @@ use crate::article::Article;
 use crate::bookmarks::BookmarkStore;
 use crate::config::Paths;
 use crate::positions::PositionStore;
-use crate::state::{self, State};
+use crate::state::{self, Sort, State};
 
 /// The files folio keeps for the person; `None` when there is no config directory to keep them in.
 pub(super) struct Stores {
@@ -63,6 +63,15 @@ impl Stores {
         if let Some(column) = self.positions.as_ref().and_then(PositionStore::column) {
             state.set_initial_column(column);
         }
+        // An order that this folio does not know (a newer one wrote it) leaves the default.
+        if let Some(sort) = self
+            .positions
+            .as_ref()
+            .and_then(PositionStore::sort)
+            .and_then(Sort::parse)
+        {
+            state.set_initial_sort(sort);
+        }
         state.bookmarking_off = self.bookmarking_off();
         if let Some(store) = &self.bookmarks {
             state.set_bookmarks(store.bookmarks().to_vec());
@@ -86,6 +95,8 @@ fn saved_positions(store: &PositionStore) -> HashMap<String, state::Position> {
                 block: p.block,
                 offset: p.offset,
                 percent: p.percent,
+                mark: p.mark,
+                read_at: u64::try_from(p.updated.0).unwrap_or(0),
             };
             (id.clone(), position)
         })

@@ -12,6 +12,7 @@ use super::names::{parse_action, parse_key, parse_section};
 use crate::action::Action;
 use crate::keymap::{Context, Keymap};
 use crate::screen::{COLUMN_MAX, COLUMN_MIN};
+use crate::state::Sort;
 use crate::ui::theme::{Role, ThemeName};
 
 /// The settings in force.
@@ -22,6 +23,10 @@ pub struct Settings {
     pub colors: Vec<(Role, Color)>,
     /// The reading column folio starts with; `None`: the width last chosen with `-`/`+`.
     pub width: Option<u16>,
+    /// The list's order folio starts with; `None`: the order last chosen with `s`.
+    pub sort: Option<Sort>,
+    /// Folder headings in the list (`None`: on, the default).
+    pub group: Option<bool>,
     /// Capture the mouse without `--mouse`.
     pub mouse: bool,
     /// Draw link text as OSC 8 hyperlinks.
@@ -126,6 +131,14 @@ impl Reader<'_> {
                         format!("the reading column is a number of cells from {COLUMN_MIN} to {COLUMN_MAX}"),
                     ),
                 },
+                "sort" => match value.get_ref().as_str().and_then(Sort::parse) {
+                    Some(sort) => self.settings.sort = Some(sort),
+                    None => self.error(&span, key, "write \"path\", \"date\", \"title\" or \"read\""),
+                },
+                "group" => match value.get_ref().as_bool() {
+                    Some(on) => self.settings.group = Some(on),
+                    None => self.error(&span, key, "write true or false"),
+                },
                 "mouse" => match value.get_ref().as_bool() {
                     Some(on) => self.settings.mouse = on,
                     None => self.error(&span, key, "write true or false"),
@@ -156,7 +169,7 @@ impl Reader<'_> {
                 _ => self.error(
                     &span,
                     key,
-                    "not a setting folio knows (theme, width, mouse, hyperlinks, library, [colors], [keys])",
+                    "not a setting folio knows (theme, width, sort, group, mouse, hyperlinks, library, [colors], [keys])",
                 ),
             }
         }
@@ -300,13 +313,17 @@ mod tests {
     #[test]
     fn every_setting_is_read() {
         let (settings, errors) = parse(
-            "theme = \"light\"\nwidth = 100\nmouse = true\nhyperlinks = true\nlibrary = \"~/articles\"\n\n[colors]\nheading = \"magenta\"\n\
+            "theme = \"light\"\nwidth = 100\nsort = \"date\"\ngroup = false\nmouse = true\nhyperlinks = true\nlibrary = \"~/articles\"\n\n[colors]\nheading = \"magenta\"\n\
              link = \"#00aaff\"\n\n[keys]\nquit = [\"x\", \"ctrl-c\"]\n\n[keys.reader]\n\
              next_article = [\"J\"]\n",
         );
         assert_eq!(errors, Vec::new());
         assert_eq!(settings.theme, ThemeName::Light);
         assert_eq!(settings.width, Some(100));
+        assert_eq!(
+            (settings.sort, settings.group),
+            (Some(Sort::Date), Some(false))
+        );
         assert!(settings.mouse);
         assert!(settings.hyperlinks);
         assert_eq!(settings.library.as_deref(), Some("~/articles"));
@@ -330,6 +347,22 @@ mod tests {
             Some(Action::NextArticle)
         );
         assert_eq!(keymap.resolve(Reader, &press(']')), None);
+    }
+
+    #[test]
+    fn a_sort_or_group_folio_does_not_know_names_its_line() {
+        let (settings, errors) = parse("sort = \"size\"\ngroup = \"yes\"\nwidth = 90\n");
+        let found: Vec<(usize, &str)> = errors.iter().map(|e| (e.line, e.key.as_str())).collect();
+        assert_eq!(found, [(1, "sort"), (2, "group")]);
+        assert!(
+            errors[0].message.contains("\"date\""),
+            "{}",
+            errors[0].message
+        );
+        assert_eq!(
+            (settings.sort, settings.group, settings.width),
+            (None, None, Some(90))
+        );
     }
 
     #[test]

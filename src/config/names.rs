@@ -94,6 +94,7 @@ pub const SECTIONS: &[(&str, Context)] = &[
     ("help", Context::Help),
     ("prompt", Context::Prompt),
     ("bookmarks", Context::Bookmarks),
+    ("outline", Context::Outline),
 ];
 
 pub fn section_name(context: Context) -> &'static str {

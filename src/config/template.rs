@@ -47,6 +47,32 @@ pub fn render(settings: &Settings) -> String {
     let _ = writeln!(w);
     let _ = writeln!(
         w,
+        "# The list's order: \"path\" (as the files are found), \"date\" (newest first), \"title\""
+    );
+    let _ = writeln!(
+        w,
+        "# or \"read\" (recently read first). When set, folio starts in this order; when not, in"
+    );
+    let _ = writeln!(w, "# the order last chosen with s.");
+    match settings.sort {
+        Some(sort) => writeln!(w, "sort = \"{}\"", sort.name()),
+        None => writeln!(w, "# sort = \"path\""),
+    }
+    .ok();
+    let _ = writeln!(w);
+    let _ = writeln!(
+        w,
+        "# Articles from several folders listed under a heading per folder (F in the list turns"
+    );
+    let _ = writeln!(w, "# the headings off and on).");
+    match settings.group {
+        Some(group) => writeln!(w, "group = {group}"),
+        None => writeln!(w, "# group = true"),
+    }
+    .ok();
+    let _ = writeln!(w);
+    let _ = writeln!(
+        w,
         "# Capture the mouse (wheel scrolling, clicking rows) as --mouse does; the terminal's own"
     );
     let _ = writeln!(w, "# text selection then needs Shift.");
@@ -193,7 +219,7 @@ mod tests {
     #[test]
     fn settings_in_force_read_back_unchanged() {
         let (settings, errors) = parse(
-            "theme = \"light\"\nwidth = 96\nmouse = true\nhyperlinks = true\nlibrary = \"~/my \\\"saved\\\" \\\\ pages\\u0007\"\n[colors]\nlink = \"#00AAFF\"\n\
+            "theme = \"light\"\nwidth = 96\nsort = \"title\"\ngroup = false\nmouse = true\nhyperlinks = true\nlibrary = \"~/my \\\"saved\\\" \\\\ pages\\u0007\"\n[colors]\nlink = \"#00AAFF\"\n\
              dim = \"244\"\n[keys]\nquit = [\"x\", \"ctrl-c\"]\n[keys.reader]\n\
              next_article = [\"J\", \"\\\\\"]\n",
         );

@@ -63,6 +63,7 @@ impl State {
                     }
                 };
                 self.filter = None;
+                self.refresh_rows();
                 if let Some(row) = self.row_of(index) {
                     self.select(row);
                 }
@@ -107,6 +108,22 @@ mod tests {
     }
 
     #[test]
+    fn a_page_added_during_a_search_shows_in_the_whole_list() {
+        let mut s = state();
+        s.update(Action::StartSearch);
+        for c in "zzzz".chars() {
+            s.update(Action::PromptChar(c));
+        }
+        s.update(Action::PromptSubmit);
+        assert_eq!(s.row_count(), 0, "nothing matches");
+        s.update(Action::AddPage);
+        type_line(&mut s, "https://example.com/b");
+        s.page_added(Ok(page("Night trains")));
+        assert_eq!(s.article_at(s.selected), Some(2));
+        assert!(s.row_count() >= 3, "every article again");
+    }
+
+    #[test]
     fn a_typed_address_is_fetched_and_the_page_joins_the_list_selected() {
         let mut s = state();
         assert_eq!(s.update(Action::AddPage), None);
@@ -121,7 +138,7 @@ mod tests {
         s.page_added(Ok(page("Night trains")));
         assert_eq!(s.adding, None);
         assert_eq!(s.articles.len(), 3);
-        assert_eq!(s.selected, 2);
+        assert_eq!(s.article_at(s.selected), Some(2));
         assert_eq!(
             s.message.as_deref(),
             Some("saved Night trains in the library")

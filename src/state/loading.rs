@@ -40,7 +40,12 @@ impl State {
                 .entry(article.id.clone())
                 .or_insert(first_new + offset);
         }
+        self.keys.extend(&articles);
         self.articles.extend(articles);
+        for index in first_new..self.articles.len() {
+            self.note_read(index);
+        }
+        self.refresh_order();
         if let Some(loading) = &mut self.loading {
             loading.read += files_read;
         }
@@ -63,7 +68,12 @@ impl State {
                     self.engaged = true;
                 }
             }
-            None if had_none && !self.articles.is_empty() => self.show_article(0),
+            None if had_none => {
+                // The first article listed (under the first folder's heading, say).
+                if let Some(first) = (0..self.row_count()).find_map(|row| self.article_at(row)) {
+                    self.show_article(first);
+                }
+            }
             None => {}
         }
         if self.places.iter().any(Option::is_none) {

@@ -59,6 +59,8 @@ pub enum Purpose {
     EditNote { id: String },
     /// Narrow the bookmarks view; `previous` is the filter it had.
     FilterBookmarks { previous: String },
+    /// Narrow the outline; `previous` is the filter it had.
+    FilterOutline { previous: String },
     /// The address of a web page to save into the library.
     AddPage,
     /// Which of the passage's links to open, by number from 1.
@@ -124,34 +126,6 @@ impl ListFilter {
 }
 
 impl State {
-    /// How many rows the list shows: every article, or the ones that match a search.
-    pub fn row_count(&self) -> usize {
-        self.filter
-            .as_ref()
-            .map_or(self.articles.len(), |f| f.hits.len())
-    }
-
-    /// The article shown on list row `row`.
-    pub fn article_at(&self, row: usize) -> Option<usize> {
-        match &self.filter {
-            Some(filter) => filter.hits.get(row).map(|hit| hit.article),
-            None => (row < self.articles.len()).then_some(row),
-        }
-    }
-
-    /// The list row that shows article `article`, if it is in the list.
-    pub fn row_of(&self, article: usize) -> Option<usize> {
-        match &self.filter {
-            Some(filter) => filter.hits.iter().position(|hit| hit.article == article),
-            None => (article < self.articles.len()).then_some(article),
-        }
-    }
-
-    /// The search hit shown on list row `row`, when the list is narrowed.
-    pub fn hit_at(&self, row: usize) -> Option<&Hit> {
-        self.filter.as_ref()?.hits.get(row)
-    }
-
     /// Whether a search across the articles still has work to do.
     pub fn search_pending(&self) -> bool {
         self.filter.as_ref().is_some_and(|f| !f.is_done())
@@ -185,6 +159,14 @@ impl State {
     }
 
     fn start_search(&mut self) {
+        if let Some(Overlay::Outline(view)) = &self.overlay {
+            let previous = view.filter.clone();
+            self.prompt = Some(Prompt::new(
+                Purpose::FilterOutline { previous },
+                InputLine::default(),
+            ));
+            return;
+        }
         if let Some(Overlay::Bookmarks(view)) = &self.overlay {
             let previous = view.filter.clone();
             self.prompt = Some(Prompt::new(
@@ -237,6 +219,14 @@ impl State {
         {
             return;
         }
+        if let Purpose::FilterOutline { .. } = prompt.purpose {
+            let text = prompt.line.text().to_owned();
+            if let Some(Overlay::Outline(view)) = &mut self.overlay {
+                view.filter = text;
+                view.selected = 0;
+            }
+            return;
+        }
         if let Purpose::FilterBookmarks { .. } = prompt.purpose {
             let text = prompt.line.text().to_owned();
             if let Some(Overlay::Bookmarks(view)) = &mut self.overlay {
@@ -262,12 +252,14 @@ impl State {
             }
             (Purpose::FilterList { origin, .. }, Ok(None)) => {
                 self.filter = None;
+                self.refresh_rows();
                 self.select_article(origin);
             }
             (
                 Purpose::NewNote { .. }
                 | Purpose::EditNote { .. }
                 | Purpose::FilterBookmarks { .. }
+                | Purpose::FilterOutline { .. }
                 | Purpose::AddPage
                 | Purpose::ChooseLink { .. },
                 _,
@@ -277,6 +269,7 @@ impl State {
                     search: CorpusSearch::new(query),
                     hits: Vec::new(),
                 });
+                self.refresh_rows();
                 self.selected = 0;
                 self.list_offset = 0;
                 self.search_step();
@@ -295,7 +288,7 @@ impl State {
             purpose @ (Purpose::NewNote { .. } | Purpose::EditNote { .. }) => {
                 return self.submit_note(purpose, prompt.line.text().to_owned());
             }
-            Purpose::FilterBookmarks { .. } => {}
+            Purpose::FilterBookmarks { .. } | Purpose::FilterOutline { .. } => {}
             Purpose::AddPage => return self.submit_address(prompt.line.text()),
             Purpose::ChooseLink { links } => return self.choose_link(&links, prompt.line.text()),
             Purpose::FindInArticle { .. } => {
@@ -335,10 +328,16 @@ impl State {
             }
             Purpose::FilterList { origin, previous } => {
                 self.filter = previous;
+                self.refresh_rows();
                 self.select_article(origin);
             }
             Purpose::FilterBookmarks { previous } => {
                 if let Some(Overlay::Bookmarks(view)) = &mut self.overlay {
+                    view.filter = previous;
+                }
+            }
+            Purpose::FilterOutline { previous } => {
+                if let Some(Overlay::Outline(view)) = &mut self.overlay {
                     view.filter = previous;
                 }
             }
@@ -353,11 +352,12 @@ impl State {
     fn clear_filter(&mut self) {
         let article = self.article_at(self.selected);
         self.filter = None;
+        self.refresh_rows();
         self.select_article(article);
     }
 
     /// Selects the row of `article` (or the first row when it is not listed).
-    fn select_article(&mut self, article: Option<usize>) {
+    pub(super) fn select_article(&mut self, article: Option<usize>) {
         let row = article.and_then(|a| self.row_of(a)).unwrap_or(0);
         self.select(row);
     }
@@ -371,6 +371,7 @@ impl State {
         }
         filter.search.step(&self.articles, SEARCH_STEP_BYTES);
         filter.hits = filter.search.hits();
+        self.refresh_rows();
         let rows = self.row_count();
         self.select(self.selected.min(rows.saturating_sub(1)));
     }

@@ -105,6 +105,7 @@ fn the_last_open_article_is_reopened_where_it_was() {
             block: 3,
             offset: 0,
             percent: 20,
+            ..Position::default()
         },
     )]);
     let s = State::new(articles, Rect::new(0, 0, 100, 30), positions, Some(&id));

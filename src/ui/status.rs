@@ -131,6 +131,7 @@ fn mode(state: &State) -> String {
         }
         Context::Prompt => " FIND ",
         Context::Bookmarks => " MARKS ",
+        Context::Outline => " OUTLINE ",
         Context::Anywhere => " ",
     }
     .to_owned()
@@ -370,6 +371,12 @@ fn key_hints(context: Context) -> &'static [Hint] {
             (&[Action::StartSearch], "filter", 4),
             (&[Action::ToggleBookmarks], "close", 1),
         ],
+        Context::Outline => &[
+            (&[Action::JumpToHeading], "go", 2),
+            (&[Action::OutlineNext, Action::OutlinePrevious], "move", 3),
+            (&[Action::StartSearch], "filter", 4),
+            (&[Action::ToggleOutline], "close", 1),
+        ],
         Context::Help | Context::Anywhere | Context::Prompt => &[
             (&[Action::HelpPageDown], "page", 2),
             (&[Action::HelpDown, Action::HelpUp], "scroll", 3),
@@ -382,6 +389,14 @@ fn results(state: &State, purpose: &Purpose) -> String {
     match purpose {
         Purpose::FindInArticle { .. } if state.find.is_some() => find_results(state),
         Purpose::FilterList { .. } if state.filter.is_some() => list_results(state),
+        Purpose::FilterOutline { .. } => {
+            let shown = match state.listed_headings().len() {
+                0 => "no heading shown".to_owned(),
+                1 => "1 heading shown".to_owned(),
+                n => format!("{n} headings shown"),
+            };
+            format!("{shown} · Enter keeps · Esc cancels")
+        }
         Purpose::FilterBookmarks { .. } => {
             let shown = match state.listed_bookmarks().len() {
                 0 => "no bookmark shown".to_owned(),
