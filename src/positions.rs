@@ -156,8 +156,14 @@ impl PositionStore {
     /// Reads the positions. Never fails: an unreadable file opens the store disabled (positions
     /// are still kept in memory for this session), and the file is left alone.
     pub fn open(paths: &Paths) -> PositionStore {
+        store::clean_up_after_crash(&paths.state());
+        PositionStore::read(paths)
+    }
+
+    /// Reads the positions and touches nothing on disk, not even a temp file a crash left: for
+    /// commands that only report (`folio list`).
+    pub fn read(paths: &Paths) -> PositionStore {
         let file = paths.state();
-        store::clean_up_after_crash(&file);
         let (state, disabled) = match store::load::<StateFile>(&file) {
             Ok(state) => (state, None),
             Err(reason) => (StateFile::default(), Some(reason)),

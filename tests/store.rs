@@ -542,6 +542,17 @@ fn a_read_only_command_removes_no_file() {
         .status;
     assert_eq!(status.code(), Some(1), "no bookmarks yet");
     assert!(ours.exists(), "`folio bookmarks` only reads");
+
+    // `folio list` reads the reading positions to show progress, and only reads them.
+    let ours = dir.path().join(".state.json.4242-0-0123456789abcdef.tmp");
+    fs::write(&ours, "{ half a fi").unwrap();
+    let status = common::folio(dir.path())
+        .args(["list"])
+        .output()
+        .unwrap()
+        .status;
+    assert!(status.success());
+    assert!(ours.exists(), "`folio list` only reads");
 }
 
 /// A bookmarks file as a person or a newer folio left it: one bookmark, with `id` and `extra`

@@ -43,7 +43,7 @@ pub fn run(paths: &[PathBuf], options: &Options<'_>) -> u8 {
     keys.extend(articles);
     // Reading positions are read only to report them: a missing or broken file lists all unread.
     let saved: BTreeMap<String, positions::Position> = Paths::resolve(options.config_dir)
-        .map(|paths| PositionStore::open(&paths).all().clone())
+        .map(|paths| PositionStore::read(&paths).all().clone())
         .unwrap_or_default();
     let read = |index: usize| {
         let position = saved.get(&articles[index].id);
