@@ -151,3 +151,36 @@ fn the_outline_of_an_article_without_headings_says_so() {
     let shown = screen(&s);
     assert!(shown.contains("No headings in this article."), "{shown}");
 }
+
+#[test]
+fn the_counter_counts_articles_not_folder_headings() {
+    let mut s = library(120, 35);
+    let counter = |s: &State| {
+        let text = screen(s);
+        let status = text.lines().last().unwrap_or_default().to_owned();
+        status
+            .split_whitespace()
+            .nth(2)
+            .unwrap_or_default()
+            .to_owned()
+    };
+    // Row 0 is comp.lang.mbox's heading, rows 1 and 2 its messages (the selection starts on
+    // the first), row 3 rec.arts's heading, row 4 its first article.
+    assert_eq!(counter(&s), "1/7");
+    press(&mut s, &[Action::SelectNext]);
+    assert_eq!(counter(&s), "2/7");
+    press(&mut s, &[Action::SelectNext]);
+    assert_eq!(
+        counter(&s),
+        "3/7",
+        "a heading counts as the article after it"
+    );
+    press(&mut s, &[Action::SelectNext]);
+    assert_eq!(counter(&s), "3/7", "rec.arts's first article");
+    press(&mut s, &[Action::OpenSelected]);
+    assert_eq!(
+        counter(&s),
+        "3/7",
+        "the reader counts in the list's order too"
+    );
+}

@@ -29,6 +29,16 @@ impl State {
             .position(|row| matches!(row, Row::Article { index, .. } if *index == article))
     }
 
+    /// Where list row `row` stands among the articles listed, counted from 1 (a folder's heading
+    /// counts as the article after it), and how many articles are listed: what the status bar's
+    /// counter says, folder headings left out.
+    pub fn listed_position(&self, row: usize) -> (usize, usize) {
+        let is_article = |r: &&Row| matches!(r, Row::Article { .. });
+        let total = self.rows.iter().filter(is_article).count();
+        let before = self.rows.iter().take(row).filter(is_article).count();
+        ((before + 1).min(total), total)
+    }
+
     /// The search hit shown on list row `row`, when the list is narrowed.
     pub fn hit_at(&self, row: usize) -> Option<&Hit> {
         let Some(Row::Article { hit: Some(hit), .. }) = self.rows.get(row) else {

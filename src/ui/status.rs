@@ -151,15 +151,18 @@ fn position(state: &State) -> String {
             .article_at(state.selected)
             .and_then(|article| state.progress(article))
             .unwrap_or(0);
-        let rows = state.row_count();
-        return format!(" {}/{rows}  {percent:>3}% ", (state.selected + 1).min(rows));
+        let (at, listed) = state.listed_position(state.selected);
+        return format!(" {at}/{listed}  {percent:>3}% ");
     }
-    format!(
-        " {}/{}  {:>3}% ",
-        (state.open + 1).min(state.articles.len()),
-        state.articles.len(),
-        state.percent()
-    )
+    // The open article's place in the list as sorted and filtered, when it is listed.
+    let (at, listed) = match state.row_of(state.open) {
+        Some(row) => state.listed_position(row),
+        None => (
+            (state.open + 1).min(state.articles.len()),
+            state.articles.len(),
+        ),
+    };
+    format!(" {at}/{listed}  {:>3}% ", state.percent())
 }
 
 /// The line being typed, in `room` cells: its label, the text around the cursor (the cursor's
