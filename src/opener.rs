@@ -3,8 +3,10 @@
 //! they sit at (OSC 52, which reaches them over SSH too).
 //!
 //! The choice is pure (`way`, given the environment); `start` is the only code in the reader that
-//! starts a process. Only web, mail and file addresses are handed to the opener: anything else
-//! (a relative path, `ftp:`, a made-up scheme) could mean something else to it, and is copied.
+//! starts a process. Only web and mail addresses are handed to the opener: anything else (a
+//! relative path, `ftp:`, a made-up scheme) could mean something else to it, and is copied. So
+//! is `file:`: a page nobody checked could point the opener at a file it would run (a
+//! `.desktop` launcher, a script), and the person pressing `o` sees only the link's text.
 
 use std::ffi::OsString;
 use std::io;
@@ -26,11 +28,8 @@ pub fn way(address: &str, env: impl Fn(&str) -> Option<OsString>) -> Way {
     let scheme = address
         .split_once(':')
         .map(|(scheme, _)| scheme.to_ascii_lowercase());
-    if !matches!(
-        scheme.as_deref(),
-        Some("http" | "https" | "mailto" | "file")
-    ) {
-        return Way::Copy("not a web, mail or file address");
+    if !matches!(scheme.as_deref(), Some("http" | "https" | "mailto")) {
+        return Way::Copy("not a web or mail address");
     }
     // A browser started on the remote machine would open where nobody is looking.
     if set("SSH_CONNECTION") || set("SSH_TTY") {
@@ -82,13 +81,12 @@ mod tests {
     };
 
     #[test]
-    fn a_local_display_opens_web_mail_and_file_addresses() {
+    fn a_local_display_opens_web_and_mail_addresses() {
         let desktop = env(&[("DISPLAY", ":0")]);
         for address in [
             "https://a.example/",
             "HTTP://a.example/",
             "mailto:b@example.org",
-            "file:///tmp/a.html",
         ] {
             assert_eq!(way(address, &desktop), Way::Open(OPENER), "{address}");
         }
@@ -104,7 +102,14 @@ mod tests {
     #[test]
     fn other_addresses_are_copied_even_with_a_display() {
         let desktop = env(&[("DISPLAY", ":0")]);
-        for address in ["/about", "ftp://a.example/", "-e", "javascript:x", ""] {
+        for address in [
+            "/about",
+            "ftp://a.example/",
+            "-e",
+            "javascript:x",
+            "",
+            "file:///home/a/Downloads/run-me.desktop",
+        ] {
             assert!(
                 matches!(way(address, &desktop), Way::Copy(_)),
                 "{address:?}"
