@@ -71,7 +71,7 @@ pub fn bundled() -> Corpus {
         .iter()
         .map(|(name, text)| {
             let stem = name.trim_end_matches(".txt");
-            Article::from_text(&format!("bundled/{name}"), stem, Format::Text, text)
+            Article::from_text(&format!("bundled/{name}"), stem, Format::Text, *text)
         })
         .collect();
     Corpus {
@@ -273,13 +273,13 @@ fn load_file(candidate: &Candidate) -> Result<Vec<Article>, Skipped> {
         return Err(skipped("empty file".to_owned()));
     }
     let mut article = if may_be_mail && looks_like_message(&bytes) {
-        Article::from_message(&identity, &stem, &bytes, &decoded.text)
+        Article::from_message(&identity, &stem, &bytes, decoded.text)
     } else {
         let format = match candidate.format {
             Format::Mail => Format::Text,
             format => format,
         };
-        Article::from_text(&identity, &stem, format, &decoded.text)
+        Article::from_text(&identity, &stem, format, decoded.text)
     };
     article.path = display_path(path);
     Ok(vec![article])
@@ -305,7 +305,7 @@ fn load_mbox(bytes: &[u8], identity: &str, path: &Path, stem: &str) -> Vec<Artic
         let text = decode(message).map(|d| d.text).unwrap_or_default();
         let fallback = format!("{stem} #{number}");
         let id_path = format!("{identity}#{}", keys[index]);
-        let mut article = Article::from_message(&id_path, &fallback, message, &text);
+        let mut article = Article::from_message(&id_path, &fallback, message, text);
         article.path = format!("{shown_path}#{number}");
         article
     };
