@@ -296,7 +296,12 @@ fn interface(options: app::Options) -> u8 {
 /// Loads `paths` and reports skipped files on stderr, once each. Returns the corpus and whether a
 /// path the person named failed to load.
 fn load_reporting(paths: &[PathBuf]) -> (Corpus, bool) {
-    let corpus = corpus::load(paths);
+    load_reporting_where(paths, None)
+}
+
+/// `load_reporting`, passing over the plain-text files `wanted` refuses (`corpus::TextFilter`).
+fn load_reporting_where(paths: &[PathBuf], wanted: Option<corpus::TextFilter>) -> (Corpus, bool) {
+    let corpus = corpus::load_where(paths, wanted);
     for skipped in &corpus.skipped {
         output::message(skipped);
     }
@@ -470,7 +475,11 @@ fn search(input: &str, paths: &[PathBuf], count: bool) -> u8 {
             return EXIT_ERROR;
         }
     };
-    let (corpus, named_failed) = load_reporting(paths);
+    // Only the articles whose text holds the query's longest word are parsed: an article that
+    // cannot match prints nothing, and ranks nothing above the others.
+    let required = query.required_word();
+    let may_match = |text: &str| required.as_ref().is_none_or(|word| word.is_in(text));
+    let (corpus, named_failed) = load_reporting_where(paths, Some(&may_match));
     // Lines are paragraphs, so an article whose title alone matches has nothing to print; the
     // title still ranks the articles whose text matches too.
     let hits: Vec<search::Hit> = search::search_corpus(&query, &corpus.articles)
