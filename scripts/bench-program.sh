@@ -247,7 +247,7 @@ echo
 fi
 
 # The output that must not change: list, every query's search (full and --count), and show
-# (wrapped and raw) of every 50th article, for both corpora. `outputs DIR` prints one digest
+# (wrapped and raw) of 8 articles spread over the list, for both corpora. `outputs DIR` prints one digest
 # per command; `FOLIO` picks the binary.
 outputs() {
     local bin=$1 dir=$2 which=$3 config
@@ -260,7 +260,9 @@ outputs() {
         run search "$query" "$dir"
         run search "$query" "$dir" --count
     done < <(${which}_queries)
-    "$bin" list "$dir" 2>/dev/null | awk 'NR % 50 == 1 { print $1 }' | while read -r id; do
+    local ids
+    ids=$("$bin" list "$dir" 2>/dev/null | awk '{ print $1 }')
+    echo "$ids" | awk -v n="$(echo "$ids" | wc -l)" 'NR % int(n / 8 + 1) == 1' | while read -r id; do
         run show "$id" "$dir"
         run show "$id" "$dir" --raw
     done
