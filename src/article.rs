@@ -384,11 +384,24 @@ pub fn count_words(text: &str) -> usize {
     let bytes = text.as_bytes();
     let mut at = 0;
     while at < bytes.len() {
-        // ASCII, byte by byte: most text is, and decoding each char was a tenth of loading.
+        // ASCII 32 bytes at a time, without branches: most text is, and decoding each char was a
+        // tenth of loading. A word starts at each non-space byte after a space.
+        if let Some(chunk) = bytes.get(at..at + 32)
+            && chunk.is_ascii()
+        {
+            let mut after_space = !in_word;
+            for &byte in chunk {
+                let space = is_ascii_space(byte);
+                words += usize::from(after_space & !space);
+                after_space = space;
+            }
+            in_word = !after_space;
+            at += 32;
+            continue;
+        }
         let byte = bytes[at];
         if byte.is_ascii() {
-            // char::is_whitespace for ASCII: space, \t, \n, vertical tab, form feed, \r.
-            if matches!(byte, b' ' | b'\t'..=b'\r') {
+            if is_ascii_space(byte) {
                 in_word = false;
             } else if !in_word {
                 words += 1;
@@ -412,6 +425,11 @@ pub fn count_words(text: &str) -> usize {
         }
     }
     words
+}
+
+/// `char::is_whitespace` for ASCII: space, \t, \n, vertical tab, form feed, \r.
+fn is_ascii_space(byte: u8) -> bool {
+    matches!(byte, b' ' | b'\t'..=b'\r')
 }
 
 fn is_wide_script(ch: char) -> bool {
@@ -443,6 +461,29 @@ mod tests {
         assert_eq!(count_words("  one two\tthree\n"), 3);
         assert_eq!(count_words("日本語 text"), 4);
         assert_eq!(count_words(""), 0);
+        // Across the 32-byte steps of the ASCII path, and in and out of it.
+        let long = "a bb  ccc\tdddd\n".repeat(9) + "日本 x" + &"word ".repeat(20);
+        let by_chars = long.split_whitespace().count() + 2 - 1;
+        assert_eq!(count_words(&long), by_chars);
+        for cut in 0..long.len() {
+            if long.is_char_boundary(cut) {
+                let (a, b) = long.split_at(cut);
+                let slow = |t: &str| {
+                    t.split_whitespace()
+                        .map(|w| {
+                            let wide = w.chars().filter(|&c| is_wide_script(c)).count();
+                            let rest = w.split(is_wide_script).filter(|p| !p.is_empty()).count();
+                            wide + rest
+                        })
+                        .sum::<usize>()
+                };
+                assert_eq!(
+                    (count_words(a), count_words(b)),
+                    (slow(a), slow(b)),
+                    "{cut}"
+                );
+            }
+        }
     }
 
     #[test]
