@@ -22,6 +22,8 @@
 #                    and `search` must match byte for byte on both corpora; without it the
 #                    digests of the output are printed and kept in $FOLIO_BENCH_DIR/results
 #   ONLY="ratios check"  run only these sections (loading ratios check frame)
+#   CORPORA="generated real"  the corpora of the ratios and the check
+#   FOLIO_BIN        the folio binary to measure (default target/release/folio, built first)
 #
 # Uses hyperfine when installed and falls back to timing runs itself. "Cold-ish" evicts the
 # corpus's own files from the page cache with posix_fadvise(DONTNEED) before each run (needs
@@ -34,8 +36,9 @@ SCALES=${SCALES:-"1 2 4"}
 RUNS=${RUNS:-5}
 RATIO_RUNS=${RATIO_RUNS:-11}
 ONLY=${ONLY:-"loading ratios check frame"}
+CORPORA=${CORPORA:-"generated real"}
 DIR=${FOLIO_BENCH_DIR:-target/bench-program}
-FOLIO=target/release/folio
+FOLIO=${FOLIO_BIN:-target/release/folio}
 GEN=target/release/examples/gen_corpus
 
 cargo build --release --quiet --bin folio --example gen_corpus
@@ -222,7 +225,7 @@ echo "Warm page cache; cold-ish evicts the corpus's files before every run of ei
 echo
 echo "| corpus | what | folio ms | rg ms | ratio | cold-ish folio ms | rg ms | ratio |"
 echo "|---|---|---|---|---|---|---|---|"
-for which in generated real; do
+for which in $CORPORA; do
     if [ $which = generated ]; then dir=$(corpus 1); else dir=$REAL; fi
     label="$which ($(find "$dir" -type f | wc -l) files, $(awk -v b="$(corpus_bytes "$dir")" 'BEGIN { printf "%.1f MB", b / 1e6 }'))"
     first_query=$(${which}_queries | head -1 | cut -f1 | tr 'A-Z' 'a-z')
@@ -273,7 +276,7 @@ outputs() {
 if wanted check; then
 echo "## No output changes"
 echo
-for which in generated real; do
+for which in $CORPORA; do
     if [ $which = generated ]; then dir=$(corpus 1); else dir=$REAL; fi
     outputs "$FOLIO" "$dir" $which >"$DIR/results/outputs-$which.txt"
     echo "- $which: $(wc -l <"$DIR/results/outputs-$which.txt") outputs digested in $DIR/results/outputs-$which.txt"
