@@ -337,9 +337,11 @@ fn list(paths: &[PathBuf], json: bool) -> u8 {
         corpus.articles.iter().map(list_line).collect()
     };
     output::stdout(&out);
+    let empty = corpus.articles.is_empty();
+    left_for_the_exit(corpus);
     if named_failed {
         EXIT_ERROR
-    } else if corpus.articles.is_empty() {
+    } else if empty {
         output::message("no articles found");
         EXIT_NOTHING
     } else {
@@ -462,6 +464,12 @@ fn names_file(article_path: &str, query: &str, canonical: Option<&std::path::Pat
     canonical.is_some_and(|wanted| article.canonicalize().is_ok_and(|a| a == wanted))
 }
 
+/// The process ends right after `list` or `search`: handing each of a corpus's hundreds of
+/// thousands of strings back to the allocator first (3% of `folio list`) serves nobody.
+fn left_for_the_exit(corpus: Corpus) {
+    std::mem::forget(corpus);
+}
+
 /// `folio search`: the query is checked before anything is loaded, so a typo fails fast.
 fn search(input: &str, paths: &[PathBuf], count: bool) -> u8 {
     let query = match Query::parse(input) {
@@ -499,6 +507,7 @@ fn search(input: &str, paths: &[PathBuf], count: bool) -> u8 {
         })
         .collect();
     output::stdout(&out);
+    left_for_the_exit(corpus);
     let code = if hits.is_empty() {
         output::message(format!("no paragraph matches {input:?}"));
         EXIT_NOTHING
