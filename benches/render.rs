@@ -1,8 +1,9 @@
 //! Drawing: `folio::ui::render` of the real `State` into ratatui's `TestBackend` on an 8 MB
 //! article and on a 20,000-row list at 80x24 and 200x60; keystroke to frame (`State::update`
-//! then the frame) for every reader key on the 8 MB article, resizes included; and time to first
-//! frame (`State::new` and the first draw) with 20,000 articles. Before the benches it prints the
-//! bytes a real terminal backend writes per step, since ratatui sends only the cells that changed.
+//! then the frame) for every reader key on the 8 MB article, resizes included, and for typing a
+//! search in a 50 MB one; and time to first frame (`State::new` and the first draw) with 20,000
+//! articles. Before the benches it prints the bytes a real terminal backend writes per step, since
+//! ratatui sends only the cells that changed.
 
 #[path = "support/mod.rs"]
 mod support;
@@ -22,8 +23,13 @@ const LONG_BYTES: usize = 8 << 20;
 const LIST_ROWS: usize = 20_000;
 const SIZES: &[(u16, u16)] = &[(80, 24), (200, 60)];
 
+/// The size of the article the typing target speaks of: no key over 16 ms, even here.
+const HUGE_BYTES: usize = 50 << 20;
+
 /// A short article, the 8 MB one (index 1), a short one.
 static TRIO: LazyLock<Vec<Article>> = LazyLock::new(|| workloads::long_article_trio(LONG_BYTES));
+/// The same with a 50 MB article in the middle.
+static HUGE: LazyLock<Vec<Article>> = LazyLock::new(|| workloads::long_article_trio(HUGE_BYTES));
 static LIST: LazyLock<Vec<Article>> = LazyLock::new(|| workloads::list_articles(LIST_ROWS));
 
 fn main() {
@@ -69,6 +75,31 @@ fn keystroke_to_frame(bencher: Bencher, name: &str) {
         })
         .bench_local_refs(|(state, terminal)| {
             workloads::keystroke(terminal, state, &theme, action);
+        });
+}
+
+/// Typing a search in the reader of the 50 MB article: the nth letter of "harbour" (the ones
+/// before it already typed), each of which searches the whole article again. Timed: the key's
+/// `State::update` and the frame after it.
+#[divan::bench(args = [1, 2, 3, 7], sample_count = 10, sample_size = 1)]
+fn typing_a_search_50mb(bencher: Bencher, letter: usize) {
+    const WORD: &str = "harbour";
+    let theme = workloads::theme();
+    let mut base = workloads::reader_state(HUGE.clone(), 1, 80, 24);
+    base.update(Action::StartSearch);
+    for ch in WORD.chars().take(letter - 1) {
+        base.update(Action::PromptChar(ch));
+    }
+    let typed = WORD.chars().nth(letter - 1).expect("a letter of the word");
+    bencher
+        .with_inputs(|| {
+            let state = base.clone();
+            let mut terminal = workloads::test_terminal(80, 24);
+            workloads::draw(&mut terminal, &state, &theme);
+            (state, terminal)
+        })
+        .bench_local_refs(|(state, terminal)| {
+            workloads::keystroke(terminal, state, &theme, Action::PromptChar(typed));
         });
 }
 

@@ -2,13 +2,28 @@
 # Measures the whole folio program on generated corpora at 1x, 2x and 4x the target size
 # (20,000 articles / about 51 MB at 1x): the time until `folio list DIR` has loaded every
 # article (what the interface does in the background while its list fills), warm and cold-ish; `folio search`
-# beside rg (or grep when rg is not installed) on the same files; and peak memory (max RSS)
-# against the bytes of the corpus. Prints Markdown tables of medians.
+# and `folio search` against ripgrep on the same files, timed back to back, on the generated corpus
+# and on a real one that no one generated; peak memory (max RSS) against the bytes of the corpus;
+# and whether folio's output is byte for byte what another build of folio prints. Prints Markdown
+# tables of medians.
+#
+# The real corpus is the Python 3.11 documentation as Debian ships it (package python3.11-doc:
+# 530 HTML pages and their 497 reStructuredText sources as .txt, about 60 MB, in
+# /usr/share/doc/python3.11/html). ripgrep comes from the distribution's package. Both are
+# installed with apt-get when missing (as root).
 #
 # Usage: scripts/bench-program.sh
 #   SCALES="1 2 4"   corpus sizes to measure (multiples of 20,000 articles)
-#   RUNS=5           timed runs per measurement (after 2 warm-up runs)
+#   RUNS=5           timed runs per measurement (after 2 warm-up runs); RATIO_RUNS=11 rounds
+#                    of folio and rg back to back for the ratios
 #   FOLIO_BENCH_DIR  where the corpora are generated and kept (default target/bench-program)
+#   REAL_CORPUS      another real corpus to use instead of the Python documentation
+#   FOLIO_BASELINE   a folio binary (say, built from main) whose output `folio list`, `show`
+#                    and `search` must match byte for byte on both corpora; without it the
+#                    digests of the output are printed and kept in $FOLIO_BENCH_DIR/results
+#   ONLY="ratios check"  run only these sections (loading ratios check frame)
+#   CORPORA="generated real"  the corpora of the ratios and the check
+#   FOLIO_BIN        the folio binary to measure (default target/release/folio, built first)
 #
 # Uses hyperfine when installed and falls back to timing runs itself. "Cold-ish" evicts the
 # corpus's own files from the page cache with posix_fadvise(DONTNEED) before each run (needs
@@ -19,14 +34,33 @@ cd "$(dirname "$0")/.."
 
 SCALES=${SCALES:-"1 2 4"}
 RUNS=${RUNS:-5}
+RATIO_RUNS=${RATIO_RUNS:-11}
+ONLY=${ONLY:-"loading ratios check frame"}
+CORPORA=${CORPORA:-"generated real"}
 DIR=${FOLIO_BENCH_DIR:-target/bench-program}
-FOLIO=target/release/folio
+FOLIO=${FOLIO_BIN:-target/release/folio}
 GEN=target/release/examples/gen_corpus
 
 cargo build --release --quiet --bin folio --example gen_corpus
 mkdir -p "$DIR/results"
 
 have() { command -v "$1" >/dev/null 2>&1; }
+wanted() { [[ " $ONLY " == *" $1 "* ]]; }
+
+# ripgrep and the real corpus come from the distribution's packages.
+apt_install() {
+    if ! have apt-get || [ "$(id -u)" != 0 ]; then
+        echo "missing: $*; install them with your package manager" >&2
+        exit 1
+    fi
+    apt-get install -y -qq "$@" >/dev/null 2>&1 ||
+        { apt-get update -qq >/dev/null && apt-get install -y -qq "$@" >/dev/null; }
+}
+have rg || apt_install ripgrep
+REAL=${REAL_CORPUS:-/usr/share/doc/python3.11/html}
+if [ -z "${REAL_CORPUS:-}" ] && [ ! -d "$REAL" ]; then
+    apt_install python3.11-doc
+fi
 
 # Generates corpus k (20,000*k articles, 3*k long ones) once; later runs reuse it.
 corpus() {
@@ -132,6 +166,27 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 echo "timing: $(if have hyperfine; then hyperfine --version; else echo "own loop (no hyperfine)"; fi), median of $RUNS runs"
 echo
 
+# `python3 $INTERLEAVE RUNS CMD_A CMD_B [PREPARE]` runs A and B one after the other RUNS times
+# (after one warm-up each; PREPARE, untimed, before every run), output discarded, and prints "median-A-ms median-B-ms median-of-A/B-ratios": a
+# ratio of two runs back to back holds still while the load of a shared machine drifts.
+INTERLEAVE="$DIR/results/interleave.py"
+cat >"$INTERLEAVE" <<'PY'
+import statistics, subprocess, sys, time
+runs, a, b = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+prepare = sys.argv[4] if len(sys.argv) > 4 else None
+def timed(cmd):
+    if prepare:
+        subprocess.run(prepare, shell=True)
+    start = time.perf_counter()
+    subprocess.run(cmd, shell=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return (time.perf_counter() - start) * 1000
+timed(a), timed(b)
+pairs = [(timed(a), timed(b)) for _ in range(runs)]
+print(round(statistics.median(p[0] for p in pairs)), round(statistics.median(p[1] for p in pairs)),
+      "%.2f" % statistics.median(p[0] / p[1] for p in pairs))
+PY
+
+if wanted loading; then
 echo "## Loading: folio list DIR (every article loaded and searchable)"
 echo
 echo "| corpus | files | MB | warm ms | MB/s warm | cold-ish ms | CPU s | peak RSS MB | RSS / corpus |"
@@ -141,61 +196,114 @@ for k in $SCALES; do
     bytes=$(corpus_bytes "$dir")
     files=$(find "$dir" -type f | wc -l)
     warm=$(median_ms "list-x$k-warm" "" "$FOLIO list $dir")
-    if have python3; then
-        cold=$(median_ms "list-x$k-cold" "python3 $EVICT $dir" "$FOLIO list $dir")
-    else
-        cold="n/a (no python3)"
-    fi
+    cold=$(median_ms "list-x$k-cold" "python3 $EVICT $dir" "$FOLIO list $dir")
     read -r rss cpu <<<"$(usage_of "$FOLIO list $dir")"
     awk -v k="$k" -v f="$files" -v b="$bytes" -v w="$warm" -v c="$cold" -v cpu="$cpu" -v r="$rss" 'BEGIN {
         printf "| %sx | %d | %.1f | %d | %.0f | %s | %s | %.0f | %.2f |\n",
             k, f, b / 1e6, w, b / 1e6 / (w / 1000), c, cpu, r / 1024, r * 1024 / b }'
 done
 echo
-
-echo "## Search: folio search (loads, then searches) beside a plain text search of the same files"
-echo
-dir=$(corpus 1)
-if have rg; then
-    other="rg"
-else
-    other="grep -r"
-    echo "(rg is not installed: comparing with GNU grep -r, which is slower than rg)"
-    echo
 fi
-echo "| query | folio search --count ms | $other ms | folio peak RSS MB |"
-echo "|---|---|---|---|"
-# Each query as folio takes it, then the same search for rg and for grep.
-queries=("Harbour" "harbour" "/(deficit|surplus)es?/")
-rg_args=("-F Harbour" "-i -F harbour" "'(deficit|surplus)es?'")
-grep_args=("-F Harbour" "-i -F harbour" "-E '(deficit|surplus)es?'")
-for i in "${!queries[@]}"; do
-    query=${queries[$i]}
-    label=$(echo "$query" | tr -c 'a-zA-Z0-9' _)
-    folio_ms=$(median_ms "search-$label" "" "$FOLIO search '$query' $dir --count")
-    if have rg; then
-        other_ms=$(median_ms "rg-$label" "" "rg -c ${rg_args[$i]} $dir")
-    else
-        other_ms=$(median_ms "grep-$label" "" "grep -rc ${grep_args[$i]} $dir")
-    fi
-    read -r rss _ <<<"$(usage_of "$FOLIO search '$query' $dir --count")"
-    # A | inside a Markdown table cell must be escaped.
-    echo "| \`${query//|/\\|}\` | $folio_ms | $other_ms | $((rss / 1024)) |"
-done
 
+# The queries of each corpus, as folio takes them and as the same search for rg, one per line:
+# folio's query, a tab, rg's arguments. Kinds: an exact literal, a caseless literal (smart case),
+# a phrase (folio's space matches any whitespace, line breaks included; rg's \s+ within a line)
+# and a regex.
+generated_queries() {
+    printf '%s\t%s\n' "Harbour" "-s -F Harbour" "harbour" "-i -F harbour" \
+        "interest rates" "-i 'interest\\s+rates'" "/(deficit|surplus)es?/" "'(deficit|surplus)es?'"
+}
+real_queries() {
+    printf '%s\t%s\n' "Exception" "-s -F Exception" "deprecated" "-i -F deprecated" \
+        "keyword argument" "-i 'keyword\\s+argument'" "/(en|de)cod(e|ing)s?/" "'(en|de)cod(e|ing)s?'"
+}
+
+if wanted ratios; then
+echo "## folio against rg, back to back (median of $RATIO_RUNS rounds; ratio = folio / rg)"
 echo
+echo "Warm page cache; cold-ish evicts the corpus's files before every run of either."
+echo
+echo "| corpus | what | folio ms | rg ms | ratio | cold-ish folio ms | rg ms | ratio |"
+echo "|---|---|---|---|---|---|---|---|"
+for which in $CORPORA; do
+    if [ $which = generated ]; then dir=$(corpus 1); else dir=$REAL; fi
+    label="$which ($(find "$dir" -type f | wc -l) files, $(awk -v b="$(corpus_bytes "$dir")" 'BEGIN { printf "%.1f MB", b / 1e6 }'))"
+    first_query=$(${which}_queries | head -1 | cut -f1 | tr 'A-Z' 'a-z')
+    # `folio list` against rg -c -i on a word: loading everything against the plain search.
+    while IFS=$'\t' read -r what folio_cmd rg_cmd; do
+        read -r f r ratio <<<"$(python3 "$INTERLEAVE" "$RATIO_RUNS" "$folio_cmd" "$rg_cmd")"
+        read -r fc rc ratio_c <<<"$(python3 "$INTERLEAVE" "$RATIO_RUNS" \
+            "$folio_cmd" "$rg_cmd" "python3 $EVICT $dir")"
+        echo "| $label | ${what//|/\\|} | $f | $r | $ratio | $fc | $rc | $ratio_c |"
+    done < <(
+        printf '%s\t%s\t%s\n' "\`folio list\` / \`rg -c -i $first_query\`" \
+            "$FOLIO list $dir" "rg -c -i $first_query $dir"
+        ${which}_queries | while IFS=$'\t' read -r query rg_args; do
+            printf '%s\t%s\t%s\n' "\`search --count '$query'\` / \`rg -c $rg_args\`" \
+                "$FOLIO search '$query' $dir --count" "rg -c $rg_args $dir"
+        done
+    )
+    read -r rss _ <<<"$(usage_of "$FOLIO list $dir")"
+    echo "| $label | peak RSS of \`folio list\` | $((rss / 1024)) MB | | $(awk -v r="$rss" -v b="$(corpus_bytes "$dir")" 'BEGIN { printf "%.2fx the corpus", r * 1024 / b }') | | | |"
+done
+echo
+fi
+
+# The output that must not change: list, every query's search (full and --count), and show
+# (wrapped and raw) of 8 articles spread over the list, for both corpora. `outputs DIR` prints one digest
+# per command; `FOLIO` picks the binary.
+outputs() {
+    local bin=$1 dir=$2 which=$3 config
+    config=$(mktemp -d)
+    export FOLIO_CONFIG_DIR=$config
+    run() { printf '%s\t%s\n' "$(("$bin" "$@" 2>&1; echo "exit $?") | sha256sum | cut -c1-16)" "$*"; }
+    run list "$dir"
+    run list "$dir" --json
+    while IFS=$'\t' read -r query _; do
+        run search "$query" "$dir"
+        run search "$query" "$dir" --count
+    done < <(${which}_queries)
+    local ids
+    ids=$("$bin" list "$dir" 2>/dev/null | awk '{ print $1 }')
+    echo "$ids" | awk -v n="$(echo "$ids" | wc -l)" 'NR % int(n / 8 + 1) == 1' | while read -r id; do
+        run show "$id" "$dir"
+        run show "$id" "$dir" --raw
+    done
+    rm -rf "$config"
+    unset FOLIO_CONFIG_DIR
+}
+
+if wanted check; then
+echo "## No output changes"
+echo
+for which in $CORPORA; do
+    if [ $which = generated ]; then dir=$(corpus 1); else dir=$REAL; fi
+    outputs "$FOLIO" "$dir" $which >"$DIR/results/outputs-$which.txt"
+    echo "- $which: $(wc -l <"$DIR/results/outputs-$which.txt") outputs digested in $DIR/results/outputs-$which.txt"
+    if [ -n "${FOLIO_BASELINE:-}" ]; then
+        outputs "$FOLIO_BASELINE" "$dir" $which >"$DIR/results/outputs-$which-baseline.txt"
+        if diff "$DIR/results/outputs-$which-baseline.txt" "$DIR/results/outputs-$which.txt" >&2; then
+            echo "  the same bytes as $FOLIO_BASELINE"
+        else
+            echo "  DIFFERENT from $FOLIO_BASELINE (the commands are listed above)"
+            check_failed=1
+        fi
+    fi
+done
+echo
+fi
+
+if wanted frame; then
 echo "## Interface: time to first frame (folio PATH in an 80x24 pseudo-terminal, warm)"
 echo
-if have python3; then
-    echo "| what is opened | first frame ms |"
-    echo "|---|---|"
-    one=$(find "$(corpus 1)" -name '*.txt' | sort | sed -n 10p)
-    for path in "$one" $(for k in $SCALES; do corpus "$k"; done); do
-        label=$(if [ -f "$path" ]; then echo "one article"; else echo "$(find "$path" -type f | wc -l) articles"; fi)
-        times=()
-        for ((i = 0; i < RUNS; i++)); do times+=("$(python3 "$FIRST_FRAME" "$FOLIO" "$path")"); done
-        echo "| $label | $(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(((RUNS + 1) / 2))p") |"
-    done
-else
-    echo "(needs python3 for its pseudo-terminal)"
+echo "| what is opened | first frame ms |"
+echo "|---|---|"
+one=$(find "$(corpus 1)" -name '*.txt' | sort | sed -n 10p)
+for path in "$one" $(for k in $SCALES; do corpus "$k"; done); do
+    label=$(if [ -f "$path" ]; then echo "one article"; else echo "$(find "$path" -type f | wc -l) articles"; fi)
+    times=()
+    for ((i = 0; i < RUNS; i++)); do times+=("$(python3 "$FIRST_FRAME" "$FOLIO" "$path")"); done
+    echo "| $label | $(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(((RUNS + 1) / 2))p") |"
+done
 fi
+exit ${check_failed:-0}

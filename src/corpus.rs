@@ -17,11 +17,16 @@ use std::time::{Duration, Instant};
 use crate::article::mail::{looks_like_message, message_id};
 use crate::article::{Article, Format};
 use crate::decode::{BINARY_SNIFF_LEN, NotText, decode, decode_with_hint, sniff_html_charset};
-use crate::sanitize::sanitize_line;
+use crate::sanitize::{is_all_plain, sanitize_line};
 
 mod mbox;
 mod stream;
-pub use stream::{LoadEvent, load, load_in_background};
+pub use stream::{LoadEvent, load, load_in_background, load_where};
+
+/// Asked about the whole text of a plain-text file that sanitizing leaves as it is (so every word
+/// of its body is a word of this text, as written): false when no article built from it can
+/// hold what the caller wants. Such a file is passed over unparsed, and not reported.
+pub type TextFilter<'a> = &'a (dyn Fn(&str) -> bool + Sync);
 
 /// Files larger than this are skipped: a reader has no business loading a disk image.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
@@ -71,7 +76,7 @@ pub fn bundled() -> Corpus {
         .iter()
         .map(|(name, text)| {
             let stem = name.trim_end_matches(".txt");
-            Article::from_text(&format!("bundled/{name}"), stem, Format::Text, text)
+            Article::from_text(&format!("bundled/{name}"), stem, Format::Text, *text)
         })
         .collect();
     Corpus {
@@ -224,8 +229,9 @@ fn file_identity(path: &Path) -> std::io::Result<FileIdentity> {
     fs::canonicalize(path)
 }
 
-/// Loads one file: its article, or the articles of every message in it (an mbox).
-fn load_file(candidate: &Candidate) -> Result<Vec<Article>, Skipped> {
+/// Loads one file: its article, or the articles of every message in it (an mbox); none when
+/// `wanted` refuses its text.
+fn load_file(candidate: &Candidate, wanted: Option<TextFilter>) -> Result<Vec<Article>, Skipped> {
     let path = &candidate.path;
     let skipped = |reason: String| Skipped {
         path: display_path(path),
@@ -272,14 +278,23 @@ fn load_file(candidate: &Candidate) -> Result<Vec<Article>, Skipped> {
     if decoded.text.trim().is_empty() {
         return Err(skipped("empty file".to_owned()));
     }
-    let mut article = if may_be_mail && looks_like_message(&bytes) {
-        Article::from_message(&identity, &stem, &bytes, &decoded.text)
+    let is_message = may_be_mail && looks_like_message(&bytes);
+    let plain_text = !is_message && matches!(candidate.format, Format::Text | Format::Mail);
+    if let Some(wanted) = wanted
+        && plain_text
+        && is_all_plain(&decoded.text)
+        && !wanted(&decoded.text)
+    {
+        return Ok(Vec::new());
+    }
+    let mut article = if is_message {
+        Article::from_message(&identity, &stem, &bytes, decoded.text)
     } else {
         let format = match candidate.format {
             Format::Mail => Format::Text,
             format => format,
         };
-        Article::from_text(&identity, &stem, format, &decoded.text)
+        Article::from_text(&identity, &stem, format, decoded.text)
     };
     article.path = display_path(path);
     Ok(vec![article])
@@ -305,7 +320,7 @@ fn load_mbox(bytes: &[u8], identity: &str, path: &Path, stem: &str) -> Vec<Artic
         let text = decode(message).map(|d| d.text).unwrap_or_default();
         let fallback = format!("{stem} #{number}");
         let id_path = format!("{identity}#{}", keys[index]);
-        let mut article = Article::from_message(&id_path, &fallback, message, &text);
+        let mut article = Article::from_message(&id_path, &fallback, message, text);
         article.path = format!("{shown_path}#{number}");
         article
     };
@@ -486,7 +501,7 @@ mod tests {
         let (files, skipped) = find_files(&[dir.path().to_owned()]);
         assert_eq!((files.len(), skipped.len()), (3, 0));
         fs::remove_file(dir.path().join("b.txt")).unwrap();
-        let results: Vec<_> = files.iter().map(load_file).collect();
+        let results: Vec<_> = files.iter().map(|f| load_file(f, None)).collect();
         let reasons: Vec<_> = results
             .iter()
             .filter_map(|r| r.as_ref().err())
@@ -506,7 +521,7 @@ mod tests {
             "Grown\n\nMuch more text now.\n",
         )
         .unwrap();
-        let results: Vec<_> = files.iter().map(load_file).collect();
+        let results: Vec<_> = files.iter().map(|f| load_file(f, None)).collect();
         assert_eq!(results[0].as_ref().unwrap_err().reason, "empty file");
         assert_eq!(results[1].as_ref().unwrap()[0].title, "Grown");
     }
@@ -660,6 +675,28 @@ mod tests {
             ("Re: tides", "Ann Example · 1993-04-20 · sci.tides")
         );
         assert_eq!(post.blocks[0].text, "The moon pulls.");
+    }
+
+    #[test]
+    fn a_filter_passes_over_plain_text_only_and_reports_nothing() {
+        let dir = folder_of(&[]);
+        let write = |name: &str, text: &str| fs::write(dir.path().join(name), text).unwrap();
+        write("a.txt", "A\n\nThe harbour at dawn.\n");
+        write("b.txt", "B\n\nNothing here.\n");
+        // Markup can make the word from pieces, and a message can encode it: both are parsed.
+        write("c.md", "# C\n\nThe har*bour* at dawn.\n");
+        write(
+            "d.eml",
+            "From: d@example.org\nSubject: D\nContent-Transfer-Encoding: base64\n\naGFyYm91cg==\n",
+        );
+        // Sanitizing changes this text, so its words are not the file's: parsed.
+        write("e.txt", "E\n\nNothing\u{7} here.\n");
+        let wanted = |text: &str| text.contains("harbour");
+        let corpus = load_where(&[dir.path().to_owned()], Some(&wanted));
+        let titles: Vec<_> = corpus.articles.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles, ["A", "C", "D", "E"]);
+        assert!(corpus.skipped.is_empty());
+        assert_eq!(load(&[dir.path().to_owned()]).articles.len(), 5);
     }
 
     #[test]

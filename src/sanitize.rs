@@ -17,17 +17,61 @@ pub const TAB_WIDTH: usize = 4;
 ///   form, and the bidi ones would let a file reorder what the person sees.
 /// - A byte-order mark anywhere but the start of a file is dropped: it is invisible and zero-width.
 pub fn sanitize(text: &str) -> String {
-    if text.chars().all(is_plain) {
+    if is_all_plain(text) {
         return text.to_owned();
     }
     sanitize_each(text, |_, _| {})
+}
+
+/// `sanitize` for text the caller owns: plain text (nearly all of it) is returned as it is, not
+/// copied; a file's text is the largest string folio holds.
+pub fn sanitize_owned(text: String) -> String {
+    if is_all_plain(&text) {
+        return text;
+    }
+    sanitize_each(&text, |_, _| {})
+}
+
+/// True when `sanitize` would return `text` unchanged. ASCII is checked a byte at a time without
+/// decoding characters: the check runs over every file's text.
+pub fn is_all_plain(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        // 32 bytes at a time while they are printable ASCII or newlines: a branch-free test
+        // the compiler turns into vector instructions.
+        if let Some(chunk) = bytes.get(at..at + 32)
+            && chunk.iter().fold(true, |plain, &b| {
+                plain & (matches!(b, 0x20..=0x7e) | (b == b'\n'))
+            })
+        {
+            at += 32;
+            continue;
+        }
+        let byte = bytes[at];
+        if byte.is_ascii() {
+            if (byte < 0x20 && byte != b'\n') || byte == 0x7f {
+                return false;
+            }
+            at += 1;
+            continue;
+        }
+        let Some(ch) = text[at..].chars().next() else {
+            break;
+        };
+        if !is_plain(ch) {
+            return false;
+        }
+        at += ch.len_utf8();
+    }
+    true
 }
 
 /// `sanitize` for text that carries byte ranges (style marks): also returns, for every byte
 /// offset of `text` up to and including its length, where that offset lands in the result.
 /// `None` when the text is already safe, so nothing moved.
 pub fn sanitize_with_map(text: &str) -> Option<(String, Vec<usize>)> {
-    if text.chars().all(is_plain) {
+    if is_all_plain(text) {
         return None;
     }
     let mut map = vec![0; text.len() + 1];
@@ -183,6 +227,27 @@ mod tests {
         // Inside a multi-byte character: where that character starts.
         let e = text.find('é').unwrap();
         assert_eq!(map[e + 1], map[e]);
+    }
+
+    #[test]
+    fn the_fast_check_agrees_with_the_character_rule() {
+        let every: String = (0u32..0x3000).filter_map(char::from_u32).collect();
+        for ch in every.chars() {
+            let text = format!("ab{ch}é");
+            assert_eq!(is_all_plain(&text), text.chars().all(is_plain), "{ch:?}");
+            assert_eq!(sanitize_owned(text.clone()), sanitize(&text));
+        }
+    }
+
+    #[test]
+    fn the_fast_check_finds_a_control_anywhere_in_long_text() {
+        for ch in ['\x1b', '\t', '\x7f', '\u{9b}', '\u{202e}', '\u{feff}'] {
+            for at in 0..80 {
+                let text = format!("{}{ch}{}", "a".repeat(at), "b\n".repeat(40));
+                assert!(!is_all_plain(&text), "{ch:?} at {at}");
+            }
+        }
+        assert!(is_all_plain(&"plain words\n é".repeat(20)));
     }
 
     #[test]

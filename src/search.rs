@@ -19,7 +19,7 @@ pub mod snippet;
 use std::ops::Range;
 
 pub use corpus::{CorpusSearch, Hit, rank, search_corpus};
-pub use query::{Query, QueryError};
+pub use query::{Query, QueryError, RequiredWord};
 pub use snippet::{Snippet, snippet};
 
 /// One occurrence of a query in an article's body: `range` is a byte range of

@@ -222,7 +222,7 @@ proptest! {
     /// only a list marker or quote bar may be wider than such a column.
     #[test]
     fn prose_fits_even_very_narrow_widths(text in text(), width in 1..COLUMN_MIN) {
-        let article = Article::from_text("t.txt", "t", Format::Text, &format!("Title\n\n{text}"));
+        let article = Article::from_text("t.txt", "t", Format::Text, format!("Title\n\n{text}"));
         for (prefix, line) in screen_lines(&article, width) {
             if prefix.is_empty() && !may_overflow(&line) {
                 prop_assert!(cells(&line) <= width, "{line:?} at {width}");
@@ -235,7 +235,7 @@ proptest! {
 fn emoji_with_variation_selectors_do_not_overflow() {
     // U+2764 is one cell on its own and two with U+FE0F after it; measuring by `char` counted one.
     let hearts = "❤\u{fe0f}".repeat(30);
-    let article = Article::from_text("t.txt", "t", Format::Text, &format!("Title\n\n{hearts}"));
+    let article = Article::from_text("t.txt", "t", Format::Text, format!("Title\n\n{hearts}"));
     for (_, line) in screen_lines(&article, 10) {
         assert!(cells(&line) <= 10, "{line:?}");
     }

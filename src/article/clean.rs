@@ -158,9 +158,15 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
     text.split_whitespace()
 }
 
+/// Whether `text` has at most `limit` words. Counts no further than it must: the rules ask this
+/// of blocks that can be a whole article (a file that is one long paragraph).
+fn at_most_words(text: &str, limit: usize) -> bool {
+    words(text).nth(limit).is_none()
+}
+
 fn is_interface_line(block: &Block) -> bool {
     block.kind == BlockKind::Paragraph
-        && words(&block.text).count() <= 6
+        && at_most_words(&block.text, 6)
         && words(&block.text).all(|w| INTERFACE_WORDS.contains(&w.to_lowercase().as_str()))
 }
 
@@ -240,8 +246,8 @@ fn take_title(blocks: &mut Vec<Block>, meta: &mut Metadata) {
 fn looks_like_title(text: &str) -> bool {
     let text = text.trim();
     !text.contains('\n')
-        && text.chars().count() <= 150
-        && words(text).count() <= 25
+        && text.chars().nth(150).is_none()
+        && at_most_words(text, 25)
         && text.chars().any(char::is_alphabetic)
         && !text.ends_with(['.', ',', ';', ':'])
 }
@@ -265,9 +271,8 @@ fn take_byline_line(blocks: &mut Vec<Block>, meta: &mut Metadata) {
 
 /// Two to five capitalised words with no digits: "Anna Kireeva", "Jean-Paul de la Tour".
 fn looks_like_name(text: &str) -> bool {
-    let count = words(text).count();
-    (2..=5).contains(&count)
-        && text.len() <= 60
+    text.len() <= 60
+        && (2..=5).contains(&words(text).count())
         && !text.chars().any(|c| c.is_ascii_digit())
         && !text.ends_with('.')
         && words(text)
@@ -409,7 +414,7 @@ fn trailing_tag_run(blocks: &[Block]) -> usize {
         .rev()
         .take_while(|block| {
             matches!(block.kind, BlockKind::ListItem { .. })
-                && words(&block.text).count() <= 3
+                && at_most_words(&block.text, 3)
                 && block
                     .text
                     .chars()
@@ -434,8 +439,11 @@ fn take_author_box(blocks: &mut Vec<Block>, meta: &mut Metadata) -> bool {
     let Some(marker) = blocks[search_from..]
         .iter()
         .rposition(|b| {
-            let text = b.text.trim().trim_end_matches(':').to_lowercase();
-            AUTHOR_MARKERS.contains(&text.as_str())
+            let text = b.text.trim().trim_end_matches(':');
+            // Lower-casing shrinks a character to a third of its bytes at most (KELVIN SIGN to
+            // `k`): longer text cannot become a marker, and is not lower-cased whole.
+            text.len() <= 3 * AUTHOR_MARKERS.iter().map(|m| m.len()).max().unwrap_or(0)
+                && AUTHOR_MARKERS.contains(&text.to_lowercase().as_str())
         })
         .map(|i| i + search_from)
     else {
@@ -455,7 +463,7 @@ fn take_author_box(blocks: &mut Vec<Block>, meta: &mut Metadata) -> bool {
 
 /// "Senior Fellow", "Location: Moscow, Russia", "Field of expertise: Anna is an expert ...".
 fn is_profile_line(block: &Block) -> bool {
-    if words(&block.text).count() <= 8 && !block.text.ends_with('.') {
+    if at_most_words(&block.text, 8) && !block.text.ends_with('.') {
         return true;
     }
     block
@@ -466,10 +474,10 @@ fn is_profile_line(block: &Block) -> bool {
 
 /// "First published at valdaiclub.com" gives `valdaiclub.com`.
 fn published_at(text: &str) -> Option<String> {
-    let lower = text.to_lowercase();
-    if words(text).count() > 12 {
+    if !at_most_words(text, 12) {
         return None;
     }
+    let lower = text.to_lowercase();
     let prefixes = [
         "first published at ",
         "first published in ",
@@ -490,10 +498,12 @@ fn published_at(text: &str) -> Option<String> {
 
 /// "Source: [the title](#)" or "Source: example.com": a short line naming where a copy came from.
 fn is_source_line(text: &str) -> bool {
+    // The cheap tests first: the last block can be a whole article.
+    if text.contains('\n') || !at_most_words(text, 20) {
+        return false;
+    }
     let lower = text.trim_start().to_lowercase();
-    (lower.starts_with("source:") || lower.starts_with("via:") || lower.starts_with("via "))
-        && words(text).count() <= 20
-        && !text.contains('\n')
+    lower.starts_with("source:") || lower.starts_with("via:") || lower.starts_with("via ")
 }
 
 /// The host of a URL or a bare domain ("https://www.example.com/a" gives `example.com`).

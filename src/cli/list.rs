@@ -116,9 +116,11 @@ pub fn run(paths: &[PathBuf], options: &Options<'_>) -> u8 {
             .collect()
     };
     output::stdout(&out);
+    let empty = listed.is_empty();
+    super::left_for_the_exit(corpus);
     if named_failed {
         EXIT_ERROR
-    } else if listed.is_empty() {
+    } else if empty {
         output::message("no articles found");
         EXIT_NOTHING
     } else {

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
 
-use super::{Candidate, Corpus, Skipped, bundled, find_files, load_file};
+use super::{Candidate, Corpus, Skipped, TextFilter, bundled, find_files, load_file};
 use crate::article::Article;
 
 /// Files per unit of work: small enough that the first articles arrive at once, large enough
@@ -59,7 +59,7 @@ pub fn load_in_background(paths: Vec<PathBuf>, send: impl Fn(LoadEvent) -> bool 
         }) {
             return;
         }
-        let finished = load_ordered(&files, |results| {
+        let finished = load_ordered(&files, None, |results| {
             let files = results.len();
             let (articles, skipped) = split(results);
             send(LoadEvent::Batch {
@@ -76,12 +76,18 @@ pub fn load_in_background(paths: Vec<PathBuf>, send: impl Fn(LoadEvent) -> bool 
 
 /// Loads `paths` completely: what the command line needs.
 pub fn load(paths: &[PathBuf]) -> Corpus {
+    load_where(paths, None)
+}
+
+/// `load`, passing over the plain-text files whose text `wanted` refuses (see `TextFilter`)
+/// without parsing them: `folio search` parses only the articles that can match.
+pub fn load_where(paths: &[PathBuf], wanted: Option<TextFilter>) -> Corpus {
     if paths.is_empty() {
         return bundled();
     }
     let (files, mut skipped) = find_files(paths);
     let mut articles = Vec::with_capacity(files.len());
-    load_ordered(&files, |results| {
+    load_ordered(&files, wanted, |results| {
         let (loaded, passed_over) = split(results);
         articles.extend(loaded);
         skipped.extend(passed_over);
@@ -106,6 +112,7 @@ fn split(results: Vec<Result<Vec<Article>, Skipped>>) -> (Vec<Article>, Vec<Skip
 /// Returns false when `emit` asked to stop (the rest is then not loaded).
 fn load_ordered(
     files: &[Candidate],
+    wanted: Option<TextFilter>,
     mut emit: impl FnMut(Vec<Result<Vec<Article>, Skipped>>) -> bool,
 ) -> bool {
     let chunks: Vec<&[Candidate]> = files.chunks(CHUNK_FILES).collect();
@@ -115,7 +122,7 @@ fn load_ordered(
     if workers <= 1 {
         return chunks
             .iter()
-            .all(|chunk| emit(chunk.iter().map(load_file).collect()));
+            .all(|chunk| emit(chunk.iter().map(|c| load_file(c, wanted)).collect()));
     }
     let next_chunk = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
@@ -130,7 +137,7 @@ fn load_ordered(
                     let Some(chunk) = chunks.get(index) else {
                         return;
                     };
-                    let results: Vec<_> = chunk.iter().map(load_file).collect();
+                    let results: Vec<_> = chunk.iter().map(|c| load_file(c, wanted)).collect();
                     if done_chunks.send((index, results)).is_err() {
                         return;
                     }

@@ -185,6 +185,23 @@ impl Query {
         self.find_iter(title).next().is_some()
     }
 
+    /// What a text must hold for an article built from it to match, when every word of that
+    /// article's body is a word of the text as written (a plain-text file): the query's longest
+    /// word, under the query's own case rule, since every match of a literal query holds each of
+    /// its words. `None` for a `/regex/`, which requires nothing this simple.
+    pub fn required_word(&self) -> Option<RequiredWord> {
+        if self.regex {
+            return None;
+        }
+        let word = self.text.split_whitespace().max_by_key(|w| w.len())?;
+        let matcher = if self.case_sensitive {
+            Matcher::Exact(Arc::new(Finder::new(word).into_owned()))
+        } else {
+            Matcher::Pattern(compile(&regex::escape(word), false).ok()?)
+        };
+        Some(RequiredWord(matcher))
+    }
+
     /// Every match in the article's body, in reading order.
     pub fn find_in_article(&self, article: &Article) -> Vec<Match> {
         article
@@ -196,6 +213,20 @@ impl Query {
                     .map(move |range| Match { block, range })
             })
             .collect()
+    }
+}
+
+/// One word a text must hold to match a query (see `Query::required_word`).
+#[derive(Debug, Clone)]
+pub struct RequiredWord(Matcher);
+
+impl RequiredWord {
+    /// Whether `text` holds the word: a memmem or a regex prefilter's scan, at memory speed.
+    pub fn is_in(&self, text: &str) -> bool {
+        match &self.0 {
+            Matcher::Exact(finder) => finder.find(text.as_bytes()).is_some(),
+            Matcher::Pattern(regex) => regex.is_match(text),
+        }
     }
 }
 
@@ -252,6 +283,19 @@ mod tests {
     /// The matched substrings of `text`.
     fn found<'t>(input: &str, text: &'t str) -> Vec<&'t str> {
         query(input).find_iter(text).map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn the_required_word_is_the_longest_under_the_query_case_rule() {
+        let caseless = query("interest rates").required_word().unwrap();
+        assert!(caseless.is_in("RISING INTEREST"));
+        assert!(!caseless.is_in("rates alone"));
+        let exact = query("Harbour").required_word().unwrap();
+        assert!(exact.is_in("the Harbour"));
+        assert!(!exact.is_in("the harbour"));
+        // Unicode simple case folding, as the query itself: KELVIN SIGN is a `k`.
+        assert!(query("kin").required_word().unwrap().is_in("\u{212a}IN"));
+        assert!(query("/harbou?r/").required_word().is_none());
     }
 
     #[test]
