@@ -243,12 +243,22 @@ impl Article {
         // Parsers decode entities ("&#27;" is ESC) and read attributes, so their output is
         // sanitized again; the cleaner then sees what the reader will show.
         blocks.iter_mut().for_each(sanitize_block);
-        let (blocks, meta) = if clean {
+        let (blocks, mut meta) = if clean {
             clean::clean(blocks, meta)
         } else {
             (blocks, meta)
         };
         let mut blocks = split_oversized_blocks(blocks);
+        // Never a silent empty page: a message or file with a title and no text says so in the
+        // reader (and `r` shows what the file holds). Web pages say it their own way.
+        if blocks.is_empty() && meta.notes.is_empty() {
+            let what = if format == Format::Mail {
+                "message"
+            } else {
+                "file"
+            };
+            meta.notes.push(format!("no text in this {what}"));
+        }
         let one_line = |field: Option<String>| field.map(|s| meta_line(&s));
         let title = one_line(meta.title).unwrap_or_else(|| meta_line(fallback_title));
         let word_count = blocks.iter().map(|b| count_words(&b.text)).sum();
@@ -609,6 +619,22 @@ mod tests {
         for block in &article.blocks {
             assert!(crate::sanitize::is_terminal_safe(&block.text), "{block:?}");
         }
+    }
+
+    #[test]
+    fn a_file_or_message_with_no_text_says_so() {
+        let front_matter_only = "---\ntitle: Only a title\n---\n";
+        let article = Article::from_text("p.md", "t", Format::Markdown, front_matter_only);
+        assert_eq!(article.title, "Only a title");
+        assert_eq!(article.notes, vec!["no text in this file"]);
+        let empty_parts = "From: A <a@example.org>\nSubject: Lyrics\nMIME-Version: 1.0\n\
+                           Content-Type: multipart/mixed; boundary=\"B\"\n\n--B\n\
+                           Content-Type: text/plain\n\n\n--B--\n";
+        let message = Article::from_message("m.eml", "m", empty_parts.as_bytes(), empty_parts);
+        assert_eq!(message.title, "Lyrics");
+        assert_eq!(message.notes, vec!["no text in this message"]);
+        let text = Article::from_text("p.txt", "t", Format::Text, "Title\n\nBody.\n");
+        assert!(text.notes.is_empty());
     }
 
     #[test]
