@@ -66,16 +66,7 @@ fn keystroke_to_frame(bencher: Bencher, name: &str) {
     let (action, (w, h), open) = workloads::reader_key(name);
     let theme = workloads::theme();
     let base = workloads::reader_key_state(TRIO.clone(), open, w, h);
-    bencher
-        .with_inputs(|| {
-            let state = base.clone();
-            let mut terminal = workloads::test_terminal(w, h);
-            workloads::draw(&mut terminal, &state, &theme);
-            (state, terminal)
-        })
-        .bench_local_refs(|(state, terminal)| {
-            workloads::keystroke(terminal, state, &theme, action);
-        });
+    time_key(bencher, &base, &theme, action);
 }
 
 /// Typing a search in the reader of the 50 MB article: the nth letter of "harbour" (the ones
@@ -91,16 +82,7 @@ fn typing_a_search_50mb(bencher: Bencher, letter: usize) {
         base.update(Action::PromptChar(ch));
     }
     let typed = WORD.chars().nth(letter - 1).expect("a letter of the word");
-    bencher
-        .with_inputs(|| {
-            let state = base.clone();
-            let mut terminal = workloads::test_terminal(80, 24);
-            workloads::draw(&mut terminal, &state, &theme);
-            (state, terminal)
-        })
-        .bench_local_refs(|(state, terminal)| {
-            workloads::keystroke(terminal, state, &theme, Action::PromptChar(typed));
-        });
+    time_key(bencher, &base, &theme, Action::PromptChar(typed));
 }
 
 /// A key in the 20,000-row list: the cursor moves a row, or jumps to the end.
@@ -109,16 +91,7 @@ fn list_keystroke_to_frame(bencher: Bencher, name: &str) {
     let action = workloads::list_key(name);
     let theme = workloads::theme();
     let base = workloads::list_state(LIST.clone(), 80, 24);
-    bencher
-        .with_inputs(|| {
-            let state = base.clone();
-            let mut terminal = workloads::test_terminal(80, 24);
-            workloads::draw(&mut terminal, &state, &theme);
-            (state, terminal)
-        })
-        .bench_local_refs(|(state, terminal)| {
-            workloads::keystroke(terminal, state, &theme, action);
-        });
+    time_key(bencher, &base, &theme, action);
 }
 
 /// `State::new` and the first frame with 20,000 articles loaded, opening on the list.
@@ -225,15 +198,21 @@ fn library_key_100k(bencher: Bencher, name: &str) {
     for _ in 0..before {
         base.update(Action::NextSort);
     }
+    time_key(bencher, &base, &theme, action);
+}
+
+/// Times `action` on a copy of `base` drawn once in a terminal of its size: the key's
+/// `State::update` and the frame after it, the state's clone and first draw left out.
+fn time_key(bencher: Bencher, base: &State, theme: &folio::ui::Theme, action: Action) {
     bencher
         .with_inputs(|| {
             let state = base.clone();
-            let mut terminal = workloads::test_terminal(80, 24);
-            workloads::draw(&mut terminal, &state, &theme);
+            let mut terminal = workloads::test_terminal(state.size.width, state.size.height);
+            workloads::draw(&mut terminal, &state, theme);
             (state, terminal)
         })
         .bench_local_refs(|(state, terminal)| {
-            workloads::keystroke(terminal, state, &theme, action);
+            workloads::keystroke(terminal, state, theme, action);
         });
 }
 
