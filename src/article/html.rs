@@ -1,14 +1,16 @@
 //! Saved web pages to an article, the way a browser's reader mode does it: parse the page
-//! (html5ever, through scraper) and read its metadata, let dom_smoothie (a port of Mozilla's
+//! (html5ever, into scraper's tree) and read its metadata, let dom_smoothie (a port of Mozilla's
 //! Readability.js) choose the article, and turn only that into blocks with folio's own renderer;
 //! menus, sidebars, banners, scripts and footers are left out.
 //!
 //! A page too large or too deeply nested to build a tree from quickly is not parsed into one:
-//! a linear tokenizer pass (`scan`) measures that first, and such a page is shown as its plain
-//! text, with a note saying why (`Metadata::notes`, which becomes `Article::notes`).
+//! the tokenizer pass that feeds the tree builder measures that first, token by token, and such
+//! a page is shown as its plain text, with a note saying why (`Metadata::notes`, which becomes
+//! `Article::notes`).
 //!
-//! - `scan`: one tokenizer pass for the budget (`budget` models the tree builder) and the
-//!   plain-text fallback.
+//! - `parse`: the tree, built in the tokenizer pass that checks the budget (`budget` models the
+//!   tree builder).
+//! - `scan`: the plain-text fallback, a tokenizer pass with no tree.
 //! - `page`: the tree, the walker, per-element measurements.
 //! - `hints`: what counts as furniture, and what as the article, by tag, role and class words.
 //! - `choose`: dom_smoothie's choice of the article's HTML, and what it read of the metadata.
@@ -22,6 +24,7 @@ mod choose;
 mod hints;
 mod meta;
 mod page;
+mod parse;
 mod scan;
 mod score;
 mod title;
@@ -76,11 +79,16 @@ pub fn extract(text: &str) -> Extracted {
         depth: MAX_DEPTH,
         nodes: MAX_NODES,
     };
-    let scan = scan::scan(text, limits);
-    if let Some(reason) = over_budget(text.len(), &scan) {
-        return fallback(scan, &reason);
-    }
-    let page = page::Page::parse(text);
+    let parsed = if text.len() > MAX_BYTES {
+        Err(None)
+    } else {
+        parse::parse_within(text, limits).map_err(Some)
+    };
+    let parsed = match parsed {
+        Ok(parsed) => parsed,
+        Err(cost) => return fallback(text, cost, limits),
+    };
+    let page = page::Page::from_html(parsed.html, false);
     let found = meta::read(&page);
     let builder = || Builder::new(Links::with_base(found.address.clone()));
     // The extractor's choice, walked by folio's own renderer, with folio's own choice as a
@@ -90,7 +98,7 @@ pub fn extract(text: &str) -> Extracted {
     // the same article with less of the page around it (a menu in a layout table).
     let roots = score::article_roots(&page);
     let own_len: usize = roots.iter().map(|root| page.stats(*root).text).sum();
-    let (chosen, content) = extractor_choice(text, scan.nodes);
+    let (chosen, content) = extractor_choice(&page, parsed.cost.nodes);
     let chosen_len = content.stats(content.body()).text;
     let own_first = own_len > 0
         && (chosen_len < SHORT_ARTICLE
@@ -103,7 +111,7 @@ pub fn extract(text: &str) -> Extracted {
     // Never a silent empty page: say so, and show every word the page has.
     let mut notes = Vec::new();
     if blocks.is_empty() {
-        blocks = plain::parse(&scan.text);
+        blocks = plain::parse(&scan::scan(text, limits).text);
         notes.push(if blocks.is_empty() {
             NO_ARTICLE_TEXT.to_owned()
         } else {
@@ -134,20 +142,20 @@ pub fn extract(text: &str) -> Extracted {
     }
 }
 
-/// What dom_smoothie chose in `text` (a page whose tree could have `nodes` nodes), and that
-/// article parsed: its strictest pass first, every pass when that finds a short article.
-fn extractor_choice(text: &str, nodes: usize) -> (choose::Chosen, page::Page) {
+/// What dom_smoothie chose in the page (whose tree has at most `nodes` nodes), and that article
+/// parsed: its strictest pass first, every pass when that finds a short article.
+fn extractor_choice(page: &page::Page, nodes: usize) -> (choose::Chosen, page::Page) {
     // Its time grows faster than the page (2.9 s on 150,000 paragraphs under 250 nested divs,
     // within the guards); far past any real article, folio's own choice alone.
     if nodes > MAX_EXTRACTOR_NODES {
         return (choose::Chosen::default(), page::Page::parse_chosen(""));
     }
-    let chosen = choose::article(text, Effort::First).unwrap_or_default();
+    let chosen = choose::article(page, Effort::First).unwrap_or_default();
     let content = page::Page::parse_chosen(&chosen.html);
     if content.stats(content.body()).text >= SHORT_ARTICLE {
         return (chosen, content);
     }
-    let chosen = choose::article(text, Effort::All).unwrap_or_default();
+    let chosen = choose::article(page, Effort::All).unwrap_or_default();
     let content = page::Page::parse_chosen(&chosen.html);
     (chosen, content)
 }
@@ -184,29 +192,28 @@ fn byline(chosen: Option<String>, own: Option<String>) -> Option<String> {
     }
 }
 
-/// Why a page is too costly to parse into a tree, in words for the person; `None` when it is not.
-fn over_budget(bytes: usize, scan: &scan::Scan) -> Option<String> {
+/// Why a page is too costly to parse into a tree, in words for the person: larger than
+/// `MAX_BYTES` (no `cost`: it was not measured), or over the limits of depth or nodes.
+fn over_budget(bytes: usize, cost: Option<parse::Cost>) -> String {
     const MB: usize = 1024 * 1024;
-    if bytes > MAX_BYTES {
-        Some(format!(
+    match cost {
+        None => format!(
             "larger than {} MB ({:.1} MB)",
             MAX_BYTES / MB,
             bytes as f64 / MB as f64
-        ))
-    } else if scan.depth > MAX_DEPTH {
-        Some(format!(
-            "nested deeper than {MAX_DEPTH} elements ({})",
-            scan.depth
-        ))
-    } else if scan.nodes > MAX_NODES {
-        Some(format!("made of more than {MAX_NODES} elements"))
-    } else {
-        None
+        ),
+        Some(cost) if cost.depth > MAX_DEPTH => {
+            format!("nested deeper than {MAX_DEPTH} elements ({})", cost.depth)
+        }
+        Some(_) => format!("made of more than {MAX_NODES} elements"),
     }
 }
 
-/// The page as plain text: every word of it, menus included, in paragraphs at block tags.
-fn fallback(scan: scan::Scan, reason: &str) -> Extracted {
+/// The page as plain text, for a page too costly to parse (`cost` as in `over_budget`): every
+/// word of it, menus included, in paragraphs at block tags.
+fn fallback(text: &str, cost: Option<parse::Cost>, limits: budget::Limits) -> Extracted {
+    let reason = over_budget(text.len(), cost);
+    let scan = scan::scan(text, limits);
     Extracted {
         blocks: plain::parse(&scan.text),
         metadata: Metadata {

@@ -7,7 +7,8 @@
 //! stops as soon as the page is over budget (the page will be shown as text) and its stack never
 //! outgrows the depth limit.
 
-use html5ever::tokenizer::Tag;
+use html5ever::LocalName;
+use html5ever::tokenizer::{Tag, TagKind, Token};
 
 /// When to stop modelling the tree builder: the page is over budget.
 #[derive(Debug, Clone, Copy)]
@@ -109,8 +110,9 @@ pub struct Model {
     pub depth: usize,
     /// An upper bound on the nodes the builder creates (once over the limit, only that it is over).
     pub nodes: usize,
-    /// The model of the stack of open elements, innermost last.
-    open: Vec<String>,
+    /// The model of the stack of open elements, innermost last (names are interned: pushing one
+    /// allocates nothing).
+    open: Vec<LocalName>,
     /// The model of the active formatting elements: tag name, and tag name with attributes.
     active: Vec<(String, String)>,
     /// The page is over budget: structure is no longer modelled.
@@ -129,9 +131,31 @@ impl Model {
         }
     }
 
+    /// Takes one token as the tree builder would: a start tag or text counts a node, and tags
+    /// open and close elements. "<div/>" opens a div in HTML; only inside SVG or MathML does "/>"
+    /// close a tag.
+    pub fn feed(&mut self, token: &Token) {
+        match token {
+            Token::TagToken(tag) if tag.kind == TagKind::StartTag => {
+                self.count_node();
+                if !(tag.self_closing && self.in_foreign()) {
+                    self.start(tag);
+                }
+            }
+            Token::TagToken(tag) => self.end(tag),
+            Token::CharacterTokens(_) => self.count_node(),
+            _ => {}
+        }
+    }
+
+    /// The page is over budget.
+    pub fn is_over(&self) -> bool {
+        self.over
+    }
+
     /// Counts a start tag or a run of text: one node, plus every active formatting element the
     /// builder might re-create before it.
-    pub fn count_node(&mut self) {
+    fn count_node(&mut self) {
         self.add_nodes(1 + self.active.len());
     }
 
@@ -147,7 +171,7 @@ impl Model {
     /// the depth limit.
     fn close(&mut self, names: &[&str], stops: &[&str]) {
         for index in (0..self.open.len()).rev() {
-            let name = self.open[index].as_str();
+            let name: &str = &self.open[index];
             if names.contains(&name) {
                 self.open.truncate(index);
                 return;
@@ -159,7 +183,7 @@ impl Model {
     }
 
     /// A start tag (counted separately).
-    pub fn start(&mut self, tag: &Tag) {
+    fn start(&mut self, tag: &Tag) {
         if self.over {
             return;
         }
@@ -194,7 +218,7 @@ impl Model {
             self.active.push((name.to_owned(), signature));
         }
         if !VOID.contains(&name) && !UNTRACKED.contains(&name) {
-            self.open.push(name.to_owned());
+            self.open.push(tag.name.clone());
             self.depth = self.depth.max(self.open.len());
             self.over |= self.depth > self.limits.depth;
         }
@@ -203,10 +227,12 @@ impl Model {
     /// Inside SVG or MathML, where tags close themselves with "/>". The stack is at most the
     /// depth limit, so this look is bounded.
     pub fn in_foreign(&self) -> bool {
-        self.open.iter().any(|name| name == "svg" || name == "math")
+        self.open
+            .iter()
+            .any(|name| *name == *"svg" || *name == *"math")
     }
 
-    pub fn end(&mut self, tag: &Tag) {
+    fn end(&mut self, tag: &Tag) {
         if self.over {
             return;
         }
@@ -217,11 +243,11 @@ impl Model {
             self.active.remove(last);
             // Closing a formatting element that is not the innermost one runs the "adoption
             // agency", which may clone elements: at most 8 rounds of 3.
-            if self.open.last().is_some_and(|top| top != name) {
+            if self.open.last().is_some_and(|top| *top != tag.name) {
                 self.add_nodes(ADOPTION_NODES);
             }
         }
-        if let Some(index) = self.open.iter().rposition(|n| n == name) {
+        if let Some(index) = self.open.iter().rposition(|n| *n == tag.name) {
             self.open.truncate(index);
         }
     }

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use ego_tree::NodeRef;
 use scraper::Node;
 
-use super::hints::{hint_words, is_furniture};
+use super::hints::hint_words;
 use super::page::{Page, Visit};
 use super::title::{is_part_of_title, trim_site_name};
 use crate::article::date::parse_date;
@@ -170,12 +170,13 @@ fn collect(page: &Page) -> Found {
     let mut furniture_depth = 0usize;
     let mut article_depth = 0usize;
     let mut elements: Vec<(NodeRef<'_, Node>, Place)> = Vec::new();
-    // What each open element added to the depths, so that closing it need not ask again (the
-    // furniture test reads class words, and is most of this walk's cost).
+    // What each open element added to the depths, so that closing it need not ask again.
     let mut open: Vec<(usize, usize)> = Vec::new();
     let counts = |node: NodeRef<'_, Node>| {
         let element = node.value().as_element();
-        let furniture = element.is_some_and(is_furniture);
+        // The page knows the outermost furniture already (`Page::measure`); what lies inside
+        // it is inside furniture anyway.
+        let furniture = page.is_furniture(node);
         let article = element.is_some_and(|e| matches!(e.name(), "article" | "main"));
         (usize::from(furniture), usize::from(article))
     };

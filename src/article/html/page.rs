@@ -9,12 +9,16 @@
 //! stays linear in the size of the page.
 
 use std::cell::Cell;
-use std::collections::{HashMap, HashSet};
 
 use ego_tree::{NodeId, NodeRef};
-use scraper::{Html, Node};
+// Keyed by node ids, which a page does not choose: a fast hash, not one hardened against chosen
+// keys. Every element of every page goes through these maps.
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use html5ever::tendril::TendrilSink;
+use scraper::{Html, HtmlTreeSink, Node};
 
 use super::hints::{is_furniture, is_furniture_by_class, is_furniture_by_kind};
+use super::parse::tree_builder_opts;
 
 /// One step of a walk: entering a node, or leaving one that was entered.
 #[derive(Debug, Clone, Copy)]
@@ -108,7 +112,9 @@ pub struct Page {
 }
 
 impl Page {
-    /// Parses a whole page, whose furniture is to be found.
+    /// Parses a whole page, whose furniture is to be found (extraction parses it within its
+    /// budget first, `parse::parse_within`).
+    #[cfg(test)]
     pub fn parse(text: &str) -> Page {
         Page::parse_as(text, false)
     }
@@ -119,8 +125,20 @@ impl Page {
     }
 
     fn parse_as(text: &str, chosen: bool) -> Page {
+        let parser = html5ever::driver::parse_document(
+            HtmlTreeSink::new(Html::new_document()),
+            html5ever::ParseOpts {
+                tree_builder: tree_builder_opts(),
+                ..html5ever::ParseOpts::default()
+            },
+        );
+        Page::from_html(parser.one(text), chosen)
+    }
+
+    /// A whole page (`chosen` false) or a chosen article already parsed, measured.
+    pub fn from_html(html: Html, chosen: bool) -> Page {
         let mut page = Page {
-            html: Html::parse_document(text),
+            html,
             chosen,
             stats: HashMap::new(),
             furniture: HashSet::new(),

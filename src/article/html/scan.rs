@@ -118,10 +118,16 @@ impl TokenSink for Sink {
     fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
         let mut scan = self.0.borrow_mut();
         let mut state = self.1.borrow_mut();
+        // "<div/>" opens a div in HTML; only inside SVG or MathML does "/>" close a tag.
+        let closes_itself = matches!(&token, Token::TagToken(tag)
+            if tag.kind == TagKind::StartTag && tag.self_closing && state.model.in_foreign());
+        state.model.feed(&token);
+        if closes_itself {
+            return TokenSinkResult::Continue;
+        }
         match token {
             Token::TagToken(tag) => return tag_token(&mut scan, &mut state, &tag),
             Token::CharacterTokens(text) => {
-                state.model.count_node();
                 if state.in_title {
                     scan.title.get_or_insert_with(String::new).push_str(&text);
                 } else if state.hidden.is_none() {
@@ -141,12 +147,6 @@ fn tag_token(scan: &mut Scan, state: &mut State, tag: &Tag) -> TokenSinkResult<(
     }
     match tag.kind {
         TagKind::StartTag => {
-            state.model.count_node();
-            // "<div/>" opens a div in HTML; only inside SVG or MathML does "/>" close a tag.
-            if tag.self_closing && state.model.in_foreign() {
-                return TokenSinkResult::Continue;
-            }
-            state.model.start(tag);
             if HIDDEN_TEXT.contains(&name) && state.hidden.is_none() {
                 state.hidden = Some(name.to_owned());
             }
@@ -166,7 +166,6 @@ fn tag_token(scan: &mut Scan, state: &mut State, tag: &Tag) -> TokenSinkResult<(
             }
         }
         TagKind::EndTag => {
-            state.model.end(tag);
             if state.hidden.as_deref() == Some(name) {
                 state.hidden = None;
             }

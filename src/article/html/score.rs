@@ -3,9 +3,8 @@
 //! words, scores shrink by link density, and the best container wins, with those of its siblings
 //! that score well or read as prose.
 
-use std::collections::HashMap;
-
 use ego_tree::{NodeId, NodeRef};
+use foldhash::{HashMap, HashMapExt};
 use scraper::Node;
 
 use super::hints::class_weight;

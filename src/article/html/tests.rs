@@ -228,7 +228,8 @@ fn extraction_visits_each_node_a_bounded_number_of_times() {
     let extracted = extract(&html);
     assert!(extracted.nodes > 1000);
     assert!(
-        extracted.visits <= 6 * extracted.nodes,
+        // Measuring, metadata, folio's choice, the copy for the extractor, the blocks.
+        extracted.visits <= 8 * extracted.nodes,
         "{} visits for {} nodes",
         extracted.visits,
         extracted.nodes

@@ -1,0 +1,170 @@
+//! Builds a page's tree in the same tokenizer pass that measures what building it costs: every
+//! token goes to `budget`'s model of the tree builder first, and to html5ever's tree builder only
+//! while the page is within the limits. A page over them is dropped at that token, so a hostile
+//! page costs no more than one within the limits, and a page within them is tokenized once.
+//!
+//! The tree is built as dom_smoothie's own parser builds it (scripting off: a `<noscript>`'s
+//! images and text are elements, which Readability.js unwraps), so the extractor, handed this
+//! tree (`choose`), sees the page as it always has.
+
+use std::cell::RefCell;
+
+use ego_tree::NodeId;
+use html5ever::TokenizerResult;
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::{
+    BufferQueue, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+};
+use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};
+use scraper::{Html, HtmlTreeSink};
+
+use super::budget::{Limits, Model};
+
+/// What the model of the tree builder measured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cost {
+    /// How deep the tree nests (once over the limit, only that it is over).
+    pub depth: usize,
+    /// At most how many nodes it has (once over the limit, only that it is over).
+    pub nodes: usize,
+}
+
+/// A page parsed within the limits.
+pub struct Parsed {
+    pub html: Html,
+    pub cost: Cost,
+}
+
+/// How html5ever's tree builder is set up, for whole pages and chosen articles alike.
+pub fn tree_builder_opts() -> TreeBuilderOpts {
+    TreeBuilderOpts {
+        scripting_enabled: false,
+        ..TreeBuilderOpts::default()
+    }
+}
+
+/// Parses `text` into a tree, or says what it would cost when that is over `limits`.
+pub fn parse_within(text: &str, limits: Limits) -> Result<Parsed, Cost> {
+    let sink = Guard {
+        builder: TreeBuilder::new(HtmlTreeSink::new(Html::new_document()), tree_builder_opts()),
+        model: RefCell::new(Model::new(limits)),
+    };
+    let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from_slice(text));
+    // The tree builder pauses the tokenizer after every script (there is none to run) and at a
+    // `<meta charset>` (the text is decoded already): go on, as html5ever's own driver does. The
+    // guard pauses it for good once the page is over budget.
+    loop {
+        match tokenizer.feed(&input) {
+            TokenizerResult::Done => break,
+            _ if tokenizer.sink.is_over() => break,
+            _ => {}
+        }
+    }
+    tokenizer.end();
+    let Guard { builder, model } = tokenizer.sink;
+    let model = model.into_inner();
+    let cost = Cost {
+        depth: model.depth,
+        nodes: model.nodes,
+    };
+    if model.is_over() {
+        return Err(cost);
+    }
+    Ok(Parsed {
+        html: builder.sink.0.into_inner(),
+        cost,
+    })
+}
+
+/// The tokenizer's sink: the model, then the tree builder while the page is within budget.
+struct Guard {
+    builder: TreeBuilder<NodeId, HtmlTreeSink>,
+    model: RefCell<Model>,
+}
+
+impl Guard {
+    fn is_over(&self) -> bool {
+        self.model.borrow().is_over()
+    }
+}
+
+impl TokenSink for Guard {
+    type Handle = NodeId;
+
+    fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<NodeId> {
+        let mut model = self.model.borrow_mut();
+        let was_over = model.is_over();
+        model.feed(&token);
+        if model.is_over() {
+            drop(model);
+            if was_over {
+                return TokenSinkResult::Continue;
+            }
+            // Pausing for a "script" is the one way a sink can stop the tokenizer; `parse_within`
+            // does not resume it.
+            let root = self.builder.sink.0.borrow().tree.root().id();
+            return TokenSinkResult::Script(root);
+        }
+        drop(model);
+        self.builder.process_token(token, line_number)
+    }
+
+    fn end(&self) {
+        if !self.is_over() {
+            self.builder.end();
+        }
+    }
+
+    fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
+        self.builder
+            .adjusted_current_node_present_but_not_in_html_namespace()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LIMITS: Limits = Limits {
+        depth: 10,
+        nodes: 100,
+    };
+
+    #[test]
+    fn a_page_within_the_limits_is_parsed_as_html5ever_parses_it() {
+        let page = "<meta charset=gb2312><title>T</title><p>One<p>Two <b>bold <i>both</b> italic</i><script>a<b</script>";
+        let parsed = parse_within(page, LIMITS).unwrap();
+        let reference = html5ever::driver::parse_document(
+            HtmlTreeSink::new(Html::new_document()),
+            html5ever::ParseOpts {
+                tree_builder: tree_builder_opts(),
+                ..Default::default()
+            },
+        );
+        let reference: Html = html5ever::tendril::TendrilSink::one(reference, page);
+        assert_eq!(parsed.html.html(), reference.html());
+        assert_eq!(parsed.cost.depth, 3);
+    }
+
+    #[test]
+    fn a_page_over_the_limits_is_not_parsed() {
+        let deep = format!("{}x", "<div>".repeat(1_000));
+        assert_eq!(parse_within(&deep, LIMITS).err().map(|c| c.depth), Some(11));
+        let wide = "<p>x</p>".repeat(1_000);
+        assert!(parse_within(&wide, LIMITS).is_err());
+    }
+
+    #[test]
+    fn noscript_holds_elements_as_the_extractor_expects() {
+        let page = "<body><noscript><img src=a.png></noscript>";
+        let parsed = parse_within(page, LIMITS).unwrap();
+        assert!(
+            parsed
+                .html
+                .html()
+                .contains("<noscript><img src=\"a.png\"></noscript>")
+        );
+    }
+}
