@@ -121,8 +121,17 @@ fn type_and_count(state: &mut State, text: &str) {
 /// The search keys on the 50 MB article, with "harbour" typed: `n` and `N` while the count has
 /// only just begun (found on the spot past what is counted), `n` from the last match (wrapping to
 /// the top, which the count has not reached) and Enter; `/` and Esc with "h" counted to the end,
-/// millions of matches, kept to be restored.
-const SEARCH_KEYS: &[&str] = &["n mid-count", "N mid-count", "n wraps", "Enter", "/", "Esc"];
+/// millions of matches, kept to be restored; `[` from the next article back into the 50 MB one,
+/// the search following the reader into it.
+const SEARCH_KEYS: &[&str] = &[
+    "n mid-count",
+    "N mid-count",
+    "n wraps",
+    "Enter",
+    "/",
+    "Esc",
+    "[ into 50 MB",
+];
 
 #[divan::bench(args = SEARCH_KEYS, sample_count = 10, sample_size = 1)]
 fn search_keys_50mb(bencher: Bencher, name: &str) {
@@ -161,6 +170,13 @@ fn search_keys_50mb(bencher: Bencher, name: &str) {
             } else {
                 Action::PromptCancel
             }
+        }
+        "[ into 50 MB" => {
+            type_and_count(&mut base, "");
+            base.update(Action::PromptSubmit);
+            base.update(Action::NextArticle);
+            type_and_count(&mut base, "");
+            Action::PreviousArticle
         }
         other => panic!("no such key in SEARCH_KEYS: {other}"),
     };
