@@ -196,16 +196,19 @@ impl Find {
                 self.scanned.end += 1;
                 self.ahead_bytes += text.len();
                 text
-            } else {
-                let block = self.scanned.start - 1;
+            } else if let Some(block) = self.scanned.start.checked_sub(1) {
                 let text = &blocks[block].text;
                 before_block.clear();
                 before_block.extend(self.query.find_iter(text));
                 for range in before_block.drain(..).rev() {
                     self.found.push_front(Match { block, range });
                 }
-                self.scanned.start -= 1;
+                self.scanned.start = block;
                 text
+            } else {
+                // The article is shorter than when the search began: what is left is done.
+                self.blocks = blocks.len();
+                break;
             };
             self.scanned_bytes += text.len();
             // An empty block costs a little too, and the loop must end on a run of them.
