@@ -7,7 +7,8 @@
 //! The scanned blocks are always one run, `scanned`, grown outward from where the reader was:
 //! forward first (what the screen shows and the first match typing jumps to), then back to the
 //! top (so a match's number is known), then forward to the end. A new query replaces the `Find`,
-//! which cancels its steps.
+//! which cancels its steps. n and N take a found match when they can and search past the count
+//! for one when they cannot, as far as a key may (`SEEK_BYTES`), then on each step until found.
 
 use std::collections::VecDeque;
 use std::ops::Range;
@@ -19,6 +20,10 @@ use crate::search::{Match, Query};
 /// letter matching every few words on the bench machine, so a key pressed while the count goes on
 /// waits for at most one short step.
 pub const FIND_STEP_BYTES: usize = 1024 * 1024;
+
+/// Bytes of blocks not yet counted that n or N searches for its match, on the key and then on
+/// each step: a memory-speed scan with nothing collected, about 2 ms for a caseless word.
+const SEEK_BYTES: usize = 4 * 1024 * 1024;
 
 /// Bytes after the reader's place scanned before any before it: more than a screen at any size,
 /// so the screen's matches are highlighted after the key.
@@ -56,6 +61,8 @@ pub struct Find {
     jump_from: Option<Place>,
     /// Enter was pressed before the count ended: say "no match" if none is found.
     report_none: bool,
+    /// An n or N whose match is past what a key may search, searched for on each step.
+    seek: Option<Seek>,
     /// The match the person is on, once they have moved to one.
     pub current: Option<Current>,
 }
@@ -77,6 +84,7 @@ impl Find {
             ahead_bytes: 0,
             jump_from: None,
             report_none: false,
+            seek: None,
             current: None,
         }
     }
@@ -155,9 +163,7 @@ impl Find {
     /// given up when the scan passed the end with no match after its place).
     pub(super) fn take_jump(&mut self) -> Option<Match> {
         let from = self.jump_from?;
-        let at = self
-            .found
-            .partition_point(|m| (m.block, m.range.start) < from);
+        let at = self.found_before(from);
         if let Some(m) = self.found.get(at) {
             self.jump_from = None;
             return Some(m.clone());
@@ -220,115 +226,237 @@ impl Find {
         None
     }
 
-    /// The first match at or after `place` in the body, searching on past what is found.
-    fn first_from(&self, article: &Article, place: Place) -> Option<Match> {
-        let mut block = place.0;
+    /// n or N (`forward`) from the current match, or with none chosen yet the first match from
+    /// `view` (where the screen starts; `None`: the top). Searches up to `SEEK_BYTES` past what
+    /// is counted; when that does not reach the match, the steps between keys search on.
+    pub(super) fn start_move(
+        &mut self,
+        article: &Article,
+        forward: bool,
+        view: Option<Place>,
+    ) -> Moved {
+        let seek = match (self.current.clone(), forward) {
+            (None, _) => match view {
+                None if !self.title.is_empty() => return Moved::To(Current::Title(0)),
+                // From the top nothing is passed over, so there is nothing to wrap to.
+                None => Seek::forward((0, 0), true, true),
+                Some(place) => Seek::forward(place, false, true),
+            },
+            (Some(Current::Title(i)), true) if i + 1 < self.title.len() => {
+                return Moved::To(Current::Title(i + 1));
+            }
+            (Some(Current::Title(_)), true) => Seek::forward((0, 0), false, false),
+            (Some(Current::Title(i)), false) => match i.checked_sub(1) {
+                Some(before) => return Moved::To(Current::Title(before)),
+                None => Seek::backward((usize::MAX, 0), true),
+            },
+            (Some(Current::Body(m)), true) => {
+                Seek::forward((m.block, m.range.start + 1), false, false)
+            }
+            (Some(Current::Body(m)), false) => Seek::backward((m.block, m.range.start), false),
+        };
+        self.seek = Some(seek);
+        self.seek_on(article).expect("a seek was just set")
+    }
+
+    /// Searches on for a pending n or N; `None` when there is none.
+    pub(super) fn seek_on(&mut self, article: &Article) -> Option<Moved> {
+        let mut seek = self.seek.take()?;
+        let mut budget = SEEK_BYTES;
+        loop {
+            let scan = if seek.forward {
+                self.first_from(article, seek.place, seek.block, &mut budget)
+            } else {
+                self.last_before(article, seek.place, seek.block, &mut budget)
+            };
+            let moved = |to: Current, wrapped: bool| match wrapped && !seek.quiet {
+                true => Moved::Wrapped {
+                    to,
+                    forward: seek.forward,
+                },
+                false => Moved::To(to),
+            };
+            let title_last = self.title.len().checked_sub(1).map(Current::Title);
+            return Some(match scan {
+                Scan::Found(m) => moved(Current::Body(m), seek.wrapped),
+                Scan::Paused(block) => {
+                    seek.block = block;
+                    self.seek = Some(seek);
+                    Moved::Searching
+                }
+                // Past the end of the body: the title's first, or round to the body's first.
+                Scan::Nothing if seek.forward && !seek.wrapped => {
+                    if self.title.is_empty() {
+                        seek = Seek::forward((0, 0), true, seek.quiet);
+                        continue;
+                    }
+                    moved(Current::Title(0), true)
+                }
+                // Before the start of the body: the title's last, or round to the body's last.
+                Scan::Nothing if !seek.forward && !seek.wrapped => match title_last {
+                    Some(last) => Moved::To(last),
+                    None => {
+                        seek = Seek::backward((usize::MAX, 0), true);
+                        continue;
+                    }
+                },
+                Scan::Nothing => match title_last.filter(|_| !seek.forward) {
+                    Some(last) => moved(last, true),
+                    None => Moved::NoMatch,
+                },
+            });
+        }
+    }
+
+    /// How many found matches start before `place`: the index of the first at or after it.
+    fn found_before(&self, place: Place) -> usize {
+        self.found
+            .partition_point(|m| (m.block, m.range.start) < place)
+    }
+
+    /// Whether an n or N is still searching.
+    pub fn is_seeking(&self) -> bool {
+        self.seek.is_some()
+    }
+
+    /// The first match at or after `place`, searching blocks from `block` on: found matches
+    /// cost nothing, other blocks their bytes out of `budget`.
+    fn first_from(
+        &self,
+        article: &Article,
+        place: Place,
+        block: usize,
+        budget: &mut usize,
+    ) -> Scan {
+        let mut block = block;
         while block < self.blocks.min(article.blocks.len()) {
             if self.scanned.contains(&block) {
-                let at = self
-                    .found
-                    .partition_point(|m| (m.block, m.range.start) < place);
+                // Every found match before `block` is before `place` or was passed over.
+                let at = self.found_before(place);
                 if let Some(m) = self.found.get(at) {
-                    return Some(m.clone());
+                    return Scan::Found(m.clone());
                 }
                 block = self.scanned.end;
                 continue;
             }
+            let Some(left) = budget.checked_sub(1) else {
+                return Scan::Paused(block);
+            };
             let text = &article.blocks[block].text;
+            *budget = left.saturating_sub(text.len());
             let found = self
                 .query
                 .find_iter(text)
                 .find(|r| (block, r.start) >= place);
             if let Some(range) = found {
-                return Some(Match { block, range });
+                return Scan::Found(Match { block, range });
             }
             block += 1;
         }
-        None
+        Scan::Nothing
     }
 
-    /// The last match before `place` in the body, searching back past what is found.
-    fn last_before(&self, article: &Article, place: Place) -> Option<Match> {
-        let end = self.blocks.min(article.blocks.len());
-        let mut block = place.0.min(end.checked_sub(1)?);
+    /// The last match before `place`, searching blocks from `block` back: found matches cost
+    /// nothing, other blocks their bytes out of `budget`.
+    fn last_before(
+        &self,
+        article: &Article,
+        place: Place,
+        block: usize,
+        budget: &mut usize,
+    ) -> Scan {
+        let Some(last) = self.blocks.min(article.blocks.len()).checked_sub(1) else {
+            return Scan::Nothing;
+        };
+        let mut block = block.min(last);
         loop {
             if self.scanned.contains(&block) {
-                let at = self
-                    .found
-                    .partition_point(|m| (m.block, m.range.start) < place);
-                if let Some(at) = at.checked_sub(1) {
-                    return self.found.get(at).cloned();
+                let at = self.found_before(place);
+                if let Some(m) = at.checked_sub(1).and_then(|at| self.found.get(at)) {
+                    return Scan::Found(m.clone());
                 }
                 block = self.scanned.start;
             } else {
+                let Some(left) = budget.checked_sub(1) else {
+                    return Scan::Paused(block);
+                };
                 let text = &article.blocks[block].text;
+                *budget = left.saturating_sub(text.len());
                 let found = self
                     .query
                     .find_iter(text)
                     .take_while(|r| (block, r.start) < place)
                     .last();
                 if let Some(range) = found {
-                    return Some(Match { block, range });
+                    return Scan::Found(Match { block, range });
                 }
             }
-            block = block.checked_sub(1)?;
+            let Some(before) = block.checked_sub(1) else {
+                return Scan::Nothing;
+            };
+            block = before;
+        }
+    }
+}
+
+/// Where n or N went.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Moved {
+    To(Current),
+    /// To this match, round the end of the article (to the top when `forward`).
+    Wrapped {
+        to: Current,
+        forward: bool,
+    },
+    /// Nothing matches anywhere.
+    NoMatch,
+    /// The match is further than a key may search: the steps between keys search on.
+    Searching,
+}
+
+/// An n or N searching on past what is counted.
+#[derive(Debug, Clone)]
+struct Seek {
+    forward: bool,
+    /// The match sought is the first at or after this place, or the last before it.
+    place: Place,
+    /// The block to search next.
+    block: usize,
+    /// The search went round an end of the article.
+    wrapped: bool,
+    /// Say nothing about going round (n before any match was chosen).
+    quiet: bool,
+}
+
+impl Seek {
+    fn forward(place: Place, wrapped: bool, quiet: bool) -> Seek {
+        Seek {
+            forward: true,
+            place,
+            block: place.0,
+            wrapped,
+            quiet,
         }
     }
 
-    /// The first match from `place` on (`None`: from the top, the title included), and
-    /// whether the search wrapped to the top to find it. `None` when nothing matches at all.
-    pub(super) fn next_from(
-        &self,
-        article: &Article,
-        place: Option<Place>,
-    ) -> Option<(Current, bool)> {
-        let from_top = || {
-            (!self.title.is_empty())
-                .then_some(Current::Title(0))
-                .or_else(|| self.first_from(article, (0, 0)).map(Current::Body))
-        };
-        match place {
-            None => from_top().map(|c| (c, false)),
-            Some(place) => match self.first_from(article, place) {
-                Some(m) => Some((Current::Body(m), false)),
-                None => from_top().map(|c| (c, true)),
-            },
+    fn backward(place: Place, wrapped: bool) -> Seek {
+        Seek {
+            forward: false,
+            place,
+            block: place.0,
+            wrapped,
+            quiet: false,
         }
     }
+}
 
-    /// The match after the current one (the first from the top when there is none), and
-    /// whether the search wrapped to the top to find it.
-    pub(super) fn next(&self, article: &Article) -> Option<(Current, bool)> {
-        match self.current.as_ref()? {
-            Current::Title(i) if i + 1 < self.title.len() => Some((Current::Title(i + 1), false)),
-            Current::Title(_) => match self.first_from(article, (0, 0)) {
-                Some(m) => Some((Current::Body(m), false)),
-                None => Some((Current::Title(0), true)),
-            },
-            Current::Body(m) => self.next_from(article, Some((m.block, m.range.start + 1))),
-        }
-    }
-
-    /// The match before the current one (the last of all when there is none), and whether the
-    /// search wrapped to the bottom to find it.
-    pub(super) fn previous(&self, article: &Article) -> Option<(Current, bool)> {
-        let last_of_all = || {
-            self.last_before(article, (usize::MAX, 0))
-                .map(Current::Body)
-                .or_else(|| self.title.len().checked_sub(1).map(Current::Title))
-        };
-        let before = match self.current.as_ref()? {
-            Current::Title(i) => i.checked_sub(1).map(Current::Title),
-            Current::Body(m) => self
-                .last_before(article, (m.block, m.range.start))
-                .map(Current::Body)
-                .or_else(|| self.title.len().checked_sub(1).map(Current::Title)),
-        };
-        match before {
-            Some(c) => Some((c, false)),
-            None => last_of_all().map(|c| (c, true)),
-        }
-    }
+/// How far a search for one match got.
+enum Scan {
+    Found(Match),
+    /// The budget ran out; this block is next.
+    Paused(usize),
+    /// No such match.
+    Nothing,
 }
 
 /// Whether match `a` comes before match `b` in the text.

@@ -11,7 +11,7 @@ use crate::input_line::InputLine;
 use crate::search::{CorpusSearch, Hit, Query};
 use crate::wrap::Spot;
 
-use super::find::{Current, FIND_STEP_BYTES, Find};
+use super::find::{Current, FIND_STEP_BYTES, Find, Moved};
 use super::{Effect, Focus, Overlay, State};
 
 /// Bytes of article text one search step scans: a few milliseconds at memory speed, so a key
@@ -93,7 +93,10 @@ impl State {
     /// Whether a search across the articles, or in the open article, still has work to do.
     pub fn search_pending(&self) -> bool {
         self.filter.as_ref().is_some_and(|f| !f.is_done())
-            || self.find.as_ref().is_some_and(|f| !f.is_done())
+            || self
+                .find
+                .as_ref()
+                .is_some_and(|f| !f.is_done() || f.is_seeking())
     }
 
     pub(super) fn apply_search(&mut self, action: Action) -> Option<Effect> {
@@ -382,8 +385,8 @@ impl State {
         Some(Find::new(query, self.open_article()?, place))
     }
 
-    /// A bounded step of the search in the open article, and the jump typing asked for once its
-    /// match is found.
+    /// A bounded step of the search in the open article, and the jump typing asked for, or the
+    /// n or N still searching, once its match is found.
     pub(super) fn find_step(&mut self) {
         // The fields, not `open_article()`: the article is read while the search changes.
         let Some(article) = self.as_written.as_ref().or(self.articles.get(self.open)) else {
@@ -392,14 +395,18 @@ impl State {
         let Some(find) = self.find.as_mut() else {
             return;
         };
-        if find.is_done() {
-            return;
-        }
-        if let Some(message) = find.step(article, FIND_STEP_BYTES) {
+        if !find.is_done()
+            && let Some(message) = find.step(article, FIND_STEP_BYTES)
+        {
             self.message = Some(message);
         }
-        if let Some(found) = find.take_jump() {
+        let jump = find.take_jump();
+        let moved = find.seek_on(article);
+        if let Some(found) = jump {
             self.go_to_match(Current::Body(found));
+        }
+        if let Some(moved) = moved {
+            self.moved(moved);
         }
     }
 
@@ -413,40 +420,39 @@ impl State {
     }
 
     /// n and N: the next or previous match, wrapping at the ends with a word about it. Matches
-    /// beyond what the count has reached are searched for on the spot.
+    /// beyond what the count has reached are searched for past it, on the key and, when they
+    /// are further than that, on the steps after it.
     fn step_match(&mut self, forward: bool) {
-        let Some(find) = &self.find else {
+        let view = self.body_place(self.top);
+        // The fields, not `open_article()`: the article is read while the search changes.
+        let article = self.as_written.as_ref().or(self.articles.get(self.open));
+        let (Some(find), Some(article)) = (self.find.as_mut(), article) else {
             self.message = Some("no search: / searches this article".to_owned());
             return;
         };
-        if find.is_empty() && find.is_done() {
-            self.message = Some(format!("no match for {}", find.query.as_str()));
-            return;
-        }
-        let Some(article) = self.open_article() else {
-            return;
-        };
-        let next = match (&find.current, forward) {
-            (Some(_), true) => find.next(article),
-            (Some(_), false) => find.previous(article),
-            // No match chosen yet: the first one from the top of the view on, or the first of
-            // all when there is none after it.
-            (None, _) => find
-                .next_from(article, self.body_place(self.top))
-                .map(|(found, _)| (found, false)),
-        };
-        let Some((next, wrapped)) = next else {
-            self.message = Some(format!("no match for {}", find.query.as_str()));
+        find.cancel_jump();
+        let moved = find.start_move(article, forward, view);
+        self.moved(moved);
+    }
+
+    /// Shows where n or N went.
+    fn moved(&mut self, moved: Moved) {
+        let Some(find) = &self.find else {
             return;
         };
-        if wrapped {
-            let end = if forward { "top" } else { "bottom" };
-            self.message = Some(format!("search wrapped to the {end}"));
+        match moved {
+            Moved::To(current) => {
+                self.message = None;
+                self.go_to_match(current);
+            }
+            Moved::Wrapped { to, forward } => {
+                let end = if forward { "top" } else { "bottom" };
+                self.message = Some(format!("search wrapped to the {end}"));
+                self.go_to_match(to);
+            }
+            Moved::NoMatch => self.message = Some(format!("no match for {}", find.query.as_str())),
+            Moved::Searching => self.message = Some("searching on for the match…".to_owned()),
         }
-        if let Some(find) = &mut self.find {
-            find.cancel_jump();
-        }
-        self.go_to_match(next);
     }
 
     /// Makes `current` the current match and scrolls it into view, a third of the way down.

@@ -211,3 +211,73 @@ fn typing_at_the_top_goes_to_the_title_or_else_the_first_match() {
     finish_count(&mut s);
     assert_eq!(s.find.as_ref().unwrap().len(), BEACONS.len());
 }
+
+/// An article of about 12 MB with "Beacon" in two paragraphs near its ends only, open at its
+/// middle: its matches are further from the reader than a key searches.
+fn reading_far_apart_beacons() -> State {
+    let filler = "The tide came in over the flats and the gulls went with it. ".repeat(6);
+    let mut article = Article::from_text("far.txt", "Tides", Format::Text, "x");
+    article.blocks = (0..30_000)
+        .map(|i| {
+            let beacon = if i == 100 || i == 29_900 {
+                " Beacon."
+            } else {
+                ""
+            };
+            Block::new(BlockKind::Paragraph, format!("{filler}{beacon}"))
+        })
+        .collect();
+    let id = article.id.clone();
+    let place = Position {
+        block: 15_000,
+        ..Position::default()
+    };
+    State::new(
+        vec![article],
+        Rect::new(0, 0, 100, 30),
+        HashMap::from([(id.clone(), place)]),
+        Some(&id),
+    )
+}
+
+#[test]
+fn n_and_shift_n_search_on_between_keys_for_a_far_match() {
+    let mut s = reading_far_apart_beacons();
+    search_for(&mut s, "Beacon");
+    s.update(Action::PromptSubmit);
+    assert_eq!(current_block(&s), None, "6 MB ahead: not found by the key");
+    s.update(Action::NextMatch);
+    assert_eq!(current_block(&s), None, "nor by n");
+    assert_eq!(s.message.as_deref(), Some("searching on for the match…"));
+    let mut steps = 0;
+    while current_block(&s).is_none() {
+        assert!(s.search_pending());
+        s.update(Action::SearchStep);
+        steps += 1;
+    }
+    assert_eq!(current_block(&s), Some(29_900), "after {steps} steps");
+    assert_eq!(s.message, None);
+    assert!(on_screen(&s, 29_900));
+
+    s.update(Action::PreviousMatch);
+    assert_eq!(
+        current_block(&s),
+        Some(29_900),
+        "12 MB back: still searching"
+    );
+    while current_block(&s) == Some(29_900) {
+        s.update(Action::SearchStep);
+    }
+    assert_eq!(current_block(&s), Some(100));
+    assert_eq!(s.message, None, "no wrap between the two");
+
+    s.update(Action::PreviousMatch);
+    while s.find.as_ref().unwrap().is_seeking() {
+        s.update(Action::SearchStep);
+    }
+    assert_eq!(current_block(&s), Some(29_900));
+    assert_eq!(s.message.as_deref(), Some("search wrapped to the bottom"));
+    finish_count(&mut s);
+    assert_eq!(s.find.as_ref().unwrap().len(), 2);
+    assert_eq!(s.find.as_ref().unwrap().current_number(), Some(1));
+}
