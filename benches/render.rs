@@ -122,7 +122,8 @@ fn type_and_count(state: &mut State, text: &str) {
 /// only just begun (found on the spot past what is counted), `n` from the last match (wrapping to
 /// the top, which the count has not reached) and Enter; `/` and Esc with "h" counted to the end,
 /// millions of matches, kept to be restored; `[` from the next article back into the 50 MB one,
-/// the search following the reader into it.
+/// the search following the reader into it; `n` for a word that is nowhere, which searches as far
+/// as a key may past the count and leaves the rest to the steps.
 const SEARCH_KEYS: &[&str] = &[
     "n mid-count",
     "N mid-count",
@@ -131,6 +132,7 @@ const SEARCH_KEYS: &[&str] = &[
     "/",
     "Esc",
     "[ into 50 MB",
+    "n, no match",
 ];
 
 #[divan::bench(args = SEARCH_KEYS, sample_count = 10, sample_size = 1)]
@@ -138,17 +140,17 @@ fn search_keys_50mb(bencher: Bencher, name: &str) {
     let theme = workloads::theme();
     let mut base = workloads::reader_state(HUGE.clone(), 1, 80, 24);
     base.update(Action::StartSearch);
-    let typed = if matches!(name, "/" | "Esc") {
-        "h"
-    } else {
-        SEARCHED
+    let typed = match name {
+        "/" | "Esc" => "h",
+        "n, no match" => "zqxjv",
+        _ => SEARCHED,
     };
     for ch in typed.chars() {
         base.update(Action::PromptChar(ch));
     }
     let action = match name {
         "Enter" => Action::PromptSubmit,
-        "n mid-count" | "N mid-count" | "n wraps" => {
+        "n mid-count" | "N mid-count" | "n wraps" | "n, no match" => {
             base.update(Action::PromptSubmit);
             if name == "n wraps" {
                 base.update(Action::Bottom);
