@@ -1,7 +1,7 @@
 //! Drawing: `folio::ui::render` of the real `State` into ratatui's `TestBackend` on an 8 MB
 //! article and on a 20,000-row list at 80x24 and 200x60; keystroke to frame (`State::update`
 //! then the frame) for every reader key on the 8 MB article, resizes included, and for typing a
-//! search in a 50 MB one; and time to first frame (`State::new` and the first draw) with 20,000
+//! search in a 50 MB one (a step of its count between keys, and the keys that move through it); and time to first frame (`State::new` and the first draw) with 20,000
 //! articles. Before the benches it prints the bytes a real terminal backend writes per step, since
 //! ratatui sends only the cells that changed.
 
@@ -69,20 +69,120 @@ fn keystroke_to_frame(bencher: Bencher, name: &str) {
     time_key(bencher, &base, &theme, action);
 }
 
-/// Typing a search in the reader of the 50 MB article: the nth letter of "harbour" (the ones
-/// before it already typed), each of which searches the whole article again. Timed: the key's
-/// `State::update` and the frame after it.
+/// Typing a search in the reader of the 50 MB article: the nth letter of "harbour", the ones
+/// before it already typed and counted to the end (the person typed slowly, so the key also drops
+/// their matches, millions for "h"). Timed: the key's `State::update` (which searches near the
+/// screen; the rest is counted in steps between keys) and the frame after it.
 #[divan::bench(args = [1, 2, 3, 7], sample_count = 10, sample_size = 1)]
 fn typing_a_search_50mb(bencher: Bencher, letter: usize) {
-    const WORD: &str = "harbour";
+    let theme = workloads::theme();
+    let (base, typed) = before_letter(letter);
+    time_key(bencher, &base, &theme, typed);
+}
+
+/// One step of the count between keys on the 50 MB article, and the frame after it, right after
+/// the nth letter of "harbour" was typed: what a key pressed during the count may wait for.
+#[divan::bench(args = [1, 7], sample_count = 10, sample_size = 1)]
+fn counting_step_50mb(bencher: Bencher, letter: usize) {
+    let theme = workloads::theme();
+    let (mut base, typed) = before_letter(letter);
+    base.update(typed);
+    assert!(base.search_pending(), "one key does not count 50 MB");
+    time_key(bencher, &base, &theme, Action::SearchStep);
+}
+
+/// The word typed into the search of the 50 MB article.
+const SEARCHED: &str = "harbour";
+
+/// The reader of the 50 MB article with the letters of "harbour" before the nth typed and
+/// counted, and the key of the nth.
+fn before_letter(letter: usize) -> (State, Action) {
+    let mut state = workloads::reader_state(HUGE.clone(), 1, 80, 24);
+    state.update(Action::StartSearch);
+    type_and_count(&mut state, &SEARCHED[..letter - 1]);
+    let typed = SEARCHED
+        .chars()
+        .nth(letter - 1)
+        .expect("a letter of the word");
+    (state, Action::PromptChar(typed))
+}
+
+/// Types `text` into the open query line and lets the search count to the end, as the loop does
+/// between keys.
+fn type_and_count(state: &mut State, text: &str) {
+    for ch in text.chars() {
+        state.update(Action::PromptChar(ch));
+    }
+    while state.search_pending() {
+        state.update(Action::SearchStep);
+    }
+}
+
+/// The search keys on the 50 MB article, with "harbour" typed: `n` and `N` while the count has
+/// only just begun (found on the spot past what is counted), `n` from the last match (wrapping to
+/// the top, which the count has not reached) and Enter; `/` and Esc with "h" counted to the end,
+/// millions of matches, kept to be restored; `[` from the next article back into the 50 MB one,
+/// the search following the reader into it; `n` for a word that is nowhere, which searches as far
+/// as a key may past the count and leaves the rest to the steps.
+const SEARCH_KEYS: &[&str] = &[
+    "n mid-count",
+    "N mid-count",
+    "n wraps",
+    "Enter",
+    "/",
+    "Esc",
+    "[ into 50 MB",
+    "n, no match",
+];
+
+#[divan::bench(args = SEARCH_KEYS, sample_count = 10, sample_size = 1)]
+fn search_keys_50mb(bencher: Bencher, name: &str) {
     let theme = workloads::theme();
     let mut base = workloads::reader_state(HUGE.clone(), 1, 80, 24);
     base.update(Action::StartSearch);
-    for ch in WORD.chars().take(letter - 1) {
+    let typed = match name {
+        "/" | "Esc" => "h",
+        "n, no match" => "zqxjv",
+        _ => SEARCHED,
+    };
+    for ch in typed.chars() {
         base.update(Action::PromptChar(ch));
     }
-    let typed = WORD.chars().nth(letter - 1).expect("a letter of the word");
-    time_key(bencher, &base, &theme, Action::PromptChar(typed));
+    let action = match name {
+        "Enter" => Action::PromptSubmit,
+        "n mid-count" | "N mid-count" | "n wraps" | "n, no match" => {
+            base.update(Action::PromptSubmit);
+            if name == "n wraps" {
+                base.update(Action::Bottom);
+                base.update(Action::PreviousMatch);
+            }
+            if name.starts_with('N') {
+                Action::PreviousMatch
+            } else {
+                Action::NextMatch
+            }
+        }
+        "/" | "Esc" => {
+            type_and_count(&mut base, "");
+            base.update(Action::PromptSubmit);
+            base.update(Action::StartSearch);
+            if name == "/" {
+                base.update(Action::PromptCancel);
+                Action::StartSearch
+            } else {
+                Action::PromptCancel
+            }
+        }
+        "[ into 50 MB" => {
+            type_and_count(&mut base, "");
+            base.update(Action::PromptSubmit);
+            base.update(Action::NextArticle);
+            type_and_count(&mut base, "");
+            Action::PreviousArticle
+        }
+        other => panic!("no such key in SEARCH_KEYS: {other}"),
+    };
+    time_key(bencher, &base, &theme, action);
 }
 
 /// A key in the 20,000-row list: the cursor moves a row, or jumps to the end.

@@ -197,8 +197,9 @@ impl Session<'_> {
             {
                 return Exit::Hangup;
             }
-            // While a search across the articles is under way, it gets a bounded step whenever no
-            // input is waiting, so a key is never kept waiting by it.
+            // While a search across the articles, or the count of a search in a large article, is
+            // under way, it gets a bounded step whenever no input is waiting, so a key is never
+            // kept waiting by it.
             let first = if self.state.search_pending() {
                 match receiver.try_recv() {
                     Ok(message) => message,

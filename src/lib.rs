@@ -23,7 +23,8 @@
 //!   articles of a corpus in bounded steps; the reader and `folio search` share it.
 //! - `state::library` sorts, filters and groups the list by folder, and says how far each
 //!   article has been read, from keys taken once per article (pure; benched at 100,000);
-//!   `state::outline` lists the open article's headings for `t`.
+//!   `state::outline` lists the open article's headings for `t`; `state::find` searches the
+//!   open article near the screen first and counts the rest in bounded steps between keys.
 //! - `bookmarks` and `positions` are the two saved files, pure models and merges on top of
 //!   `store`, the only code that writes to disk (lock, re-read, merge, atomic replace).
 //! - `library` is the folder of saved pages (`folio add`, `folio import`): which folder, what

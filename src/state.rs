@@ -6,6 +6,7 @@
 
 mod adding;
 mod bookmarks;
+mod find;
 pub mod library;
 mod links;
 mod listing;
@@ -27,10 +28,11 @@ use crate::screen::{self, AppLayout};
 use crate::scroll;
 use crate::wrap::{Layout, Spot, View};
 pub use bookmarks::{BookmarksView, Place};
+pub use find::{Current, FIND_STEP_BYTES, Find};
 pub use library::{FolderRow, ReadState, Row, Sort};
 pub use loading::Loading;
 pub use outline::{Heading, OutlineView};
-pub use search::{Find, ListFilter, Prompt, Purpose, SEARCH_STEP_BYTES};
+pub use search::{ListFilter, Prompt, Purpose, SEARCH_STEP_BYTES};
 
 /// Which pane has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -350,7 +352,9 @@ impl State {
         self.clamp_top();
         // A search follows the reader from article to article.
         if let Some(find) = self.find.take() {
-            self.find = Some(self.find_in_open_article(find.query));
+            let place = self.body_place(self.top);
+            self.find = self.find_in_open_article(find.query, place);
+            self.find_step();
         }
         self.reset_cursor();
     }

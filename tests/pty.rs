@@ -619,3 +619,21 @@ fn a_pipe_named_beside_articles_never_holds_them_back() {
         "{output}"
     );
 }
+
+#[test]
+fn a_search_in_a_large_article_is_counted_to_the_end_between_keys() {
+    let config = TempDir::new().unwrap();
+    let folder = TempDir::new().unwrap();
+    let file = folder.path().join("tides.txt");
+    std::fs::write(&file, common::tides_text()).unwrap();
+    let mut pty = Pty::spawn(config.path(), &[file.to_str().unwrap()], 100, 30);
+    pty.wait_for(" LIST  1/1 ");
+    pty.send("\r/beacon");
+    // Only the loop's steps between keys can take the count from the first match to six.
+    let counted = pty.wait_for("match 1 of 6 ");
+    assert!(!counted.contains("searching"), "{counted}");
+    pty.send("\rNN");
+    pty.wait_for("match 5 of 6 ");
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+}

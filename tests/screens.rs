@@ -1,12 +1,15 @@
 //! Whole-screen snapshots: the real `State`, driven by the actions a person's keys produce, drawn
 //! into ratatui's TestBackend at the sizes people use, from a wide terminal down to a tiny one.
 
+mod common;
+
 use std::collections::HashMap;
 
 use folio::action::Action;
+use folio::article::{Article, Format};
 use folio::corpus;
 use folio::keymap::{self, Context};
-use folio::state::State;
+use folio::state::{Position, State};
 use folio::ui::{self, Theme};
 use insta::assert_snapshot;
 use ratatui::Terminal;
@@ -642,4 +645,36 @@ fn r_shows_the_file_as_it_is_and_r_again_the_article_at_80x20() {
     assert_snapshot!(raw);
     press(&mut s, &[Action::ToggleRaw]);
     assert_eq!(screen(&s), article);
+}
+
+/// `common::tides_text` open in the reader at its middle.
+fn reading_a_large_article(width: u16, height: u16) -> State {
+    let article = Article::from_text("tides.txt", "Tides", Format::Text, common::tides_text());
+    let id = article.id.clone();
+    let middle = Position {
+        block: 4_000,
+        ..Position::default()
+    };
+    State::new(
+        vec![article],
+        Rect::new(0, 0, width, height),
+        HashMap::from([(id.clone(), middle)]),
+        Some(&id),
+    )
+}
+
+#[test]
+fn a_search_in_a_large_article_says_it_is_still_counting_at_80x24() {
+    let mut s = reading_a_large_article(80, 24);
+    s.update(Action::StartSearch);
+    type_text(&mut s, "beacon");
+    assert!(s.search_pending());
+    let counting = screen(&s);
+    assert!(status_row(&counting).contains("searching"), "{counting}");
+    assert_snapshot!("large_article_counting_80x24", counting);
+    while s.search_pending() {
+        s.update(Action::SearchStep);
+    }
+    let counted = status_row(&screen(&s));
+    assert!(counted.contains("match 4 of 6 "), "{counted}");
 }

@@ -1,17 +1,17 @@
 //! Search in the interface: the query line, the matches in the open article, and the document
 //! list narrowed to the articles that match.
 //!
-//! Pure like the rest of the state. The corpus is searched in bounded steps (`Action::SearchStep`,
-//! sent by the loop whenever no input is waiting), so typing never waits for a search, and a new
-//! query simply replaces the search under way: the newest query wins.
-
-use std::ops::Range;
+//! Pure like the rest of the state. The corpus, and a large open article (`super::find`), are
+//! searched in bounded steps (`Action::SearchStep`, sent by the loop whenever no input is
+//! waiting), so typing never waits for a search, and a new query simply replaces the search under
+//! way: the newest query wins.
 
 use crate::action::Action;
 use crate::input_line::InputLine;
-use crate::search::{CorpusSearch, Hit, Match, Query};
+use crate::search::{CorpusSearch, Hit, Query};
 use crate::wrap::Spot;
 
+use super::find::{Current, FIND_STEP_BYTES, Find, Moved};
 use super::{Effect, Focus, Overlay, State};
 
 /// Bytes of article text one search step scans: a few milliseconds at memory speed, so a key
@@ -43,10 +43,12 @@ impl Prompt {
 /// What the query line will do, and what to go back to if it is cancelled.
 #[derive(Debug, Clone)]
 pub enum Purpose {
-    /// Search the open article; `origin` is where the reader was.
+    /// Search the open article; `origin` is where the reader was, `previous` the search it had
+    /// and the match it was on. Only those: a copy of its matches (millions of them in a large
+    /// article) took longer than a frame, and Esc counts them again in steps.
     FindInArticle {
         origin: Spot,
-        previous: Option<Find>,
+        previous: Option<(Query, Option<Current>)>,
     },
     /// Narrow the list; `origin` is the article that was selected.
     FilterList {
@@ -74,44 +76,6 @@ impl Purpose {
     }
 }
 
-/// A query and its matches in the open article, in text order: the title's first, then the
-/// body's. A match is numbered in that order, the title's from 0.
-#[derive(Debug, Clone)]
-pub struct Find {
-    pub query: Query,
-    /// Byte ranges of the matches in the article's title.
-    pub title: Vec<Range<usize>>,
-    pub matches: Vec<Match>,
-    /// The match the person is on, once they have moved to one.
-    pub current: Option<usize>,
-}
-
-impl Find {
-    /// Every match, the title's and the body's.
-    pub fn len(&self) -> usize {
-        self.title.len() + self.matches.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    /// The number of the first match at or after `(block, offset)` in the body, or of the first
-    /// in the title when that is where the view starts (`None`).
-    fn first_from(&self, place: Option<(usize, usize)>) -> Option<usize> {
-        match place {
-            None if !self.title.is_empty() => Some(0),
-            _ => {
-                let (block, offset) = place.unwrap_or((0, 0));
-                self.matches
-                    .iter()
-                    .position(|m| (m.block, m.range.start) >= (block, offset))
-                    .map(|i| i + self.title.len())
-            }
-        }
-    }
-}
-
 /// The list narrowed to the articles that match a query, ranked; filled in as the search goes.
 #[derive(Debug, Clone)]
 pub struct ListFilter {
@@ -126,9 +90,13 @@ impl ListFilter {
 }
 
 impl State {
-    /// Whether a search across the articles still has work to do.
+    /// Whether a search across the articles, or in the open article, still has work to do.
     pub fn search_pending(&self) -> bool {
         self.filter.as_ref().is_some_and(|f| !f.is_done())
+            || self
+                .find
+                .as_ref()
+                .is_some_and(|f| !f.is_done() || f.is_seeking())
     }
 
     pub(super) fn apply_search(&mut self, action: Action) -> Option<Effect> {
@@ -178,7 +146,10 @@ impl State {
         let purpose = match self.focus {
             Focus::Reader => Purpose::FindInArticle {
                 origin: self.top,
-                previous: self.find.clone(),
+                previous: self
+                    .find
+                    .as_ref()
+                    .map(|f| (f.query.clone(), f.current.clone())),
             },
             Focus::List => Purpose::FilterList {
                 origin: self.article_at(self.selected),
@@ -243,12 +214,9 @@ impl State {
             (_, Err(_)) => {}
             (Purpose::FindInArticle { origin, .. }, Ok(query)) => {
                 self.top = origin;
-                self.find = query.map(|query| self.find_in_open_article(query));
                 let place = self.body_place(origin);
-                let first = self.find.as_ref().and_then(|find| find.first_from(place));
-                if let Some(index) = first {
-                    self.go_to_match(index);
-                }
+                self.find = query.and_then(|query| self.find_in_open_article(query, place));
+                self.jump_to_first_match(place);
             }
             (Purpose::FilterList { origin, .. }, Ok(None)) => {
                 self.filter = None;
@@ -291,13 +259,14 @@ impl State {
             Purpose::FilterBookmarks { .. } | Purpose::FilterOutline { .. } => {}
             Purpose::AddPage => return self.submit_address(prompt.line.text()),
             Purpose::ChooseLink { links } => return self.choose_link(&links, prompt.line.text()),
-            Purpose::FindInArticle { .. } => {
-                if let Some(find) = &self.find
-                    && find.is_empty()
-                {
+            Purpose::FindInArticle { .. } => match &mut self.find {
+                Some(find) if find.is_empty() && find.is_done() => {
                     self.message = Some(format!("no match for {}", find.query.as_str()));
                 }
-            }
+                // Still counting: the last step says it if nothing is found.
+                Some(find) if find.is_empty() => find.report_if_none(),
+                _ => {}
+            },
             Purpose::FilterList { .. } => {
                 let filter = self.filter.as_ref()?;
                 let query = filter.search.query().clone();
@@ -323,8 +292,13 @@ impl State {
     fn restore(&mut self, purpose: Purpose) {
         match purpose {
             Purpose::FindInArticle { origin, previous } => {
-                self.find = previous;
                 self.top = origin;
+                self.find = previous.and_then(|(query, current)| {
+                    let mut find = self.find_in_open_article(query, self.body_place(origin))?;
+                    find.current = current;
+                    Some(find)
+                });
+                self.find_step();
             }
             Purpose::FilterList { origin, previous } => {
                 self.filter = previous;
@@ -362,7 +336,9 @@ impl State {
         self.select(row);
     }
 
+    /// A bounded step of each search under way: in the open article and across the articles.
     fn search_step(&mut self) {
+        self.find_step();
         let Some(filter) = &mut self.filter else {
             return;
         };
@@ -380,88 +356,118 @@ impl State {
     fn open_at_first_match(&mut self, article: usize, query: Query) -> Option<Effect> {
         self.focus = Focus::Reader;
         let effect = self.switch_article(article).or(Some(Effect::SavePositions));
-        self.find = Some(self.find_in_open_article(query));
-        if self.find.as_ref().is_some_and(|f| !f.is_empty()) {
-            self.go_to_match(0);
-        }
+        self.find = self.find_in_open_article(query, None);
+        self.jump_to_first_match(None);
         effect
     }
 
-    /// The matches of `query` in the open article.
-    pub(super) fn find_in_open_article(&self, query: Query) -> Find {
-        let (title, matches) = self
-            .open_article()
-            .map(|article| {
-                let title = query.find_iter(&article.title).collect();
-                (title, query.find_in_article(article))
-            })
-            .unwrap_or_default();
-        Find {
-            query,
-            title,
-            matches,
-            current: None,
+    /// Starts the new search from `place` (`None`: the top, where the title shows), jumping to
+    /// its first match there or after as soon as the search finds it.
+    fn jump_to_first_match(&mut self, place: Option<(usize, usize)>) {
+        let Some(find) = &mut self.find else {
+            return;
+        };
+        if place.is_none() && !find.title.is_empty() {
+            self.go_to_match(Current::Title(0));
+        } else {
+            find.jump_when_found(place.unwrap_or((0, 0)));
+        }
+        self.find_step();
+    }
+
+    /// A search of the open article for `query`, to be scanned from `place` (`None`: the top);
+    /// nothing of the body is searched yet.
+    pub(super) fn find_in_open_article(
+        &self,
+        query: Query,
+        place: Option<(usize, usize)>,
+    ) -> Option<Find> {
+        Some(Find::new(query, self.open_article()?, place))
+    }
+
+    /// A bounded step of the search in the open article, and the jump typing asked for, or the
+    /// n or N still searching, once its match is found.
+    pub(super) fn find_step(&mut self) {
+        // The fields, not `open_article()`: the article is read while the search changes.
+        let Some(article) = self.as_written.as_ref().or(self.articles.get(self.open)) else {
+            return;
+        };
+        let Some(find) = self.find.as_mut() else {
+            return;
+        };
+        if !find.is_done()
+            && let Some(message) = find.step(article, FIND_STEP_BYTES)
+        {
+            self.message = Some(message);
+        }
+        let jump = find.take_jump();
+        let moved = find.seek_on(article);
+        if let Some(found) = jump {
+            self.go_to_match(Current::Body(found));
+        }
+        if let Some(moved) = moved {
+            self.moved(moved);
         }
     }
 
     /// Where `top` is in the body, as (block, offset); `None` at the top of the article, where
     /// the title shows.
-    fn body_place(&self, top: Spot) -> Option<(usize, usize)> {
+    pub(super) fn body_place(&self, top: Spot) -> Option<(usize, usize)> {
         if top == Spot::default() {
             return None;
         }
         self.view().map(|view| view.anchor_of(top))
     }
 
-    /// n and N: the next or previous match, wrapping at the ends with a word about it.
+    /// n and N: the next or previous match, wrapping at the ends with a word about it. Matches
+    /// beyond what the count has reached are searched for past it, on the key and, when they
+    /// are further than that, on the steps after it.
     fn step_match(&mut self, forward: bool) {
-        let Some(find) = &self.find else {
+        let view = self.body_place(self.top);
+        // The fields, not `open_article()`: the article is read while the search changes.
+        let article = self.as_written.as_ref().or(self.articles.get(self.open));
+        let (Some(find), Some(article)) = (self.find.as_mut(), article) else {
             self.message = Some("no search: / searches this article".to_owned());
             return;
         };
-        let count = find.len();
-        if count == 0 {
-            self.message = Some(format!("no match for {}", find.query.as_str()));
-            return;
-        }
-        let next = match find.current {
-            Some(current) if forward => {
-                if current + 1 < count {
-                    current + 1
-                } else {
-                    self.message = Some("search wrapped to the top".to_owned());
-                    0
-                }
-            }
-            Some(current) => match current.checked_sub(1) {
-                Some(previous) => previous,
-                None => {
-                    self.message = Some("search wrapped to the bottom".to_owned());
-                    count - 1
-                }
-            },
-            // No match chosen yet: the first one from the top of the view on.
-            None => find.first_from(self.body_place(self.top)).unwrap_or(0),
-        };
-        self.go_to_match(next);
+        find.cancel_jump();
+        let moved = find.start_move(article, forward, view);
+        self.moved(moved);
     }
 
-    /// Makes match `index` the current one and scrolls it into view, a third of the way down.
-    fn go_to_match(&mut self, index: usize) {
+    /// Shows where n or N went.
+    fn moved(&mut self, moved: Moved) {
+        let Some(find) = &self.find else {
+            return;
+        };
+        match moved {
+            Moved::To(current) => {
+                self.message = None;
+                self.go_to_match(current);
+            }
+            Moved::Wrapped { to, forward } => {
+                let end = if forward { "top" } else { "bottom" };
+                self.message = Some(format!("search wrapped to the {end}"));
+                self.go_to_match(to);
+            }
+            Moved::NoMatch => self.message = Some(format!("no match for {}", find.query.as_str())),
+            Moved::Searching => self.message = Some("searching on for the match…".to_owned()),
+        }
+    }
+
+    /// Makes `current` the current match and scrolls it into view, a third of the way down.
+    fn go_to_match(&mut self, current: Current) {
         let Some(found) = self.find.as_mut() else {
             return;
         };
-        if index < found.title.len() {
-            found.current = Some(index);
+        let Current::Body(m) = &current else {
+            found.current = Some(current);
             self.top = Spot::default();
             self.clamp_top();
             return;
-        }
-        let Some(m) = found.matches.get(index - found.title.len()) else {
-            return;
         };
-        found.current = Some(index);
         let (block, start) = (m.block, m.range.start);
+        found.current = Some(current);
         let height = self.page_height();
         let Some(view) = self.view() else {
             return;

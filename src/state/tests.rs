@@ -202,8 +202,8 @@ fn typing_a_query_jumps_to_the_first_match_from_where_the_reader_is() {
     assert_eq!(s.context(), Context::Prompt);
     type_text(&mut s, "kidnapped");
     let find = s.find.as_ref().unwrap();
-    assert!(find.matches.len() >= 3);
-    let current = &find.matches[find.current.unwrap()];
+    assert!(find.len() >= 3);
+    let current = find.current_match().unwrap();
     let (block, offset) = s.view().unwrap().anchor_of(before);
     assert!((current.block, current.range.start) >= (block, offset));
     assert!(s.top >= before);
@@ -231,18 +231,18 @@ fn n_and_n_walk_the_matches_and_wrap_with_a_word() {
     s.update(Action::StartSearch);
     type_text(&mut s, "kidnapped");
     s.update(Action::PromptSubmit);
-    let count = s.find.as_ref().unwrap().matches.len();
-    assert_eq!(s.find.as_ref().unwrap().current, Some(0));
+    let count = s.find.as_ref().unwrap().len();
+    assert_eq!(s.find.as_ref().unwrap().current_number(), Some(0));
     for expected in 1..count {
         s.update(Action::NextMatch);
-        assert_eq!(s.find.as_ref().unwrap().current, Some(expected));
+        assert_eq!(s.find.as_ref().unwrap().current_number(), Some(expected));
         assert_eq!(s.message, None);
     }
     s.update(Action::NextMatch);
-    assert_eq!(s.find.as_ref().unwrap().current, Some(0));
+    assert_eq!(s.find.as_ref().unwrap().current_number(), Some(0));
     assert_eq!(s.message.as_deref(), Some("search wrapped to the top"));
     s.update(Action::PreviousMatch);
-    assert_eq!(s.find.as_ref().unwrap().current, Some(count - 1));
+    assert_eq!(s.find.as_ref().unwrap().current_number(), Some(count - 1));
     assert_eq!(s.message.as_deref(), Some("search wrapped to the bottom"));
 }
 
@@ -259,7 +259,7 @@ fn a_bad_regex_is_reported_and_breaks_nothing() {
     type_text(&mut s, "s?/");
     assert_eq!(s.prompt.as_ref().unwrap().line.text(), "/summits?/");
     assert!(s.prompt.as_ref().unwrap().error.is_none());
-    assert!(!s.find.as_ref().unwrap().matches.is_empty());
+    assert!(!s.find.as_ref().unwrap().is_empty());
 }
 
 #[test]
@@ -281,10 +281,10 @@ fn searching_the_list_narrows_it_and_enter_opens_the_first_match() {
     assert_eq!(s.update(Action::PromptSubmit), Some(Effect::SavePositions));
     assert_eq!((s.open, s.focus), (1, Focus::Reader));
     let find = s.find.as_ref().unwrap();
-    assert_eq!(find.current, Some(0));
+    assert_eq!(find.current_number(), Some(0));
     assert_eq!(find.query.as_str(), "kidnapped");
     s.update(Action::NextMatch);
-    assert_eq!(s.find.as_ref().unwrap().current, Some(1));
+    assert_eq!(s.find.as_ref().unwrap().current_number(), Some(1));
 }
 
 #[test]
@@ -328,9 +328,9 @@ fn the_search_follows_the_reader_to_the_next_article() {
     s.update(Action::StartSearch);
     type_text(&mut s, "Trump");
     s.update(Action::PromptSubmit);
-    let first = s.find.as_ref().unwrap().matches.len();
+    let first = s.find.as_ref().unwrap().len();
     s.update(Action::NextArticle);
-    let second = s.find.as_ref().unwrap().matches.len();
+    let second = s.find.as_ref().unwrap().len();
     assert!(first > 0 && second > first);
 }
 

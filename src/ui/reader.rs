@@ -13,7 +13,7 @@ use super::hyperlinks::Run;
 use super::{Theme, highlighted, pane};
 use crate::article::{Article, BlockKind, MarkStyle, links};
 use crate::screen;
-use crate::state::{Find, Focus, State};
+use crate::state::{Current, Find, Focus, State};
 use crate::wrap::{self, Part};
 
 /// Draws the reader; returns where link text was drawn, when `state.hyperlinks` asks for OSC 8
@@ -199,22 +199,14 @@ fn styled_line<'a>(
 }
 
 /// The matches of the search in block `block` that overlap `visible`, with whether each is the
-/// current one. Matches are in text order, so the block's run is found by binary search.
+/// current one.
 fn matches_on<'a>(
     find: Option<&'a Find>,
     block: usize,
     visible: &'a Range<usize>,
 ) -> impl Iterator<Item = (Range<usize>, bool)> + 'a {
-    let matches = find.map_or(&[][..], |f| f.matches.as_slice());
-    // Body matches are numbered after the title's.
-    let current = find.and_then(|f| f.current?.checked_sub(f.title.len()));
-    let first = matches.partition_point(|m| (m.block, m.range.end) <= (block, visible.start));
-    matches[first..]
-        .iter()
-        .enumerate()
-        .take_while(move |(_, m)| m.block == block && m.range.start < visible.end)
-        .filter(|(_, m)| m.range.end > visible.start)
-        .map(move |(i, m)| (m.range.clone(), current == Some(first + i)))
+    find.into_iter()
+        .flat_map(move |find| find.matches_on(block, visible))
 }
 
 /// A line of the title, with the search's matches in it highlighted.
@@ -238,7 +230,7 @@ fn title_line<'a>(
             continue;
         }
         spans.push(Span::styled(&article.title[at..start], theme.article_title));
-        let style = if find.and_then(|f| f.current) == Some(i) {
+        let style = if find.and_then(|f| f.current.as_ref()) == Some(&Current::Title(i)) {
             theme.found_current
         } else {
             theme.found

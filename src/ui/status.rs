@@ -412,12 +412,21 @@ fn results(state: &State, purpose: &Purpose) -> String {
     }
 }
 
-/// "match 3 of 17", "17 matches", "no match".
+/// "match 3 of 17", "17 matches", "no match"; while a large article is still being counted,
+/// "match 3 of 17+ · searching 40%" (the number once every match before it is found).
 fn find_results(state: &State) -> String {
     let Some(find) = &state.find else {
         return String::new();
     };
-    match (find.current, find.len()) {
+    if !find.is_done() {
+        let found = match (find.current_number(), find.len()) {
+            (_, 0) => "no match yet".to_owned(),
+            (Some(current), total) => format!("match {} of {total}+", current + 1),
+            (None, total) => format!("{total}+ matches"),
+        };
+        return format!("{found} · searching {}%", find.percent_done());
+    }
+    match (find.current_number(), find.len()) {
         (_, 0) => "no match".to_owned(),
         (Some(current), total) => format!("match {} of {total}", current + 1),
         (None, 1) => "1 match".to_owned(),

@@ -76,3 +76,25 @@ pub fn terminal_hazard(bytes: &[u8]) -> Option<String> {
             format!("{c:?} at byte {at}, after {:?}", &text[from..at])
         })
 }
+
+/// The text of a large plain-text article, about 3 MB in 8,000 paragraphs ("Paragraph 0. The tide
+/// came in..."), "A beacon burned." at the end of six of them (650, 1950, ... 7150): more than
+/// two steps of the reader's search (`folio::state::FIND_STEP_BYTES`).
+pub fn tides_text() -> String {
+    let paragraphs: Vec<String> = (0..8_000)
+        .map(|i| {
+            let beacon = if i % 1_300 == 650 {
+                " A beacon burned."
+            } else {
+                ""
+            };
+            format!(
+                "Paragraph {i}. {}{beacon}",
+                "The tide came in over the flats and the gulls went with it. ".repeat(6)
+            )
+        })
+        .collect();
+    let text = paragraphs.join("\n\n");
+    assert!(text.len() > 2 * folio::state::FIND_STEP_BYTES);
+    text
+}
