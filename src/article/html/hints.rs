@@ -151,15 +151,13 @@ fn has_furniture_role(element: &Element) -> bool {
 
 /// How much an element's class and id say it is the article (+25) or not (−25).
 pub fn class_weight(element: &Element) -> f64 {
-    let words = hint_words(element);
     let mut weight = 0.0;
-    if words.iter().any(|w| matches_hint(w, POSITIVE)) {
+    if any_hint_word(element, |w| matches_hint(w, POSITIVE)) {
         weight += 25.0;
     }
-    if words
-        .iter()
-        .any(|w| matches_hint(w, STRONG_NEGATIVE) || matches_hint(w, WEAK_NEGATIVE))
-    {
+    if any_hint_word(element, |w| {
+        matches_hint(w, STRONG_NEGATIVE) || matches_hint(w, WEAK_NEGATIVE)
+    }) {
         weight -= 25.0;
     }
     if element.attr("itemprop") == Some("articleBody") {
@@ -168,21 +166,32 @@ pub fn class_weight(element: &Element) -> f64 {
     weight
 }
 
-/// The words of an element's class and id, split at punctuation and camelCase, lower case:
-/// "site-header cookieBanner" gives site, header, cookie, banner.
-pub fn hint_words(element: &Element) -> Vec<String> {
-    let sources = element.attr("class").into_iter().chain(element.id());
-    sources.flat_map(words_of).collect()
+/// Whether any word of an element's class and id passes `test`. The words are split at
+/// punctuation and camelCase and lower-cased ("site-header cookieBanner" gives site, header,
+/// cookie, banner), one by one in a reused buffer, never collected: this runs for every element
+/// of every page.
+pub fn any_hint_word(element: &Element, mut test: impl FnMut(&str) -> bool) -> bool {
+    let mut word = String::new();
+    let mut found = false;
+    for source in element.attr("class").into_iter().chain(element.id()) {
+        each_word(source, &mut word, |w| found |= test(w));
+    }
+    found
 }
 
-/// The words of one class or id value: split at punctuation and at camelCase, lower-cased.
-fn words_of(source: &str) -> Vec<String> {
+/// The words `any_hint_word` tests, collected.
+#[cfg(test)]
+fn hint_words(element: &Element) -> Vec<String> {
     let mut words = Vec::new();
-    each_word(source, &mut String::new(), |w| words.push(w.to_owned()));
+    any_hint_word(element, |w| {
+        words.push(w.to_owned());
+        false
+    });
     words
 }
 
-/// Calls `visit` with each word of `source` (see `words_of`), built in `word`.
+/// Calls `visit` with each word of `source` (split at punctuation and at camelCase, lower-cased),
+/// built in `word`.
 fn each_word(source: &str, word: &mut String, mut visit: impl FnMut(&str)) {
     word.clear();
     let mut previous_lower = false;

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use ego_tree::NodeRef;
 use scraper::Node;
 
-use super::hints::hint_words;
+use super::hints::any_hint_word;
 use super::page::{Page, Visit};
 use super::title::{is_part_of_title, trim_site_name};
 use crate::article::date::parse_date;
@@ -265,9 +265,7 @@ fn collect(page: &Page) -> Found {
         }
         if found.byline_class.is_none()
             && byline_tries < MAX_BYLINE_TRIES
-            && hint_words(element)
-                .iter()
-                .any(|w| matches!(w.as_str(), "byline" | "author"))
+            && any_hint_word(element, |w| matches!(w, "byline" | "author"))
         {
             byline_tries += 1;
             let text = page.text_of(node);
