@@ -39,12 +39,14 @@ impl Inline {
     /// Appends `text` with every run of whitespace collapsed to one space, and none at the start
     /// of the block or of a line: how a browser lays out running text.
     pub fn push_collapsed(&mut self, text: &str) {
-        for ch in text.chars() {
-            if is_html_space(ch) {
+        // Whole runs between spaces at a time: every character of every page comes through here.
+        for (index, run) in text.split(is_html_space).enumerate() {
+            if index > 0 {
                 self.pending_space = !self.text.is_empty() && !self.text.ends_with('\n');
-            } else {
+            }
+            if !run.is_empty() {
                 self.pay_space();
-                self.text.push(ch);
+                self.text.push_str(run);
             }
         }
     }

@@ -256,12 +256,12 @@ impl Page {
                 }
                 Node::Text(text) => {
                     if let Some(top) = open.last_mut() {
-                        let length = collapsed_len(text);
+                        let (length, commas) = measure_text(text);
                         top.text += length;
                         if link_depth > 0 {
                             top.link_text += length;
                         }
-                        top.commas += text.chars().filter(|c| matches!(c, ',' | '，')).count();
+                        top.commas += commas;
                     }
                     false
                 }
@@ -323,18 +323,27 @@ impl Page {
 /// A part of a chosen article holding less than one in this many of its characters is minor.
 const MINOR_SHARE: usize = 3;
 
-/// Characters of `text` with each whitespace run counted as one.
-fn collapsed_len(text: &str) -> usize {
-    let mut length = 0;
-    let mut in_space = true;
-    for ch in text.chars() {
-        let space = ch.is_whitespace();
+/// Characters of `text` with each whitespace run counted as one, and its commas (`,` and the
+/// full-width `，`), in one pass: every character of every page goes through here.
+fn measure_text(text: &str) -> (usize, usize) {
+    let (mut length, mut commas, mut in_space) = (0, 0, true);
+    let mut count = |space: bool, comma: bool| {
         if !space || !in_space {
             length += 1;
         }
         in_space = space;
+        commas += usize::from(comma);
+    };
+    if text.is_ascii() {
+        for &byte in text.as_bytes() {
+            count(matches!(byte, b'\t'..=b'\r' | b' '), byte == b',');
+        }
+    } else {
+        for ch in text.chars() {
+            count(ch.is_whitespace(), matches!(ch, ',' | '，'));
+        }
     }
-    length
+    (length, commas)
 }
 
 #[cfg(test)]
@@ -357,6 +366,14 @@ mod tests {
         assert_eq!(stats.commas, 1);
         assert!(stats.has_block && stats.has_prose);
         assert!(page.visits() >= page.node_count() - 3);
+    }
+
+    #[test]
+    fn text_is_measured_with_whitespace_runs_as_one() {
+        assert_eq!(measure_text("  one,\t\n two, "), (10, 2));
+        assert_eq!(measure_text("\u{b}a\u{c}b"), (3, 0));
+        assert_eq!(measure_text(" café，\u{3000}thé "), (10, 1));
+        assert_eq!(measure_text(""), (0, 0));
     }
 
     #[test]
