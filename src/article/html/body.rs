@@ -6,10 +6,11 @@
 //! names); that is readability's "conditional cleaning".
 
 use ego_tree::NodeRef;
+use html5ever::local_name;
 use scraper::Node;
 use scraper::node::Element;
 
-use super::page::{Page, Visit};
+use super::page::{Page, Visit, attribute};
 use crate::article::build::Builder;
 use crate::article::{Block, MarkStyle, table};
 
@@ -43,8 +44,7 @@ pub fn blocks(
 
 /// Wikipedia's "[edit]" beside every heading: a link for editors, not text.
 fn is_edit_link(element: &Element) -> bool {
-    element
-        .attr("class")
+    attribute(element, &local_name!("class"))
         .is_some_and(|class| class.split_whitespace().any(|c| c == "mw-editsection"))
 }
 

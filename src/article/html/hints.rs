@@ -2,7 +2,10 @@
 //! the article itself: its tag, its ARIA role, whether it is hidden, and the words of its class
 //! and id. Pure functions of one element; the tree is `page`'s business.
 
+use html5ever::local_name;
 use scraper::node::Element;
+
+use super::page::attribute;
 
 /// Elements that are never article text, whatever they contain.
 const FURNITURE_TAGS: &[&str] = &[
@@ -87,14 +90,16 @@ pub fn is_furniture(element: &Element) -> bool {
     is_furniture_by_kind(element)
         || says_furniture(
             element,
-            element.attr("class").into_iter().chain(element.id()),
+            attribute(element, &local_name!("class"))
+        .into_iter()
+        .chain(attribute(element, &local_name!("id"))),
         )
 }
 
 /// Furniture by the words of its class alone: inside an article an extractor chose, ids are
 /// often made from headings ("sharing-with-a-single-developer") and say nothing of the kind.
 pub fn is_furniture_by_class(element: &Element) -> bool {
-    says_furniture(element, element.attr("class").into_iter())
+    says_furniture(element, attribute(element, &local_name!("class")).into_iter())
 }
 
 /// Whether the words of `sources` (class and id values) say furniture. Run for every element of
@@ -126,14 +131,13 @@ pub fn is_furniture_by_kind(element: &Element) -> bool {
 }
 
 fn is_hidden(element: &Element) -> bool {
-    if element.attr("hidden").is_some()
-        || element
-            .attr("aria-hidden")
+    if attribute(element, &local_name!("hidden")).is_some()
+        || attribute(element, &local_name!("aria-hidden"))
             .is_some_and(|v| v.eq_ignore_ascii_case("true"))
     {
         return true;
     }
-    element.attr("style").is_some_and(|style| {
+    attribute(element, &local_name!("style")).is_some_and(|style| {
         let style: String = style
             .chars()
             .filter(|c| !c.is_whitespace())
@@ -144,8 +148,7 @@ fn is_hidden(element: &Element) -> bool {
 }
 
 fn has_furniture_role(element: &Element) -> bool {
-    element
-        .attr("role")
+    attribute(element, &local_name!("role"))
         .is_some_and(|role| FURNITURE_ROLES.contains(&role.trim().to_ascii_lowercase().as_str()))
 }
 
@@ -160,7 +163,7 @@ pub fn class_weight(element: &Element) -> f64 {
     }) {
         weight -= 25.0;
     }
-    if element.attr("itemprop") == Some("articleBody") {
+    if attribute(element, &local_name!("itemprop")) == Some("articleBody") {
         weight += 25.0;
     }
     weight
@@ -173,7 +176,9 @@ pub fn class_weight(element: &Element) -> f64 {
 pub fn any_hint_word(element: &Element, mut test: impl FnMut(&str) -> bool) -> bool {
     let mut word = String::new();
     let mut found = false;
-    for source in element.attr("class").into_iter().chain(element.id()) {
+    for source in attribute(element, &local_name!("class"))
+        .into_iter()
+        .chain(attribute(element, &local_name!("id"))) {
         each_word(source, &mut word, |w| found |= test(w));
     }
     found

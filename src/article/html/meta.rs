@@ -9,8 +9,10 @@ use std::collections::HashMap;
 use ego_tree::NodeRef;
 use scraper::Node;
 
+use html5ever::{LocalName, local_name};
+
 use super::hints::any_hint_word;
-use super::page::{Page, Visit};
+use super::page::{Page, Visit, attribute};
 use super::title::{is_part_of_title, trim_site_name};
 use crate::article::date::parse_date;
 
@@ -214,25 +216,25 @@ fn collect(page: &Page) -> Found {
         let Some(element) = node.value().as_element() else {
             continue;
         };
-        let attr = |name: &str| element.attr(name).map(str::trim);
+        let attr = |name: LocalName| attribute(element, &name).map(str::trim);
         let in_text = place.article || !place.furniture;
         match element.name() {
             "title" if found.title_element.is_none() => {
                 found.title_element = Some(page.text_of(node));
             }
             "meta" => {
-                let key = attr("property").or(attr("name")).or(attr("itemprop"));
-                if let (Some(key), Some(content)) = (key, attr("content")) {
+                let key = attr(local_name!("property")).or(attr(local_name!("name"))).or(attr(local_name!("itemprop")));
+                if let (Some(key), Some(content)) = (key, attr(local_name!("content"))) {
                     found
                         .metas
                         .entry(key.to_ascii_lowercase())
                         .or_insert_with(|| content.to_owned());
                 }
             }
-            "link" if has_word(attr("rel"), "canonical") && found.canonical.is_none() => {
-                found.canonical = attr("href").map(str::to_owned);
+            "link" if has_word(attr(local_name!("rel")), "canonical") && found.canonical.is_none() => {
+                found.canonical = attr(local_name!("href")).map(str::to_owned);
             }
-            "base" if found.base.is_none() => found.base = attr("href").map(str::to_owned),
+            "base" if found.base.is_none() => found.base = attr(local_name!("href")).map(str::to_owned),
             "h1" if in_text && h1.len() < MAX_HEADINGS => {
                 h1.push((page.text_of(node), place.article));
             }
@@ -240,24 +242,24 @@ fn collect(page: &Page) -> Found {
                 found.h2.push(page.text_of(node));
             }
             "time" if in_text => {
-                if let Some(datetime) = attr("datetime") {
+                if let Some(datetime) = attr(local_name!("datetime")) {
                     times.push((datetime.to_owned(), place.article));
                 }
             }
             _ => {}
         }
-        if has_word(attr("rel"), "author") && element.name() == "a" && found.author_link.is_none() {
+        if has_word(attr(local_name!("rel")), "author") && element.name() == "a" && found.author_link.is_none() {
             found.author_link = Some(page.text_of(node));
         }
-        match attr("itemprop") {
+        match attr(local_name!("itemprop")) {
             Some("author") if found.author_itemprop.is_none() => {
-                found.author_itemprop = attr("content")
+                found.author_itemprop = attr(local_name!("content"))
                     .map(str::to_owned)
                     .or_else(|| Some(page.text_of(node)));
             }
             Some("datePublished") if found.date_itemprop.is_none() => {
-                found.date_itemprop = attr("content")
-                    .or(attr("datetime"))
+                found.date_itemprop = attr(local_name!("content"))
+                    .or(attr(local_name!("datetime")))
                     .map(str::to_owned)
                     .or_else(|| Some(page.text_of(node)));
             }

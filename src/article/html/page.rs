@@ -15,6 +15,8 @@ use ego_tree::{NodeId, NodeRef};
 // keys. Every element of every page goes through these maps.
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use html5ever::tendril::TendrilSink;
+use html5ever::LocalName;
+use scraper::node::Element;
 use scraper::{Html, HtmlTreeSink, Node};
 
 use super::hints::{is_furniture, is_furniture_by_class, is_furniture_by_kind};
@@ -318,6 +320,17 @@ impl Page {
         });
         self.furniture.extend(minor);
     }
+}
+
+/// The value of an element's attribute `name` (written `local_name!("class")`, an interned name
+/// made when folio is compiled). scraper's own `Element::attr` takes a string and interns it on
+/// every call, and the extraction passes ask several attributes of every element of every page.
+pub fn attribute<'a>(element: &'a Element, name: &LocalName) -> Option<&'a str> {
+    element
+        .attrs
+        .iter()
+        .find(|(qualified, _)| qualified.local == *name && qualified.ns.is_empty())
+        .map(|(_, value)| &**value)
 }
 
 /// A part of a chosen article holding less than one in this many of its characters is minor.
