@@ -32,7 +32,7 @@ mod title;
 use super::build::Builder;
 use super::links::Links;
 use super::{Block, Metadata, plain};
-use choose::Effort;
+use dom_smoothie::ParsePolicy;
 
 /// Pages larger than this (in bytes of text) are shown as plain text.
 pub const MAX_BYTES: usize = 5 * 1024 * 1024;
@@ -143,20 +143,36 @@ pub fn extract(text: &str) -> Extracted {
 }
 
 /// What dom_smoothie chose in the page (whose tree has at most `nodes` nodes), and that article
-/// parsed: its strictest pass first, every pass when that finds a short article.
+/// parsed. As Readability.js does, its strictest pass first, and while the article found is short
+/// the next pass, each cleaning less; the longest when all are short. (dom_smoothie's own
+/// `parse` does the same but starts again from the strict pass, which folio has already run.)
 fn extractor_choice(page: &page::Page, nodes: usize) -> (choose::Chosen, page::Page) {
     // Its time grows faster than the page (2.9 s on 150,000 paragraphs under 250 nested divs,
     // within the guards); far past any real article, folio's own choice alone.
     if nodes > MAX_EXTRACTOR_NODES {
         return (choose::Chosen::default(), page::Page::parse_chosen(""));
     }
-    let chosen = choose::article(page, Effort::First).unwrap_or_default();
-    let content = page::Page::parse_chosen(&chosen.html);
-    if content.stats(content.body()).text >= SHORT_ARTICLE {
-        return (chosen, content);
+    let mut longest: Option<(choose::Chosen, page::Page, usize)> = None;
+    for policy in [
+        ParsePolicy::Strict,
+        ParsePolicy::Moderate,
+        ParsePolicy::Clean,
+        ParsePolicy::Raw,
+    ] {
+        let chosen = choose::article(page, policy).unwrap_or_default();
+        let content = page::Page::parse_chosen(&chosen.html);
+        let length = content.stats(content.body()).text;
+        if length >= SHORT_ARTICLE {
+            return (chosen, content);
+        }
+        if longest
+            .as_ref()
+            .is_none_or(|(_, _, longest)| length > *longest)
+        {
+            longest = Some((chosen, content, length));
+        }
     }
-    let chosen = choose::article(page, Effort::All).unwrap_or_default();
-    let content = page::Page::parse_chosen(&chosen.html);
+    let (chosen, content, _) = longest.expect("four passes were run");
     (chosen, content)
 }
 

@@ -29,30 +29,17 @@ pub struct Chosen {
     pub site: Option<String>,
 }
 
-/// How hard the extractor tries.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Effort {
-    /// Readability.js's first, strictest attempt only: enough for any page with an article of
-    /// some length, and a third faster than trying on.
-    First,
-    /// Every attempt, each cleaning less, the best kept: for pages the first attempt finds
-    /// little in.
-    All,
-}
-
-/// Runs the extractor over the page; `None` when it fails on it.
-pub fn article(page: &Page, effort: Effort) -> Option<Chosen> {
+/// Runs the extractor over the page with `policy`, Readability.js's flags: `Strict` first, and
+/// each next one cleaning less, for pages the stricter ones find little in. `None` when it fails
+/// on the page.
+pub fn article(page: &Page, policy: ParsePolicy) -> Option<Chosen> {
     let config = Config {
         // Class words are how folio knows a share bar or a signup box inside the article.
         keep_classes: true,
         ..Config::default()
     };
     let mut readability = Readability::with_document(document_of(page), None, Some(config)).ok()?;
-    let article = match effort {
-        Effort::First => readability.parse_with_policy(ParsePolicy::Strict),
-        Effort::All => readability.parse(),
-    }
-    .ok()?;
+    let article = readability.parse_with_policy(policy).ok()?;
     let some = |s: Option<String>| s.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
     Some(Chosen {
         html: article.content.to_string(),

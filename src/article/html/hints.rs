@@ -91,15 +91,18 @@ pub fn is_furniture(element: &Element) -> bool {
         || says_furniture(
             element,
             attribute(element, &local_name!("class"))
-        .into_iter()
-        .chain(attribute(element, &local_name!("id"))),
+                .into_iter()
+                .chain(attribute(element, &local_name!("id"))),
         )
 }
 
 /// Furniture by the words of its class alone: inside an article an extractor chose, ids are
 /// often made from headings ("sharing-with-a-single-developer") and say nothing of the kind.
 pub fn is_furniture_by_class(element: &Element) -> bool {
-    says_furniture(element, attribute(element, &local_name!("class")).into_iter())
+    says_furniture(
+        element,
+        attribute(element, &local_name!("class")).into_iter(),
+    )
 }
 
 /// Whether the words of `sources` (class and id values) say furniture. Run for every element of
@@ -178,7 +181,8 @@ pub fn any_hint_word(element: &Element, mut test: impl FnMut(&str) -> bool) -> b
     let mut found = false;
     for source in attribute(element, &local_name!("class"))
         .into_iter()
-        .chain(attribute(element, &local_name!("id"))) {
+        .chain(attribute(element, &local_name!("id")))
+    {
         each_word(source, &mut word, |w| found |= test(w));
     }
     found

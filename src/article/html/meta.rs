@@ -223,7 +223,9 @@ fn collect(page: &Page) -> Found {
                 found.title_element = Some(page.text_of(node));
             }
             "meta" => {
-                let key = attr(local_name!("property")).or(attr(local_name!("name"))).or(attr(local_name!("itemprop")));
+                let key = attr(local_name!("property"))
+                    .or(attr(local_name!("name")))
+                    .or(attr(local_name!("itemprop")));
                 if let (Some(key), Some(content)) = (key, attr(local_name!("content"))) {
                     found
                         .metas
@@ -231,10 +233,14 @@ fn collect(page: &Page) -> Found {
                         .or_insert_with(|| content.to_owned());
                 }
             }
-            "link" if has_word(attr(local_name!("rel")), "canonical") && found.canonical.is_none() => {
+            "link"
+                if has_word(attr(local_name!("rel")), "canonical") && found.canonical.is_none() =>
+            {
                 found.canonical = attr(local_name!("href")).map(str::to_owned);
             }
-            "base" if found.base.is_none() => found.base = attr(local_name!("href")).map(str::to_owned),
+            "base" if found.base.is_none() => {
+                found.base = attr(local_name!("href")).map(str::to_owned)
+            }
             "h1" if in_text && h1.len() < MAX_HEADINGS => {
                 h1.push((page.text_of(node), place.article));
             }
@@ -248,7 +254,10 @@ fn collect(page: &Page) -> Found {
             }
             _ => {}
         }
-        if has_word(attr(local_name!("rel")), "author") && element.name() == "a" && found.author_link.is_none() {
+        if has_word(attr(local_name!("rel")), "author")
+            && element.name() == "a"
+            && found.author_link.is_none()
+        {
             found.author_link = Some(page.text_of(node));
         }
         match attr(local_name!("itemprop")) {

@@ -14,8 +14,8 @@ use ego_tree::{NodeId, NodeRef};
 // Keyed by node ids, which a page does not choose: a fast hash, not one hardened against chosen
 // keys. Every element of every page goes through these maps.
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
-use html5ever::tendril::TendrilSink;
 use html5ever::LocalName;
+use html5ever::tendril::TendrilSink;
 use scraper::node::Element;
 use scraper::{Html, HtmlTreeSink, Node};
 
