@@ -27,67 +27,117 @@ impl Limits {
 }
 
 /// Elements with no content.
-const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr", "keygen", "frame", "basefont", "bgsound",
-];
+fn is_void(name: &str) -> bool {
+    matches!(
+        name,
+        "area"
+            | "base"
+            | "br"
+            | "col"
+            | "embed"
+            | "hr"
+            | "img"
+            | "input"
+            | "link"
+            | "meta"
+            | "param"
+            | "source"
+            | "track"
+            | "wbr"
+            | "keygen"
+            | "frame"
+            | "basefont"
+            | "bgsound"
+    )
+}
 
 /// Elements whose end tag may be left out and that the model does not track (the builder closes
 /// them itself, and they do not nest into each other). `p`, `li` and table cells and rows are
 /// tracked: elements left open inside them are closed with them.
-const UNTRACKED: &[&str] = &[
-    "html", "head", "body", "dt", "dd", "option", "optgroup", "thead", "tbody", "tfoot",
-    "colgroup", "rb", "rt", "rp", "rtc",
-];
+fn is_untracked(name: &str) -> bool {
+    matches!(
+        name,
+        "html"
+            | "head"
+            | "body"
+            | "dt"
+            | "dd"
+            | "option"
+            | "optgroup"
+            | "thead"
+            | "tbody"
+            | "tfoot"
+            | "colgroup"
+            | "rb"
+            | "rt"
+            | "rp"
+            | "rtc"
+    )
+}
 
 /// Start tags that close an open `p` first (HTML's "close a p element" in button scope).
-const CLOSES_P: &[&str] = &[
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "center",
-    "details",
-    "dialog",
-    "dir",
-    "div",
-    "dl",
-    "dd",
-    "dt",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hgroup",
-    "hr",
-    "li",
-    "listing",
-    "main",
-    "menu",
-    "nav",
-    "ol",
-    "p",
-    "plaintext",
-    "pre",
-    "section",
-    "summary",
-    "table",
-    "ul",
-    "xmp",
-];
+fn closes_p(name: &str) -> bool {
+    matches!(
+        name,
+        "address"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "center"
+            | "details"
+            | "dialog"
+            | "dir"
+            | "div"
+            | "dl"
+            | "dd"
+            | "dt"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "form"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "header"
+            | "hgroup"
+            | "hr"
+            | "li"
+            | "listing"
+            | "main"
+            | "menu"
+            | "nav"
+            | "ol"
+            | "p"
+            | "plaintext"
+            | "pre"
+            | "section"
+            | "summary"
+            | "table"
+            | "ul"
+            | "xmp"
+    )
+}
 
 /// Where the search for an element to close stops (HTML's scope boundaries, roughly).
-const SCOPE: &[&str] = &[
-    "applet", "button", "caption", "html", "marquee", "object", "table", "td", "template", "th",
-];
+fn is_scope(name: &str) -> bool {
+    matches!(
+        name,
+        "applet"
+            | "button"
+            | "caption"
+            | "html"
+            | "marquee"
+            | "object"
+            | "table"
+            | "td"
+            | "template"
+            | "th"
+    )
+}
 
 /// The most nodes one misnested end tag of a formatting element can make the builder create.
 const ADOPTION_NODES: usize = 24;
@@ -97,9 +147,24 @@ const ADOPTION_NODES: usize = 24;
 const SAME_FORMATTING: usize = 3;
 
 /// The formatting elements the tree builder re-creates when they are misnested.
-const FORMATTING: &[&str] = &[
-    "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u",
-];
+fn is_formatting(name: &str) -> bool {
+    matches!(
+        name,
+        "a" | "b"
+            | "big"
+            | "code"
+            | "em"
+            | "font"
+            | "i"
+            | "nobr"
+            | "s"
+            | "small"
+            | "strike"
+            | "strong"
+            | "tt"
+            | "u"
+    )
+}
 
 /// A rough model of html5ever's tree builder: its stack of open elements and its list of active
 /// formatting elements, with the depth and node count they imply.
@@ -176,7 +241,7 @@ impl Model {
                 self.open.truncate(index);
                 return;
             }
-            if SCOPE.contains(&name) || stops.contains(&name) {
+            if is_scope(name) || stops.contains(&name) {
                 return;
             }
         }
@@ -188,7 +253,7 @@ impl Model {
             return;
         }
         let name: &str = &tag.name;
-        if CLOSES_P.contains(&name) {
+        if closes_p(name) {
             self.close(&["p"], &[]);
         }
         match name {
@@ -201,7 +266,7 @@ impl Model {
             }
             _ => {}
         }
-        if FORMATTING.contains(&name) {
+        if is_formatting(name) {
             let mut signature = name.to_owned();
             for attribute in &tag.attrs {
                 signature.push_str(&format!(
@@ -217,7 +282,7 @@ impl Model {
             }
             self.active.push((name.to_owned(), signature));
         }
-        if !VOID.contains(&name) && !UNTRACKED.contains(&name) {
+        if !is_void(name) && !is_untracked(name) {
             self.open.push(tag.name.clone());
             self.depth = self.depth.max(self.open.len());
             self.over |= self.depth > self.limits.depth;
@@ -237,7 +302,7 @@ impl Model {
             return;
         }
         let name: &str = &tag.name;
-        if FORMATTING.contains(&name)
+        if is_formatting(name)
             && let Some(last) = self.active.iter().rposition(|(n, _)| n == name)
         {
             self.active.remove(last);

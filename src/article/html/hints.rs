@@ -8,11 +8,37 @@ use scraper::node::Element;
 use super::page::attribute;
 
 /// Elements that are never article text, whatever they contain.
-const FURNITURE_TAGS: &[&str] = &[
-    "aside", "audio", "button", "canvas", "dialog", "embed", "footer", "form", "header", "iframe",
-    "input", "label", "link", "menu", "meta", "nav", "noscript", "object", "script", "select",
-    "style", "svg", "template", "textarea", "title", "video",
-];
+fn is_furniture_tag(name: &str) -> bool {
+    matches!(
+        name,
+        "aside"
+            | "audio"
+            | "button"
+            | "canvas"
+            | "dialog"
+            | "embed"
+            | "footer"
+            | "form"
+            | "header"
+            | "iframe"
+            | "input"
+            | "label"
+            | "link"
+            | "menu"
+            | "meta"
+            | "nav"
+            | "noscript"
+            | "object"
+            | "script"
+            | "select"
+            | "style"
+            | "svg"
+            | "template"
+            | "textarea"
+            | "title"
+            | "video"
+    )
+}
 
 /// ARIA roles of page furniture.
 const FURNITURE_ROLES: &[&str] = &[
@@ -130,7 +156,7 @@ pub fn is_furniture_by_kind(element: &Element) -> bool {
     if matches!(name, "html" | "body" | "main" | "article") {
         return false;
     }
-    FURNITURE_TAGS.contains(&name) || is_hidden(element) || has_furniture_role(element)
+    is_furniture_tag(name) || is_hidden(element) || has_furniture_role(element)
 }
 
 fn is_hidden(element: &Element) -> bool {

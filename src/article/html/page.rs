@@ -55,51 +55,57 @@ impl Stats {
 }
 
 /// Elements that start a new block of text.
-pub const BLOCK_TAGS: &[&str] = &[
-    "address",
-    "article",
-    "blockquote",
-    "dd",
-    "details",
-    "div",
-    "dl",
-    "dt",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "hr",
-    "li",
-    "main",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "table",
-    "ul",
-];
+pub fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "address"
+            | "article"
+            | "blockquote"
+            | "dd"
+            | "details"
+            | "div"
+            | "dl"
+            | "dt"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "hr"
+            | "li"
+            | "main"
+            | "ol"
+            | "p"
+            | "pre"
+            | "section"
+            | "table"
+            | "ul"
+    )
+}
 
-const PROSE_TAGS: &[&str] = &[
-    "article",
-    "blockquote",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "table",
-    "ul",
-];
+fn is_prose(name: &str) -> bool {
+    matches!(
+        name,
+        "article"
+            | "blockquote"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "ol"
+            | "p"
+            | "pre"
+            | "section"
+            | "table"
+            | "ul"
+    )
+}
 
 /// The parsed page and its measurements.
 pub struct Page {
@@ -278,8 +284,8 @@ impl Page {
                         parent.text += own.text;
                         parent.link_text += own.link_text;
                         parent.commas += own.commas;
-                        parent.has_block |= own.has_block || BLOCK_TAGS.contains(&name);
-                        parent.has_prose |= own.has_prose || PROSE_TAGS.contains(&name);
+                        parent.has_block |= own.has_block || is_block(name);
+                        parent.has_prose |= own.has_prose || is_prose(name);
                     }
                 }
                 true
@@ -306,7 +312,7 @@ impl Page {
                     if self.furniture.contains(&node.id()) {
                         return false;
                     }
-                    let boxed = BLOCK_TAGS.contains(&element.name()) || element.name() == "td";
+                    let boxed = is_block(element.name()) || element.name() == "td";
                     let small = self.stats(node).text * MINOR_SHARE < total;
                     if boxed && small && is_furniture_by_class(element) {
                         minor.push(node.id());
