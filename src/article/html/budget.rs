@@ -7,6 +7,8 @@
 //! stops as soon as the page is over budget (the page will be shown as text) and its stack never
 //! outgrows the depth limit.
 
+use std::hash::{BuildHasher, Hash, Hasher};
+
 use html5ever::LocalName;
 use html5ever::tokenizer::{Tag, TagKind, Token};
 
@@ -178,8 +180,12 @@ pub struct Model {
     /// The model of the stack of open elements, innermost last (names are interned: pushing one
     /// allocates nothing).
     open: Vec<LocalName>,
-    /// The model of the active formatting elements: tag name, and tag name with attributes.
-    active: Vec<(String, String)>,
+    /// The model of the active formatting elements: tag name, and a hash of the tag name with
+    /// its attributes (what makes two of them "the same" to the builder).
+    active: Vec<(LocalName, u64)>,
+    /// Seeds that hash, anew for every page, so that a page cannot be written to make two
+    /// different tags collide.
+    signatures: foldhash::fast::RandomState,
     /// The page is over budget: structure is no longer modelled.
     over: bool,
 }
@@ -192,6 +198,7 @@ impl Model {
             nodes: 0,
             open: Vec::new(),
             active: Vec::new(),
+            signatures: foldhash::fast::RandomState::default(),
             over: false,
         }
     }
@@ -267,20 +274,19 @@ impl Model {
             _ => {}
         }
         if is_formatting(name) {
-            let mut signature = name.to_owned();
+            let mut hasher = self.signatures.build_hasher();
+            name.hash(&mut hasher);
             for attribute in &tag.attrs {
-                signature.push_str(&format!(
-                    " {}={:?}",
-                    &*attribute.name.local, &*attribute.value
-                ));
+                (&*attribute.name.local, &*attribute.value).hash(&mut hasher);
             }
+            let signature = hasher.finish();
             let same = self.active.iter().filter(|(_, s)| *s == signature).count();
             if same >= SAME_FORMATTING
                 && let Some(earliest) = self.active.iter().position(|(_, s)| *s == signature)
             {
                 self.active.remove(earliest);
             }
-            self.active.push((name.to_owned(), signature));
+            self.active.push((tag.name.clone(), signature));
         }
         if !is_void(name) && !is_untracked(name) {
             self.open.push(tag.name.clone());
@@ -303,7 +309,7 @@ impl Model {
         }
         let name: &str = &tag.name;
         if is_formatting(name)
-            && let Some(last) = self.active.iter().rposition(|(n, _)| n == name)
+            && let Some(last) = self.active.iter().rposition(|(n, _)| *n == tag.name)
         {
             self.active.remove(last);
             // Closing a formatting element that is not the innermost one runs the "adoption
