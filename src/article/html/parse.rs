@@ -3,19 +3,20 @@
 //! while the page is within the limits. A page over them is dropped at that token, so a hostile
 //! page costs no more than one within the limits, and a page within them is tokenized once.
 //!
-//! The tree is built as dom_smoothie's own parser builds it (scripting off: a `<noscript>`'s
-//! images and text are elements, which Readability.js unwraps), so the extractor, handed this
-//! tree (`choose`), sees the page as it always has.
+//! The tree is built as a browser with scripts on builds it: a `<noscript>` holds its markup as
+//! text, so one left open cannot swallow the page after it. (`choose` parses that text for the
+//! extractor, which looks there for images.)
 
 use std::cell::RefCell;
 
 use ego_tree::NodeId;
-use html5ever::TokenizerResult;
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{
     BufferQueue, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
 };
+use html5ever::tree_builder::create_element;
 use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};
+use html5ever::{QualName, TokenizerResult, local_name, ns};
 use scraper::{Html, HtmlTreeSink};
 
 use super::budget::{Limits, Model};
@@ -38,18 +39,43 @@ pub struct Parsed {
 /// How html5ever's tree builder is set up, for whole pages and chosen articles alike.
 pub fn tree_builder_opts() -> TreeBuilderOpts {
     TreeBuilderOpts {
-        scripting_enabled: false,
+        scripting_enabled: true,
         ..TreeBuilderOpts::default()
     }
 }
 
 /// Parses `text` into a tree, or says what it would cost when that is over `limits`.
 pub fn parse_within(text: &str, limits: Limits) -> Result<Parsed, Cost> {
+    let builder = TreeBuilder::new(HtmlTreeSink::new(Html::new_document()), tree_builder_opts());
+    build_within(builder, TokenizerOpts::default(), text, limits)
+}
+
+/// Parses `text` as what a `<body>` holds (a noscript's markup) into a tree whose root element
+/// holds it, or says what it would cost when that is over `limits`.
+pub fn parse_fragment_within(text: &str, limits: Limits) -> Result<Parsed, Cost> {
+    let sink = HtmlTreeSink::new(Html::new_fragment());
+    let body = QualName::new(None, ns!(html), local_name!("body"));
+    let context = create_element(&sink, body, Vec::new());
+    let builder = TreeBuilder::new_for_fragment(sink, context, None, tree_builder_opts());
+    let tokenizer = TokenizerOpts {
+        initial_state: Some(builder.tokenizer_state_for_context_elem(false)),
+        ..TokenizerOpts::default()
+    };
+    build_within(builder, tokenizer, text, limits)
+}
+
+/// Runs the tokenizer over `text`, feeding the guard and, through it, `builder`.
+fn build_within(
+    builder: TreeBuilder<NodeId, HtmlTreeSink>,
+    tokenizer: TokenizerOpts,
+    text: &str,
+    limits: Limits,
+) -> Result<Parsed, Cost> {
     let sink = Guard {
-        builder: TreeBuilder::new(HtmlTreeSink::new(Html::new_document()), tree_builder_opts()),
+        builder,
         model: RefCell::new(Model::new(limits)),
     };
-    let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
+    let tokenizer = Tokenizer::new(sink, tokenizer);
     let input = BufferQueue::default();
     input.push_back(StrTendril::from_slice(text));
     // The tree builder pauses the tokenizer after every script (there is none to run) and at a
@@ -157,14 +183,19 @@ mod tests {
     }
 
     #[test]
-    fn noscript_holds_elements_as_the_extractor_expects() {
-        let page = "<body><noscript><img src=a.png></noscript>";
+    fn a_fragment_is_parsed_as_the_content_of_a_body() {
+        let parsed = parse_fragment_within("<img src=a.png><p>One<p>Two", LIMITS).unwrap();
+        let root = parsed.html.root_element();
+        assert_eq!(root.inner_html(), "<img src=\"a.png\"><p>One</p><p>Two</p>");
+        let deep = "<div>".repeat(1_000);
+        assert!(parse_fragment_within(&deep, LIMITS).is_err());
+    }
+
+    #[test]
+    fn a_noscript_left_open_does_not_swallow_the_page() {
+        let page = "<body><noscript><div id=nojs></noscript><p>The article";
         let parsed = parse_within(page, LIMITS).unwrap();
-        assert!(
-            parsed
-                .html
-                .html()
-                .contains("<noscript><img src=\"a.png\"></noscript>")
-        );
+        let html = parsed.html.html();
+        assert!(html.contains("</noscript><p>The article</p>"), "{html}");
     }
 }
