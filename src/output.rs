@@ -23,6 +23,19 @@ pub fn stdout(text: &str) {
         .and_then(|()| stdout.flush());
 }
 
+/// Writes each piece to stdout in turn, through a buffer: a listing of every article is never
+/// held whole (2 MB for 20,000 articles, and twice that while a `String` grows to hold it).
+pub fn stdout_each(pieces: impl IntoIterator<Item = String>) {
+    let mut stdout = io::BufWriter::with_capacity(64 * 1024, io::stdout().lock());
+    for piece in pieces {
+        // A closed pipe (`folio list | head`): nobody reads the rest.
+        if stdout.write_all(piece.as_bytes()).is_err() {
+            return;
+        }
+    }
+    let _ = stdout.flush();
+}
+
 /// Writes `text` to stderr, sanitized: messages quote paths, queries and arguments, and folio
 /// never means to send a control sequence there.
 pub fn stderr(text: &str) {
