@@ -61,6 +61,18 @@ pub fn json(value: &impl Serialize) -> String {
     String::from_utf8(bytes).unwrap_or_default()
 }
 
+/// `json(value)` written to stdout as it is made, through a buffer: `folio list --json` of
+/// 20,000 articles is 10 MB, which a `String` would hold whole (and twice over while it grows).
+pub fn json_to_stdout(value: &impl Serialize) {
+    let mut stdout = io::BufWriter::with_capacity(64 * 1024, io::stdout().lock());
+    let mut serializer =
+        serde_json::Serializer::with_formatter(&mut stdout, TerminalSafe::default());
+    // Serializing folio's own types cannot fail; writing can (a closed pipe): nobody reads on.
+    if value.serialize(&mut serializer).is_ok() {
+        let _ = stdout.write_all(b"\n").and_then(|()| stdout.flush());
+    }
+}
+
 /// serde_json's pretty formatter, with every character a terminal could act on escaped.
 #[derive(Default)]
 struct TerminalSafe(serde_json::ser::PrettyFormatter<'static>);

@@ -104,7 +104,7 @@ pub fn run(paths: &[PathBuf], options: &Options<'_>) -> u8 {
                 }
             })
             .collect();
-        output::stdout(&output::json(&entries));
+        output::json_to_stdout(&entries);
     } else {
         let several_folders = keys.folder_count() > 1;
         output::stdout_each(listed.iter().map(|&i| {
