@@ -275,6 +275,7 @@ impl Session<'_> {
                             stop.store(true, Ordering::SeqCst);
                         }
                     }
+                    Effect::ReadOriginal { id } => self.read_original(&id),
                     bookmark_change => self.change_bookmarks(bookmark_change),
                 }
             }
@@ -391,6 +392,15 @@ impl Session<'_> {
         if let Some(store) = self.bookmarks.as_deref_mut() {
             store.set_patience(patience);
         }
+    }
+
+    /// Reads the file article `id` was made from again, for the raw view.
+    fn read_original(&mut self, id: &str) {
+        let Some(&index) = self.state.article_ids.get(id) else {
+            return;
+        };
+        let read = corpus::read_original(&self.state.articles[index]);
+        self.state.original_read(id, read);
     }
 
     /// Starts fetching and saving `url` in the background; the result arrives as a message.

@@ -362,7 +362,21 @@ fn show(query: &str, paths: &[PathBuf], raw: bool, width: usize) -> u8 {
         }
         [article] => {
             let text = if raw {
-                article.raw.clone()
+                match corpus::read_original(article) {
+                    Ok(read) => {
+                        if read.changed {
+                            output::message(format!(
+                                "{}: changed since folio read it; showing it as it is now",
+                                article.path
+                            ));
+                        }
+                        read.text
+                    }
+                    Err(reason) => {
+                        output::message(format!("cannot read {}: {reason}", article.path));
+                        return EXIT_ERROR;
+                    }
+                }
             } else {
                 let width = if width == 0 { usize::MAX / 4 } else { width };
                 wrap::to_plain_text(article, width)

@@ -20,7 +20,9 @@ use crate::decode::{BINARY_SNIFF_LEN, NotText, decode, decode_with_hint, sniff_h
 use crate::sanitize::{is_all_plain, sanitize_line};
 
 mod mbox;
+mod original;
 mod stream;
+pub use original::read_original;
 pub use stream::{LoadEvent, load, load_in_background, load_where};
 
 /// Asked about the whole text of a plain-text file that sanitizing leaves as it is (so every word
@@ -265,7 +267,13 @@ fn load_file(candidate: &Candidate, wanted: Option<TextFilter>) -> Result<Vec<Ar
                 "binary file (NUL byte in the first 8 KB)".to_owned(),
             ));
         }
-        return Ok(load_mbox(&bytes, &identity, path, &stem));
+        let mut articles = load_mbox(&bytes, &identity, path, &stem);
+        if !candidate.special {
+            for (index, article) in articles.iter_mut().enumerate() {
+                article.read_from(path.clone(), Some(index + 1));
+            }
+        }
+        return Ok(articles);
     }
     // Only a web page declares its charset; in a text file "<meta charset" is just words.
     let declared = match candidate.format {
@@ -297,6 +305,10 @@ fn load_file(candidate: &Candidate, wanted: Option<TextFilter>) -> Result<Vec<Ar
         Article::from_text(&identity, &stem, format, decoded.text)
     };
     article.path = display_path(path);
+    // A pipe or device cannot be read again for the raw view: its article keeps the text.
+    if !candidate.special {
+        article.read_from(path.clone(), None);
+    }
     Ok(vec![article])
 }
 
@@ -640,9 +652,10 @@ mod tests {
             third.blocks[0].text,
             "Body of message 3.\nFrom the archive."
         );
+        let raw = read_original(third).unwrap();
         assert!(
-            third.raw.starts_with("From: Writer 3"),
-            "the raw view is the message"
+            raw.text.starts_with("From: Writer 3") && !raw.text.contains("Writer 4"),
+            "the raw view is the message: {raw:?}"
         );
         // A name that does not say mbox: the content does.
         fs::write(dir.path().join("archive"), mbox_of(4)).unwrap();
@@ -653,6 +666,8 @@ mod tests {
         assert_eq!(after.articles.len(), 6);
         let ids = |c: &Corpus| c.articles.iter().map(|a| a.id.clone()).collect::<Vec<_>>();
         assert_eq!(ids(&before)[..], ids(&after)[..4]);
+        // Messages appended after it leave message 3 as it was.
+        assert_eq!(read_original(third).unwrap(), raw);
         let mut distinct = ids(&after);
         distinct.sort();
         distinct.dedup();
@@ -697,6 +712,70 @@ mod tests {
         assert_eq!(titles, ["A", "C", "D", "E"]);
         assert!(corpus.skipped.is_empty());
         assert_eq!(load(&[dir.path().to_owned()]).articles.len(), 5);
+    }
+
+    #[test]
+    fn the_raw_text_is_read_again_and_a_change_is_told() {
+        use crate::article::original::OriginalText;
+        let dir = folder_of(&[]);
+        let path = dir.path().join("a.txt");
+        fs::write(&path, "Title\r\n\r\nBody\u{7}.\r\n").unwrap();
+        let corpus = load(std::slice::from_ref(&path));
+        let article = &corpus.articles[0];
+        assert_eq!(article.original.kept(), None, "not held in memory");
+        let as_loaded = OriginalText {
+            text: "Title\n\nBody^G.\n".to_owned(),
+            changed: false,
+        };
+        assert_eq!(read_original(article), Ok(as_loaded));
+        fs::write(&path, "Title\n\nOther text.\n").unwrap();
+        let now = OriginalText {
+            text: "Title\n\nOther text.\n".to_owned(),
+            changed: true,
+        };
+        assert_eq!(read_original(article), Ok(now));
+        fs::remove_file(&path).unwrap();
+        assert_eq!(
+            read_original(article),
+            Err("no such file or folder".to_owned())
+        );
+        // A page read again by the charset it declares, as it was loaded.
+        let page = dir.path().join("p.html");
+        let latin1 = b"<meta charset=iso-8859-1><title>Caf\xe9</title><p>Caf\xe9 au lait.</p>";
+        fs::write(&page, latin1).unwrap();
+        let corpus = load(std::slice::from_ref(&page));
+        let raw = read_original(&corpus.articles[0]).unwrap();
+        assert!(!raw.changed && raw.text.contains("Café au lait"), "{raw:?}");
+        // An mbox that lost its messages says so.
+        let mbox = dir.path().join("list.mbox");
+        fs::write(&mbox, mbox_of(2)).unwrap();
+        let corpus = load(std::slice::from_ref(&mbox));
+        fs::write(&mbox, mbox_of(1)).unwrap();
+        assert_eq!(
+            read_original(&corpus.articles[1]),
+            Err("it no longer holds a message #2".to_owned())
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_pipe_named_on_the_command_line_keeps_its_text() {
+        let dir = folder_of(&[]);
+        let fifo = dir.path().join("pipe.txt");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            eprintln!("mkfifo not available; skipped");
+            return;
+        }
+        let writer = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || fs::write(fifo, "Piped\n\nText.\n").unwrap())
+        };
+        let corpus = load(std::slice::from_ref(&fifo));
+        writer.join().unwrap();
+        let article = &corpus.articles[0];
+        assert_eq!(article.original.kept(), Some("Piped\n\nText.\n"));
+        assert_eq!(read_original(article).unwrap().text, "Piped\n\nText.\n");
     }
 
     #[test]

@@ -12,11 +12,13 @@
 //!
 //! Beneath it:
 //! - `corpus` walks paths and reads files, in order, on every core, all at once or streamed to the
-//!   interface, and splits an mbox into its messages; `decode` turns bytes into text and
-//!   `article` builds the model from plain text (its quotes, signatures and preformatted runs kept
-//!   by `article::plain`), Markdown, a saved web page (the article chosen by dom_smoothie, a port
-//!   of Readability.js, behind folio's own guards) or a mail or news message (`article::mail`),
-//!   sanitized by `sanitize` and cleaned of saved-page debris.
+//!   interface, and splits an mbox into its messages; it reads a file again for the raw view (an
+//!   article keeps where its text came from and a digest of it, `article::original`, not the
+//!   text); `decode` turns bytes into text and `article` builds the model from plain text (its
+//!   quotes, signatures and preformatted runs kept by `article::plain`), Markdown, a saved web page
+//!   (the article chosen by dom_smoothie, a port of Readability.js, behind folio's own guards) or
+//!   a mail or news message (`article::mail`), sanitized by `sanitize` and cleaned of saved-page
+//!   debris.
 //! - `wrap` lays an article out in lines for a width, lazily, block by block; the reader and
 //!   `folio show` share it. `screen` and `scroll` are the pure geometry and scroll arithmetic.
 //! - `search` parses queries and finds matches as byte ranges in blocks, and ranks the matching

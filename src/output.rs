@@ -23,6 +23,19 @@ pub fn stdout(text: &str) {
         .and_then(|()| stdout.flush());
 }
 
+/// Writes each piece to stdout in turn, through a buffer: a listing of every article is never
+/// held whole (2 MB for 20,000 articles, and twice that while a `String` grows to hold it).
+pub fn stdout_each(pieces: impl IntoIterator<Item = String>) {
+    let mut stdout = io::BufWriter::with_capacity(64 * 1024, io::stdout().lock());
+    for piece in pieces {
+        // A closed pipe (`folio list | head`): nobody reads the rest.
+        if stdout.write_all(piece.as_bytes()).is_err() {
+            return;
+        }
+    }
+    let _ = stdout.flush();
+}
+
 /// Writes `text` to stderr, sanitized: messages quote paths, queries and arguments, and folio
 /// never means to send a control sequence there.
 pub fn stderr(text: &str) {
@@ -46,6 +59,18 @@ pub fn json(value: &impl Serialize) -> String {
     bytes.push(b'\n');
     // Only whole strings pass through the formatter, so the bytes are UTF-8.
     String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// `json(value)` written to stdout as it is made, through a buffer: `folio list --json` of
+/// 20,000 articles is 10 MB, which a `String` would hold whole (and twice over while it grows).
+pub fn json_to_stdout(value: &impl Serialize) {
+    let mut stdout = io::BufWriter::with_capacity(64 * 1024, io::stdout().lock());
+    let mut serializer =
+        serde_json::Serializer::with_formatter(&mut stdout, TerminalSafe::default());
+    // Serializing folio's own types cannot fail; writing can (a closed pipe): nobody reads on.
+    if value.serialize(&mut serializer).is_ok() {
+        let _ = stdout.write_all(b"\n").and_then(|()| stdout.flush());
+    }
 }
 
 /// serde_json's pretty formatter, with every character a terminal could act on escaped.

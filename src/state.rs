@@ -86,6 +86,10 @@ pub enum Effect {
     AddPage(String),
     /// Drop the page being added: it must not be saved.
     StopAdding,
+    /// Read the file article `id` was made from again, for the raw view (`State::original_read`).
+    ReadOriginal {
+        id: String,
+    },
 }
 
 /// The whole interface state.
@@ -605,7 +609,7 @@ impl State {
             }
             Action::NextArticle => return self.step_article(1),
             Action::PreviousArticle => return self.step_article(-1),
-            Action::ToggleRaw => self.toggle_raw(),
+            Action::ToggleRaw => return self.toggle_raw(),
             // Both steps start from the width drawn, so each press changes what is seen.
             Action::NarrowColumn => {
                 self.set_column(self.column_in_use().saturating_sub(screen::COLUMN_STEP));

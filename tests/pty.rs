@@ -637,3 +637,47 @@ fn a_search_in_a_large_article_is_counted_to_the_end_between_keys() {
     pty.send("q");
     assert!(pty.wait_exit().success());
 }
+
+#[test]
+fn r_reads_the_file_again_and_says_when_it_changed_or_went() {
+    let config = TempDir::new().unwrap();
+    let folder = TempDir::new().unwrap();
+    let file = folder.path().join("tides.md");
+    let written = "# Tides\n\nThe *moon* pulls the sea\ntwice a day.\n";
+    std::fs::write(&file, written).unwrap();
+    let mut pty = Pty::spawn(config.path(), &[folder.path().to_str().unwrap()], 100, 30);
+    pty.wait_for(" LIST  1/1 ");
+    pty.send("\r");
+    let article = pty.wait_for(" READ  1/1 ");
+    assert!(
+        article.contains("The moon pulls the sea twice a day."),
+        "{article}"
+    );
+    // The file as it is: its markup and its line breaks, read from the disk again.
+    pty.send("r");
+    let raw = pty.wait_for("the file as it is, not cleaned");
+    assert!(raw.contains("The *moon* pulls the sea"), "{raw}");
+    assert!(raw.contains("# Tides"), "{raw}");
+    pty.send("r");
+    pty.wait_until("the article again", |s| {
+        s.contains("The moon pulls the sea twice a day.")
+    });
+    std::fs::write(&file, "# Tides\n\nRewritten since.\n").unwrap();
+    pty.send("r");
+    let changed = pty.wait_for("changed since folio read it");
+    assert!(changed.contains("Rewritten since."), "{changed}");
+    pty.send("r");
+    pty.wait_until("the article again", |s| {
+        s.contains("The moon pulls the sea twice a day.")
+    });
+    std::fs::remove_file(&file).unwrap();
+    pty.send("r");
+    let gone = pty.wait_for("no such file or folder");
+    assert!(gone.contains("cannot show the file as it is"), "{gone}");
+    assert!(
+        gone.contains("The moon pulls the sea twice a day."),
+        "{gone}"
+    );
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+}

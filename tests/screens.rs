@@ -647,6 +647,30 @@ fn r_shows_the_file_as_it_is_and_r_again_the_article_at_80x20() {
     assert_eq!(screen(&s), article);
 }
 
+#[test]
+fn r_on_a_file_changed_since_it_was_loaded_says_so_at_80x20() {
+    let mut s = portal_state();
+    s.articles[0].read_from(std::path::PathBuf::from("portal.html"), None);
+    press(&mut s, &[Action::OpenSelected]);
+    let id = s.articles[0].id.clone();
+    assert_eq!(
+        s.update(Action::ToggleRaw),
+        Some(folio::state::Effect::ReadOriginal { id: id.clone() })
+    );
+    let now = "<!doctype html><title>City Portal</title>\n\n<p>Moved to a new address.</p>";
+    s.original_read(
+        &id,
+        Ok(folio::article::original::OriginalText {
+            text: now.to_owned(),
+            changed: true,
+        }),
+    );
+    let raw = screen(&s);
+    assert!(raw.contains("changed since folio read it"), "{raw}");
+    assert!(raw.contains("<p>Moved to a new address.</p>"), "{raw}");
+    assert_snapshot!(raw);
+}
+
 /// `common::tides_text` open in the reader at its middle.
 fn reading_a_large_article(width: u16, height: u16) -> State {
     let article = Article::from_text("tides.txt", "Tides", Format::Text, common::tides_text());

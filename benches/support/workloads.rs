@@ -109,12 +109,24 @@ pub fn memmem_scan(finder: &Finder<'_>, articles: &[Article]) -> usize {
         .sum()
 }
 
-/// The same memmem over each article's whole text (`Article::raw`) in one haystack: what
-/// searching costs without the per-block calls, a lower bound rather than the same work.
-pub fn memmem_scan_raw(finder: &Finder<'_>, articles: &[Article]) -> usize {
+/// Each article's whole text as its file holds it (read again: the loader does not keep it).
+pub fn whole_texts(articles: &[Article]) -> Vec<String> {
     articles
         .iter()
-        .map(|a| finder.find_iter(a.raw.as_bytes()).count())
+        .map(|a| {
+            folio::corpus::read_original(a)
+                .expect("the bench corpus")
+                .text
+        })
+        .collect()
+}
+
+/// The same memmem over each article's whole text (`whole_texts`) in one haystack: what
+/// searching costs without the per-block calls, a lower bound rather than the same work.
+pub fn memmem_scan_raw(finder: &Finder<'_>, texts: &[String]) -> usize {
+    texts
+        .iter()
+        .map(|text| finder.find_iter(text.as_bytes()).count())
         .sum()
 }
 

@@ -86,7 +86,7 @@ pub fn run(paths: &[PathBuf], options: &Options<'_>) -> u8 {
         .into_iter()
         .filter(|&i| folder.is_none_or(|f| keys.folder(i) == f))
         .collect();
-    let out = if options.json {
+    if options.json {
         let entries: Vec<Entry> = listed
             .iter()
             .map(|&i| {
@@ -104,18 +104,14 @@ pub fn run(paths: &[PathBuf], options: &Options<'_>) -> u8 {
                 }
             })
             .collect();
-        output::json(&entries)
+        output::json_to_stdout(&entries);
     } else {
         let several_folders = keys.folder_count() > 1;
-        listed
-            .iter()
-            .map(|&i| {
-                let folder = several_folders.then(|| keys.folder_name(keys.folder(i)));
-                line(&articles[i], folder, read(i))
-            })
-            .collect()
-    };
-    output::stdout(&out);
+        output::stdout_each(listed.iter().map(|&i| {
+            let folder = several_folders.then(|| keys.folder_name(keys.folder(i)));
+            line(&articles[i], folder, read(i))
+        }));
+    }
     let empty = listed.is_empty();
     super::left_for_the_exit(corpus);
     if named_failed {

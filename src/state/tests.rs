@@ -1,7 +1,8 @@
 //! Tests of the interface state: what each action does to it.
 
 use super::*;
-use crate::article::Article;
+use crate::article::original::OriginalText;
+use crate::article::{AS_WRITTEN_NOTE, Article};
 use crate::corpus;
 
 fn state(width: u16, height: u16) -> State {
@@ -920,4 +921,101 @@ fn moving_the_list_selection_previews_the_article_without_reading_it() {
     assert_eq!(s.open, 0);
     s.update(Action::SelectNext);
     assert_eq!(s.top, top, "the preview opens where reading stopped");
+}
+
+/// The bundled articles as if read from files: their text let go, as the loader does.
+fn state_read_from_files() -> State {
+    let mut articles = corpus::bundled().articles;
+    for article in &mut articles {
+        article.read_from(std::path::PathBuf::from(&article.path), None);
+    }
+    State::new(articles, Rect::new(0, 0, 100, 30), HashMap::new(), None)
+}
+
+fn read_again(text: &str, changed: bool) -> Result<OriginalText, String> {
+    Ok(OriginalText {
+        text: text.to_owned(),
+        changed,
+    })
+}
+
+#[test]
+fn r_shows_a_kept_text_at_once_and_r_again_the_article_where_it_was() {
+    let mut s = state(100, 30);
+    s.update(Action::OpenSelected);
+    s.update(Action::PageDown);
+    let (top, id) = (s.top, s.articles[0].id.clone());
+    assert_eq!(s.update(Action::ToggleRaw), None);
+    let raw = s.as_written.as_ref().expect("the raw view");
+    assert_eq!(
+        (raw.id.as_str(), raw.notes.as_slice()),
+        (id.as_str(), &[AS_WRITTEN_NOTE.to_owned()][..])
+    );
+    assert_eq!(s.top, Spot::default());
+    s.update(Action::ToggleRaw);
+    assert_eq!((s.as_written.is_none(), s.top), (true, top));
+}
+
+#[test]
+fn r_asks_for_the_file_and_shows_what_comes_back() {
+    let mut s = state_read_from_files();
+    s.update(Action::OpenSelected);
+    let id = s.articles[0].id.clone();
+    assert_eq!(
+        s.update(Action::ToggleRaw),
+        Some(Effect::ReadOriginal { id: id.clone() })
+    );
+    assert!(s.as_written.is_none(), "nothing shown until the text comes");
+    s.original_read(&id, read_again("Title\n\nas written\nhere", false));
+    let raw = s.as_written.as_ref().expect("the raw view");
+    let texts: Vec<_> = raw.blocks.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(texts, ["Title", "as written\nhere"]);
+    assert_eq!(raw.notes, [AS_WRITTEN_NOTE]);
+    assert_eq!(
+        s.update(Action::ToggleRaw),
+        None,
+        "r again: back, nothing read"
+    );
+    assert!(s.as_written.is_none());
+}
+
+#[test]
+fn a_changed_file_is_shown_as_it_is_now_and_says_so() {
+    let mut s = state_read_from_files();
+    s.update(Action::OpenSelected);
+    let id = s.articles[0].id.clone();
+    s.update(Action::ToggleRaw);
+    s.original_read(&id, read_again("Other text", true));
+    let raw = s.as_written.as_ref().expect("the raw view");
+    assert_eq!(raw.notes, [crate::article::original::CHANGED_NOTE]);
+    assert_eq!(raw.blocks[0].text, "Other text");
+}
+
+#[test]
+fn a_file_that_cannot_be_read_is_reported_and_the_article_stays() {
+    let mut s = state_read_from_files();
+    s.update(Action::OpenSelected);
+    s.update(Action::PageDown);
+    let (top, id) = (s.top, s.articles[0].id.clone());
+    s.update(Action::ToggleRaw);
+    s.original_read(&id, Err("no such file or folder".to_owned()));
+    assert!(s.as_written.is_none());
+    assert_eq!(s.top, top);
+    let message = s.message.clone().unwrap();
+    assert!(
+        message.starts_with("cannot show the file as it is: bundled/"),
+        "{message}"
+    );
+    assert!(message.ends_with(": no such file or folder"), "{message}");
+}
+
+#[test]
+fn text_that_arrives_after_the_reader_moved_on_is_dropped() {
+    let mut s = state_read_from_files();
+    s.update(Action::OpenSelected);
+    let first = s.articles[0].id.clone();
+    s.update(Action::ToggleRaw);
+    s.update(Action::NextArticle);
+    s.original_read(&first, read_again("late", false));
+    assert_eq!((s.open, s.as_written.is_none()), (1, true));
 }
