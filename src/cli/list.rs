@@ -21,6 +21,7 @@ pub struct Options<'a> {
     pub sort: Option<Sort>,
     pub folder: Option<String>,
     pub config_dir: Option<&'a Path>,
+    pub cache: Option<&'a crate::cache::Cache>,
 }
 
 #[derive(Serialize)]
@@ -37,7 +38,11 @@ struct Entry<'a> {
 }
 
 pub fn run(paths: &[PathBuf], options: &Options<'_>) -> u8 {
-    let (corpus, named_failed) = load_reporting(paths);
+    let reading = crate::corpus::Reading {
+        cache: options.cache,
+        ..crate::corpus::Reading::default()
+    };
+    let (corpus, named_failed) = load_reporting(paths, reading);
     let articles = &corpus.articles;
     let mut keys = Keys::default();
     keys.extend(articles);

@@ -2,13 +2,17 @@
 //! all at once for the command line, or from a background thread as they load, so the interface
 //! can draw its first frame before the corpus is read.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
+use std::time::SystemTime;
 
-use super::{Candidate, Corpus, Skipped, TextFilter, bundled, find_files, load_file};
+use super::{
+    Candidate, Corpus, Found, Skipped, TextFilter, bundled, display_path, find_files, load_file,
+};
 use crate::article::Article;
+use crate::cache::{self, Cache, Entry, Key, Piece, Stored, layout};
 
 /// Files per unit of work: small enough that the first articles arrive at once, large enough
 /// that handing work out costs nothing.
@@ -31,9 +35,27 @@ pub enum LoadEvent {
     Done,
 }
 
-/// Loads `paths` (the bundled articles when there are none) on a background thread, calling
-/// `send` with each event. Stops early when `send` returns false: nobody is listening.
-pub fn load_in_background(paths: Vec<PathBuf>, send: impl Fn(LoadEvent) -> bool + Send + 'static) {
+/// How a load reads the files.
+#[derive(Clone, Copy, Default)]
+pub struct Reading<'a> {
+    /// Plain-text files whose text this refuses are passed over unparsed (see `TextFilter`).
+    /// Not with a cache, which stores every article for the next run.
+    pub wanted: Option<TextFilter<'a>>,
+    /// Articles of files that have not changed come from here, and the rest go into it.
+    pub cache: Option<&'a Cache>,
+    /// Articles from the cache come with their raw text (`Article::raw`): only the reader's raw
+    /// view and `folio show --raw` show it.
+    pub raw: bool,
+}
+
+/// Loads `paths` (the bundled articles when there are none) on a background thread, through
+/// `cache` when given, calling `send` with each event. Stops early when `send` returns false:
+/// nobody is listening.
+pub fn load_in_background(
+    paths: Vec<PathBuf>,
+    cache: Option<Cache>,
+    send: impl Fn(LoadEvent) -> bool + Send + 'static,
+) {
     std::thread::spawn(move || {
         if paths.is_empty() {
             let corpus = bundled();
@@ -52,14 +74,19 @@ pub fn load_in_background(paths: Vec<PathBuf>, send: impl Fn(LoadEvent) -> bool 
             }
             return;
         }
-        let (files, skipped) = find_files(&paths);
+        let found = find_files(&paths);
         if !send(LoadEvent::Found {
-            files: files.len(),
-            skipped,
+            files: found.files.len(),
+            skipped: found.skipped,
         }) {
             return;
         }
-        let finished = load_ordered(&files, None, |results| {
+        let reading = Reading {
+            wanted: None,
+            cache: cache.as_ref(),
+            raw: true,
+        };
+        let finished = load_found(&found.files, &found.roots, reading, |results| {
             let files = results.len();
             let (articles, skipped) = split(results);
             send(LoadEvent::Batch {
@@ -76,18 +103,33 @@ pub fn load_in_background(paths: Vec<PathBuf>, send: impl Fn(LoadEvent) -> bool 
 
 /// Loads `paths` completely: what the command line needs.
 pub fn load(paths: &[PathBuf]) -> Corpus {
-    load_where(paths, None)
+    load_with(paths, Reading::default())
 }
 
 /// `load`, passing over the plain-text files whose text `wanted` refuses (see `TextFilter`)
 /// without parsing them: `folio search` parses only the articles that can match.
 pub fn load_where(paths: &[PathBuf], wanted: Option<TextFilter>) -> Corpus {
+    load_with(
+        paths,
+        Reading {
+            wanted,
+            ..Reading::default()
+        },
+    )
+}
+
+/// Loads `paths` completely, as `reading` says.
+pub fn load_with(paths: &[PathBuf], reading: Reading) -> Corpus {
     if paths.is_empty() {
         return bundled();
     }
-    let (files, mut skipped) = find_files(paths);
+    let Found {
+        files,
+        mut skipped,
+        roots,
+    } = find_files(paths);
     let mut articles = Vec::with_capacity(files.len());
-    load_ordered(&files, wanted, |results| {
+    load_found(&files, &roots, reading, |results| {
         let (loaded, passed_over) = split(results);
         articles.extend(loaded);
         skipped.extend(passed_over);
@@ -96,7 +138,106 @@ pub fn load_where(paths: &[PathBuf], wanted: Option<TextFilter>) -> Corpus {
     Corpus { articles, skipped }
 }
 
-fn split(results: Vec<Result<Vec<Article>, Skipped>>) -> (Vec<Article>, Vec<Skipped>) {
+type Loaded = Result<Vec<Article>, Skipped>;
+
+/// Loads the files the walk found and hands them to `emit` a chunk at a time, in walk order;
+/// false when `emit` asked to stop.
+fn load_found(
+    files: &[Candidate],
+    roots: &[Option<PathBuf>],
+    reading: Reading,
+    emit: impl FnMut(Vec<Loaded>) -> bool,
+) -> bool {
+    match reading.cache {
+        None => load_ordered(files, |file| load_file(file, reading.wanted), emit),
+        Some(cache) => load_through(cache, files, roots, reading.raw, emit),
+    }
+}
+
+/// `load_found` through the cache: each root's cache file is read once, the files that have not
+/// changed since are taken from it, the others parsed; then each root's cache file is written
+/// again if anything changed (and the load was not stopped).
+fn load_through(
+    cache: &Cache,
+    files: &[Candidate],
+    roots: &[Option<PathBuf>],
+    raw: bool,
+    mut emit: impl FnMut(Vec<Loaded>) -> bool,
+) -> bool {
+    // A root named twice has one cache file, read and written once.
+    let mut names: Vec<&str> = Vec::new();
+    let slot_of: Vec<Option<usize>> = roots
+        .iter()
+        .map(|root| {
+            let name = root.as_deref()?.to_str()?;
+            Some(names.iter().position(|n| *n == name).unwrap_or_else(|| {
+                names.push(name);
+                names.len() - 1
+            }))
+        })
+        .collect();
+    let stored: Vec<Stored> = names.iter().map(|name| cache.read(name)).collect();
+    let before: Vec<HashMap<&str, Entry>> = stored.iter().map(|s| s.entries(cache)).collect();
+    let now = SystemTime::now();
+    let load = |file: &Candidate| -> (Loaded, Option<(usize, Piece)>) {
+        let Some((slot, key)) = cache_key(file, &slot_of) else {
+            return (load_file(file, None), None);
+        };
+        let shown = display_path(&file.path);
+        if let Some(entry) = before[slot].get(key.identity)
+            && entry.key == key
+            && let Some(articles) = entry.articles(&shown, raw)
+        {
+            return (Ok(articles), Some((slot, Piece::Kept(*entry))));
+        }
+        let loaded = load_file(file, None);
+        let piece = match &loaded {
+            Ok(articles) if file.modified.is_some_and(|m| cache::settled(m, now)) => {
+                layout::encode_entry(&key, &shown, articles).map(|bytes| {
+                    let identity = key.identity.to_owned();
+                    (slot, Piece::New { identity, bytes })
+                })
+            }
+            _ => None,
+        };
+        (loaded, piece)
+    };
+    let mut pieces: Vec<Vec<Piece>> = names.iter().map(|_| Vec::new()).collect();
+    let finished = load_ordered(files, load, |results| {
+        let mut loaded = Vec::with_capacity(results.len());
+        for (result, piece) in results {
+            if let Some((slot, piece)) = piece {
+                pieces[slot].push(piece);
+            }
+            loaded.push(result);
+        }
+        emit(loaded)
+    });
+    if finished {
+        for (slot, name) in names.iter().enumerate() {
+            cache::update(cache, name, &before[slot], &pieces[slot]);
+        }
+    }
+    finished
+}
+
+/// The root's slot and the key of a file the cache can hold: a regular file, its time known,
+/// its path and its root's UTF-8 (two names that are not could read the same once made lossy).
+fn cache_key<'a>(file: &'a Candidate, slot_of: &[Option<usize>]) -> Option<(usize, Key<'a>)> {
+    if file.special {
+        return None;
+    }
+    let slot = slot_of.get(file.root).copied().flatten()?;
+    let key = Key {
+        identity: file.identity.to_str()?,
+        size: file.size,
+        modified: cache::modified_of(file.modified?)?,
+        stem: file.path.file_stem()?.to_str()?,
+    };
+    Some((slot, key))
+}
+
+fn split(results: Vec<Loaded>) -> (Vec<Article>, Vec<Skipped>) {
     let mut articles = Vec::with_capacity(results.len());
     let mut skipped = Vec::new();
     for result in results {
@@ -110,10 +251,10 @@ fn split(results: Vec<Result<Vec<Article>, Skipped>>) -> (Vec<Article>, Vec<Skip
 
 /// Loads `files` in chunks on every core and hands each chunk's results to `emit` in walk order.
 /// Returns false when `emit` asked to stop (the rest is then not loaded).
-fn load_ordered(
+fn load_ordered<T: Send>(
     files: &[Candidate],
-    wanted: Option<TextFilter>,
-    mut emit: impl FnMut(Vec<Result<Vec<Article>, Skipped>>) -> bool,
+    load: impl Fn(&Candidate) -> T + Sync,
+    mut emit: impl FnMut(Vec<T>) -> bool,
 ) -> bool {
     let chunks: Vec<&[Candidate]> = files.chunks(CHUNK_FILES).collect();
     let workers = std::thread::available_parallelism()
@@ -122,7 +263,7 @@ fn load_ordered(
     if workers <= 1 {
         return chunks
             .iter()
-            .all(|chunk| emit(chunk.iter().map(|c| load_file(c, wanted)).collect()));
+            .all(|chunk| emit(chunk.iter().map(&load).collect()));
     }
     let next_chunk = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
@@ -130,14 +271,14 @@ fn load_ordered(
     std::thread::scope(|scope| {
         for _ in 0..workers {
             let done_chunks = done_chunks.clone();
-            let (next_chunk, stop, chunks) = (&next_chunk, &stop, &chunks);
+            let (next_chunk, stop, chunks, load) = (&next_chunk, &stop, &chunks, &load);
             scope.spawn(move || {
                 while !stop.load(Ordering::Relaxed) {
                     let index = next_chunk.fetch_add(1, Ordering::Relaxed);
                     let Some(chunk) = chunks.get(index) else {
                         return;
                     };
-                    let results: Vec<_> = chunk.iter().map(|c| load_file(c, wanted)).collect();
+                    let results: Vec<T> = chunk.iter().map(load).collect();
                     if done_chunks.send((index, results)).is_err() {
                         return;
                     }
@@ -147,11 +288,11 @@ fn load_ordered(
         drop(done_chunks);
         // Chunks finish out of order; hold the early ones until those before them are in.
         let mut waiting = BTreeMap::new();
-        let mut wanted = 0;
+        let mut next = 0;
         for (index, results) in finished {
             waiting.insert(index, results);
-            while let Some(results) = waiting.remove(&wanted) {
-                wanted += 1;
+            while let Some(results) = waiting.remove(&next) {
+                next += 1;
                 if !emit(results) {
                     stop.store(true, Ordering::Relaxed);
                     return false;

@@ -1,0 +1,267 @@
+use proptest::prelude::*;
+
+use super::*;
+use crate::article::Article;
+
+const STAMP: &str = "0.1.0 test";
+const ROOT: &str = "/home/ada/articles";
+
+fn key(identity: &str) -> Key<'_> {
+    Key {
+        identity,
+        size: 1234,
+        modified: (1_700_000_000, 123_456_789),
+        stem: "harbour",
+    }
+}
+
+/// An article with a bit of everything: marks, links, a list item, a note, a raw text.
+fn markdown_article(shown: &str) -> Article {
+    let mut article = Article::from_text(
+        "/home/ada/articles/harbour.md",
+        "harbour",
+        Format::Markdown,
+        "---\ntitle: The harbour\nauthor: Ada\n---\n\n# Tides\n\nThe *harbour* at **dawn**, \
+         see [the map](https://example.org/map).\n\n- one\n- two\n\n> quoted\n\n```\ncode\n```\n",
+    );
+    article.path = shown.to_owned();
+    article
+}
+
+fn file_of(entries: &[Vec<u8>]) -> Vec<u8> {
+    file(STAMP, ROOT, entries.iter().map(Vec::as_slice))
+}
+
+#[test]
+fn an_entry_reads_back_as_it_was_written_under_another_shown_path() {
+    let article = markdown_article("articles/harbour.md");
+    assert!(!article.links.is_empty() && article.blocks.iter().any(|b| !b.marks.is_empty()));
+    let entry = encode_entry(
+        &key("/a/harbour.md"),
+        "articles/harbour.md",
+        std::slice::from_ref(&article),
+    )
+    .unwrap();
+    let file = file_of(&[entry]);
+    let body = body(&file, STAMP, ROOT).unwrap();
+    let index = index(body).unwrap();
+    let stored = index["/a/harbour.md"];
+    assert_eq!(stored.key, key("/a/harbour.md"));
+    assert_eq!(
+        stored.articles("articles/harbour.md", true).unwrap(),
+        vec![article.clone()]
+    );
+    // Named another way this time: the path is the new one, everything else the same.
+    let elsewhere = stored.articles("./articles/harbour.md", true).unwrap();
+    assert_eq!(elsewhere[0].path, "./articles/harbour.md");
+    assert_eq!(elsewhere[0].blocks, article.blocks);
+    // Without the raw text.
+    let without_raw = stored.articles("articles/harbour.md", false).unwrap();
+    assert_eq!(without_raw[0].raw, "");
+    assert_eq!(without_raw[0].blocks, article.blocks);
+}
+
+#[test]
+fn the_messages_of_an_mbox_keep_their_numbers() {
+    let mut first = markdown_article("list.mbox#1");
+    first.format = Format::Mail;
+    let mut second = first.clone();
+    second.path = "list.mbox#2".to_owned();
+    second.id = "0123456789ab".to_owned();
+    let entry = encode_entry(&key("/m/list.mbox"), "list.mbox", &[first, second]).unwrap();
+    let file = file_of(&[entry]);
+    let index = index(body(&file, STAMP, ROOT).unwrap()).unwrap();
+    let paths: Vec<String> = index["/m/list.mbox"]
+        .articles("mail/list.mbox", false)
+        .unwrap()
+        .into_iter()
+        .map(|a| a.path)
+        .collect();
+    assert_eq!(paths, ["mail/list.mbox#1", "mail/list.mbox#2"]);
+}
+
+#[test]
+fn text_sanitize_would_change_is_not_stored() {
+    let mut article = markdown_article("a.md");
+    article.raw = "\u{feff}text with a byte-order mark".to_owned();
+    assert!(encode_entry(&key("/a.md"), "a.md", &[article]).is_none());
+    // A path that is not under the shown path cannot be rebuilt.
+    assert!(encode_entry(&key("/a.md"), "b.md", &[markdown_article("a.md")]).is_none());
+}
+
+#[test]
+fn another_schema_stamp_or_root_is_not_read() {
+    let entry = encode_entry(&key("/a.md"), "a.md", &[markdown_article("a.md")]).unwrap();
+    let good = file_of(&[entry]);
+    assert!(body(&good, STAMP, ROOT).is_some());
+    assert!(body(&good, "0.1.1 test", ROOT).is_none());
+    assert!(body(&good, STAMP, "/home/ada").is_none());
+    let mut other_schema = good.clone();
+    other_schema[MAGIC.len()..MAGIC.len() + 4].copy_from_slice(&(SCHEMA + 1).to_le_bytes());
+    assert!(body(&other_schema, STAMP, ROOT).is_none());
+}
+
+#[test]
+fn every_truncation_and_every_flipped_byte_is_refused() {
+    let entries: Vec<Vec<u8>> = ["/a.md", "/b.md"]
+        .iter()
+        .map(|identity| encode_entry(&key(identity), "a.md", &[markdown_article("a.md")]).unwrap())
+        .collect();
+    let good = file_of(&entries);
+    for length in 0..good.len() {
+        assert!(
+            body(&good[..length], STAMP, ROOT).is_none(),
+            "cut at {length}"
+        );
+    }
+    for at in 0..good.len() {
+        let mut bad = good.clone();
+        bad[at] ^= 0x10;
+        assert!(body(&bad, STAMP, ROOT).is_none(), "byte {at} flipped");
+    }
+}
+
+#[test]
+fn an_empty_cache_file_is_a_cache_of_nothing() {
+    let file = file_of(&[]);
+    assert!(index(body(&file, STAMP, ROOT).unwrap()).unwrap().is_empty());
+}
+
+#[test]
+fn entries_copied_from_one_file_make_the_next() {
+    let a = encode_entry(&key("/a.md"), "a.md", &[markdown_article("a.md")]).unwrap();
+    let b = encode_entry(&key("/b.md"), "b.md", &[markdown_article("b.md")]).unwrap();
+    let first = file_of(&[a, b]);
+    let index = index(body(&first, STAMP, ROOT).unwrap()).unwrap();
+    let second = file(STAMP, ROOT, std::iter::once(index["/b.md"].bytes));
+    let kept = super::index(body(&second, STAMP, ROOT).unwrap()).unwrap();
+    assert_eq!(kept.len(), 1);
+    assert_eq!(
+        kept["/b.md"].articles("b.md", true).unwrap()[0].path,
+        "b.md"
+    );
+}
+
+/// A mark's range in the middle of a character, or outside its text, or a heading of level 9:
+/// read back, such an entry is refused rather than panicking later in drawing.
+#[test]
+fn a_body_with_a_bad_mark_or_level_is_refused() {
+    let mut article = markdown_article("a.md");
+    article.blocks = vec![Block::paragraph("café")];
+    article.blocks[0].marks = vec![Mark {
+        range: 0..4,
+        style: MarkStyle::Strong,
+    }];
+    let entry = encode_entry(&key("/a.md"), "a.md", &[article.clone()]).unwrap();
+    let file = file_of(&[entry]);
+    let index = index(body(&file, STAMP, ROOT).unwrap()).unwrap();
+    assert!(
+        index["/a.md"].articles("a.md", false).is_none(),
+        "0..4 cuts é"
+    );
+    article.blocks = vec![Block::new(BlockKind::Heading { level: 9 }, "Nine")];
+    let entry = encode_entry(&key("/a.md"), "a.md", &[article]).unwrap();
+    let file = file_of(&[entry]);
+    let index = super::index(body(&file, STAMP, ROOT).unwrap()).unwrap();
+    assert!(index["/a.md"].articles("a.md", false).is_none());
+}
+
+fn text() -> impl Strategy<Value = String> {
+    // Sanitized text: no control characters but the line break.
+    "[a-zA-Z0-9 .,é日\n-]{0,40}"
+}
+
+fn block() -> impl Strategy<Value = Block> {
+    let kind = prop_oneof![
+        (1u8..=6).prop_map(|level| BlockKind::Heading { level }),
+        Just(BlockKind::Paragraph),
+        any::<u8>().prop_map(|depth| BlockKind::Quote { depth }),
+        Just(BlockKind::Signature),
+        (any::<u8>(), "[0-9•.]{0,3}")
+            .prop_map(|(depth, marker)| BlockKind::ListItem { depth, marker }),
+        Just(BlockKind::Code),
+    ];
+    (kind, text(), 0usize..4).prop_map(|(kind, text, marks)| {
+        let ends: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([text.len()])
+            .collect();
+        let marks = (0..marks.min(ends.len() - 1))
+            .map(|i| Mark {
+                range: ends[i]..ends[i + 1],
+                style: [
+                    MarkStyle::Emphasis,
+                    MarkStyle::Strong,
+                    MarkStyle::Code,
+                    MarkStyle::Link,
+                ][i],
+            })
+            .collect();
+        Block { kind, text, marks }
+    })
+}
+
+fn article() -> impl Strategy<Value = Article> {
+    (
+        (
+            text(),
+            text(),
+            proptest::option::of(text()),
+            proptest::option::of(text()),
+        ),
+        (
+            0usize..4,
+            0usize..100_000,
+            prop::collection::vec(text(), 0..3),
+        ),
+        (
+            prop::collection::vec(text(), 0..3),
+            prop::collection::vec(block(), 0..6),
+            text(),
+        ),
+    )
+        .prop_map(
+            |((id, title, byline, date), (format, word_count, notes), (links, blocks, raw))| {
+                Article {
+                    id,
+                    title,
+                    title_original: None,
+                    byline,
+                    date,
+                    source: None,
+                    url: Some("https://example.org/".to_owned()),
+                    path: "shown/path.txt#2".to_owned(),
+                    format: [Format::Text, Format::Markdown, Format::Html, Format::Mail][format],
+                    word_count,
+                    notes,
+                    blocks,
+                    raw,
+                    links,
+                }
+            },
+        )
+}
+
+proptest! {
+    #[test]
+    fn any_articles_read_back_as_they_were(articles in prop::collection::vec(article(), 0..4)) {
+        let entry = encode_entry(&key("/x"), "shown/path.txt", &articles).unwrap();
+        let file = file_of(&[entry]);
+        let index = index(body(&file, STAMP, ROOT).unwrap()).unwrap();
+        prop_assert_eq!(index["/x"].articles("shown/path.txt", true).unwrap(), articles);
+    }
+
+    /// Whatever the bytes after a valid head (the checksum made right, as a careless or hostile
+    /// writer could), reading never panics.
+    #[test]
+    fn any_body_is_read_or_refused_without_a_panic(garbage in prop::collection::vec(any::<u8>(), 0..200)) {
+        let file = file(STAMP, ROOT, std::iter::once(garbage.as_slice()));
+        let body = body(&file, STAMP, ROOT).unwrap();
+        if let Some(index) = index(body) {
+            for entry in index.values() {
+                let _ = entry.articles("p", true);
+            }
+        }
+    }
+}
