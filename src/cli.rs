@@ -540,11 +540,15 @@ fn search(input: &str, paths: &[PathBuf], count: bool, cache: Option<&Cache>) ->
     // Without the cache, only the articles whose text holds the query's longest word are parsed:
     // an article that cannot match prints nothing, and ranks nothing above the others. With it,
     // every article is, to be stored for the next run.
+    // From the cache, only the articles whose stored text holds that word are decoded.
     let required = query.required_word();
     let may_match = |text: &str| required.as_ref().is_none_or(|word| word.is_in(text));
+    let stored_may_match =
+        |bytes: &[u8]| required.as_ref().is_none_or(|word| word.is_in_bytes(bytes));
     let reading = corpus::Reading {
         wanted: Some(&may_match),
         cache,
+        wanted_stored: Some(&stored_may_match),
         raw: false,
     };
     let (corpus, named_failed) = load_reporting(paths, reading);

@@ -21,7 +21,9 @@ use crate::sanitize::{is_all_plain, sanitize_line};
 
 mod mbox;
 mod stream;
-pub use stream::{LoadEvent, Reading, load, load_in_background, load_where, load_with};
+pub use stream::{
+    LoadEvent, Reading, StoredFilter, load, load_in_background, load_where, load_with,
+};
 
 /// Asked about the whole text of a plain-text file that sanitizing leaves as it is (so every word
 /// of its body is a word of this text, as written): false when no article built from it can

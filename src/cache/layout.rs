@@ -3,14 +3,14 @@
 //! ```text
 //! "folio-cache\n"  u32 schema  str stamp  str root  u64 body length  u32 CRC-32 of the body
 //! body: entries, one per file, each  u32 length  str identity  u64 size  i64 s  u32 ns  str stem
-//!                                    u32 articles  article...
+//!                                    u32 length of the articles  u32 articles  article...  str raw...
 //! article: str path suffix, id, title; 5 optional fields; u8 format; u64 words; notes; links;
-//!          blocks (u8 kind [level|depth [marker]], text, marks (u32 start, u32 end, u8 style));
-//!          str raw
+//!          blocks (u8 kind [level|depth [marker]], text, marks (u32 start, u32 end, u8 style))
 //! ```
 //! Integers are little-endian, a `str` is a u32 length and UTF-8. Each entry says its length, so
 //! the index of a file reads only the entries' heads, and an entry whose file has not changed is
-//! copied into the next cache file as it is. Nothing read is trusted: a length past the end, a
+//! copied into the next cache file as it is. The articles' raw texts come after all of them, so
+//! a search can ask the articles' own text for a word before decoding any (`Entry::may_hold`). Nothing read is trusted: a length past the end, a
 //! string that is not UTF-8 or would not come out of `sanitize` unchanged, a mark outside its
 //! text or between the bytes of a character, an unknown tag: each makes the read fail, and the
 //! caller parses the file instead.
@@ -24,7 +24,7 @@ const MAGIC: &[u8] = b"folio-cache\n";
 
 /// Bumped whenever the layout or the meaning of what is stored changes: a file with another
 /// number is not read.
-pub const SCHEMA: u32 = 1;
+pub const SCHEMA: u32 = 2;
 
 /// When a file was last changed, as the walk's `stat` said: seconds and nanoseconds since 1970.
 pub type Modified = (i64, u32);
@@ -47,6 +47,8 @@ pub struct Entry<'a> {
     pub bytes: &'a [u8],
     /// The encoded articles.
     articles: &'a [u8],
+    /// Their raw texts, one `str` each.
+    raws: &'a [u8],
 }
 
 impl<'a> Entry<'a> {
@@ -61,9 +63,27 @@ impl<'a> Entry<'a> {
         // A count is not trusted with an allocation: each article takes far more than a byte.
         let mut articles = Vec::with_capacity(count.min(self.articles.len()));
         for _ in 0..count {
-            articles.push(reader.article(shown_path, raw)?);
+            articles.push(reader.article(shown_path)?);
         }
-        reader.bytes.is_empty().then_some(articles)
+        if !reader.bytes.is_empty() {
+            return None;
+        }
+        if raw {
+            let mut raws = Reader { bytes: self.raws };
+            for article in &mut articles {
+                article.raw = raws.plain()?;
+            }
+            if !raws.bytes.is_empty() {
+                return None;
+            }
+        }
+        Some(articles)
+    }
+
+    /// False when `holds` says the articles' stored text (every string of them but the raw
+    /// texts: titles, blocks, links, notes) lacks what it asks for: then no block of theirs has it.
+    pub fn may_hold(&self, holds: impl Fn(&[u8]) -> bool) -> bool {
+        holds(self.articles)
     }
 }
 
@@ -99,12 +119,15 @@ pub fn index(body: &[u8]) -> Option<HashMap<&str, Entry<'_>>> {
             modified: (inside.u64()? as i64, inside.u32()?),
             stem: inside.str()?,
         };
+        let length = inside.u32()? as usize;
+        let articles = inside.take(length)?;
         entries.insert(
             key.identity,
             Entry {
                 key,
                 bytes,
-                articles: inside.bytes,
+                articles,
+                raws: inside.bytes,
             },
         );
     }
@@ -142,9 +165,16 @@ pub fn encode_entry(key: &Key, shown_path: &str, articles: &[Article]) -> Option
     out.u64(key.modified.0 as u64);
     out.u32(key.modified.1);
     out.str(key.stem);
+    let start = out.0.len();
+    out.u32(0); // the length of the articles, filled in below
     out.u32(u32::try_from(articles.len()).ok()?);
     for article in articles {
         out.article(article, article.path.strip_prefix(shown_path)?)?;
+    }
+    let articles_length = u32::try_from(out.0.len() - start - 4).ok()?;
+    out.0[start..start + 4].copy_from_slice(&articles_length.to_le_bytes());
+    for article in articles {
+        out.plain(&article.raw)?;
     }
     let length = u32::try_from(out.0.len() - 4).ok()?;
     out.0[..4].copy_from_slice(&length.to_le_bytes());
@@ -220,10 +250,10 @@ impl Writer {
         self.list(&article.notes)?;
         self.list(&article.links)?;
         self.u32(article.blocks.len() as u32);
-        for block in &article.blocks {
-            self.block(block)?;
-        }
-        self.plain(&article.raw)
+        article
+            .blocks
+            .iter()
+            .try_for_each(|block| self.block(block))
     }
 
     fn block(&mut self, block: &Block) -> Option<()> {
@@ -302,11 +332,6 @@ impl<'a> Reader<'a> {
         is_all_plain(text).then(|| text.to_owned())
     }
 
-    fn skip_str(&mut self) -> Option<()> {
-        let length = self.u32()? as usize;
-        self.take(length).map(drop)
-    }
-
     fn optional(&mut self) -> Option<Option<String>> {
         match self.u8()? {
             0 => Some(None),
@@ -324,7 +349,8 @@ impl<'a> Reader<'a> {
         Some(texts)
     }
 
-    fn article(&mut self, shown_path: &str, raw: bool) -> Option<Article> {
+    /// An article, its raw text left empty.
+    fn article(&mut self, shown_path: &str) -> Option<Article> {
         let path = format!("{shown_path}{}", self.plain()?);
         let id = self.plain()?;
         let title = self.plain()?;
@@ -348,12 +374,6 @@ impl<'a> Reader<'a> {
         for _ in 0..count {
             blocks.push(self.block()?);
         }
-        let raw = if raw {
-            self.plain()?
-        } else {
-            self.skip_str()?;
-            String::new()
-        };
         Some(Article {
             id,
             title,
@@ -367,7 +387,7 @@ impl<'a> Reader<'a> {
             word_count,
             notes,
             blocks,
-            raw,
+            raw: String::new(),
             links,
         })
     }

@@ -43,6 +43,10 @@ pub struct Reading<'a> {
     pub wanted: Option<TextFilter<'a>>,
     /// Articles of files that have not changed come from here, and the rest go into it.
     pub cache: Option<&'a Cache>,
+    /// Asked about the stored text of a file's articles in the cache (`cache::Entry::may_hold`):
+    /// false when none of them can hold what the caller wants. They are then passed over
+    /// undecoded, and not reported.
+    pub wanted_stored: Option<StoredFilter<'a>>,
     /// Articles from the cache come with their raw text (`Article::raw`): only the reader's raw
     /// view and `folio show --raw` show it.
     pub raw: bool,
@@ -82,9 +86,9 @@ pub fn load_in_background(
             return;
         }
         let reading = Reading {
-            wanted: None,
             cache: cache.as_ref(),
             raw: true,
+            ..Reading::default()
         };
         let finished = load_found(&found.files, &found.roots, reading, |results| {
             let files = results.len();
@@ -138,6 +142,10 @@ pub fn load_with(paths: &[PathBuf], reading: Reading) -> Corpus {
     Corpus { articles, skipped }
 }
 
+/// Asked about bytes that hold the text of a file's articles among other things (see
+/// `Reading::wanted_stored`).
+pub type StoredFilter<'a> = &'a (dyn Fn(&[u8]) -> bool + Sync);
+
 type Loaded = Result<Vec<Article>, Skipped>;
 
 /// Loads the files the walk found and hands them to `emit` a chunk at a time, in walk order;
@@ -150,7 +158,7 @@ fn load_found(
 ) -> bool {
     match reading.cache {
         None => load_ordered(files, |file| load_file(file, reading.wanted), emit),
-        Some(cache) => load_through(cache, files, roots, reading.raw, emit),
+        Some(cache) => load_through(cache, files, roots, reading, emit),
     }
 }
 
@@ -161,7 +169,7 @@ fn load_through(
     cache: &Cache,
     files: &[Candidate],
     roots: &[Option<PathBuf>],
-    raw: bool,
+    reading: Reading,
     mut emit: impl FnMut(Vec<Loaded>) -> bool,
 ) -> bool {
     // A root named twice has one cache file, read and written once.
@@ -186,9 +194,17 @@ fn load_through(
         let shown = display_path(&file.path);
         if let Some(entry) = before[slot].get(key.identity)
             && entry.key == key
-            && let Some(articles) = entry.articles(&shown, raw)
         {
-            return (Ok(articles), Some((slot, Piece::Kept(*entry))));
+            let kept = Some((slot, Piece::Kept(*entry)));
+            if reading
+                .wanted_stored
+                .is_some_and(|wanted| !entry.may_hold(wanted))
+            {
+                return (Ok(Vec::new()), kept);
+            }
+            if let Some(articles) = entry.articles(&shown, reading.raw) {
+                return (Ok(articles), kept);
+            }
         }
         let loaded = load_file(file, None);
         let piece = match &loaded {

@@ -265,3 +265,18 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_word_is_looked_for_in_the_articles_text_not_in_the_raw_text() {
+    let mut article = markdown_article("a.md");
+    article.raw = "the raw text says zebra".to_owned();
+    let entry = encode_entry(&key("/a.md"), "a.md", &[article]).unwrap();
+    let file = file_of(&[entry]);
+    let index = index(body(&file, STAMP, ROOT).unwrap()).unwrap();
+    let holds = |word: &'static str| {
+        move |bytes: &[u8]| bytes.windows(word.len()).any(|w| w == word.as_bytes())
+    };
+    assert!(index["/a.md"].may_hold(holds("harbour")));
+    assert!(index["/a.md"].may_hold(holds("example.org/map")), "a link");
+    assert!(!index["/a.md"].may_hold(holds("zebra")));
+}
