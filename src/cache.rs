@@ -19,10 +19,14 @@
 
 pub mod layout;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::fs;
+use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 use std::time::{Duration, SystemTime};
+
+use foldhash::HashMap;
 
 pub use layout::{Entry, Key, Modified};
 
@@ -75,29 +79,55 @@ impl Cache {
         self.dir.join(format!("{:016x}.{EXTENSION}", fnv1a(root)))
     }
 
-    /// What is stored for `root`, checked (see `Stored::entries`); empty when nothing is.
+    /// What is stored for `root`: the head and the entries, read with one read (the raw texts
+    /// only when asked for, see `Stored::raws`), checked: nothing when the file is missing,
+    /// unreadable, from another build, for another root, cut short or damaged.
     pub fn read(&self, root: &str) -> Stored {
-        let file = self.file_of(root);
-        let bytes = fs::File::open(&file)
-            .and_then(|mut handle| {
-                use std::io::Read;
-                let size = handle.metadata()?.len();
-                let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-                handle.read_to_end(&mut bytes)?;
-                // Read now: the last to be evicted. A failure only makes it look older.
-                let _ = handle.set_modified(SystemTime::now());
-                Ok(bytes)
-            })
-            .unwrap_or_default();
-        Stored {
+        let mut stored = Stored {
             root: root.to_owned(),
-            bytes,
+            head: None,
+            entries: Vec::new(),
+            file: None,
+            raws: OnceLock::new(),
+        };
+        let Ok(mut file) = fs::File::open(self.file_of(root)) else {
+            return stored;
+        };
+        // The head, and as much of the entries as fits beside it; then the rest of them.
+        let mut start = vec![0; layout::MAX_HEAD];
+        let Ok(read) = read_up_to(&mut file, &mut start) else {
+            return stored;
+        };
+        start.truncate(read);
+        // A file cut short (or grown) is refused here, whether or not its raw texts are read.
+        let Some(head) = layout::head(&start, &self.stamp, root)
+            .filter(|head| file.metadata().is_ok_and(|m| m.len() == head.file_length()))
+        else {
+            return stored;
+        };
+        let mut entries = start.split_off(head.length.min(start.len()));
+        let have = entries.len().min(head.entries.length);
+        entries.truncate(have);
+        entries.resize(head.entries.length, 0);
+        if file.read_exact(&mut entries[have..]).is_err() || !head.entries.holds(&entries) {
+            return stored;
         }
+        // Read now: the last to be evicted. A failure only makes it look older.
+        let _ = file.set_modified(SystemTime::now());
+        stored.head = Some(head);
+        stored.entries = entries;
+        stored.file = Some(file);
+        stored
     }
 
-    /// Replaces the cache file of `root` with these entries (from `Stored::entries` or
-    /// `layout::encode_entry`), then makes room. Failures are ignored: it is a cache.
-    pub fn write<'a>(&self, root: &str, entries: impl Iterator<Item = &'a [u8]> + Clone) {
+    /// Replaces the cache file of `root` with these entries and their raw texts (from
+    /// `Stored::entries` and `Stored::raws`, or `layout::encode_entry`), then makes room.
+    /// Failures are ignored: it is a cache.
+    pub fn write<'a>(
+        &self,
+        root: &str,
+        entries: impl Iterator<Item = (&'a [u8], &'a [u8])> + Clone,
+    ) {
         let file = self.file_of(root);
         let bytes = layout::file(&self.stamp, root, entries);
         if bytes.len() as u64 > self.max_bytes {
@@ -187,26 +217,62 @@ impl Cache {
     }
 }
 
-/// A cache file as read, not yet checked.
+/// A cache file as read: its head and its entries, checked, and the file left open for its raw
+/// texts.
 pub struct Stored {
     pub root: String,
-    bytes: Vec<u8>,
+    head: Option<layout::Head>,
+    entries: Vec<u8>,
+    file: Option<fs::File>,
+    raws: OnceLock<Option<Vec<u8>>>,
 }
 
 impl Stored {
-    /// The entries, by identity, when the file is there and right for `cache` (schema, stamp,
-    /// root, checksum, shape); none otherwise.
-    pub fn entries(&self, cache: &Cache) -> HashMap<&str, Entry<'_>> {
-        layout::body(&self.bytes, &cache.stamp, &self.root)
-            .and_then(layout::index)
+    /// The entries by identity; none when the file was not there or not right.
+    pub fn entries(&self) -> HashMap<&str, Entry<'_>> {
+        self.head
+            .and_then(|head| layout::index(&self.entries, head.raws.length))
             .unwrap_or_default()
     }
+
+    /// The section of raw texts, read (once) and checked; `None` when it cannot be.
+    pub fn raws(&self) -> Option<&[u8]> {
+        self.raws
+            .get_or_init(|| {
+                let head = self.head?;
+                let mut file = self.file.as_ref()?;
+                let offset = head.length + head.entries.length;
+                file.seek(SeekFrom::Start(offset as u64)).ok()?;
+                let mut raws = vec![0; head.raws.length];
+                file.read_exact(&mut raws).ok()?;
+                head.raws.holds(&raws).then_some(raws)
+            })
+            .as_deref()
+    }
+}
+
+/// Reads into `buffer` until it is full or the file ends; returns how much was read.
+fn read_up_to(file: &mut fs::File, buffer: &mut [u8]) -> std::io::Result<usize> {
+    let mut filled = 0;
+    while filled < buffer.len() {
+        match file.read(&mut buffer[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(error) if error.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(error) => return Err(error),
+        }
+    }
+    Ok(filled)
 }
 
 /// A file's entry for the next cache file: copied from the last one, or newly made.
 pub enum Piece<'a> {
     Kept(Entry<'a>),
-    New { identity: String, bytes: Vec<u8> },
+    New {
+        identity: String,
+        entry: Vec<u8>,
+        raws: Vec<u8>,
+    },
 }
 
 impl Piece<'_> {
@@ -216,18 +282,17 @@ impl Piece<'_> {
             Piece::New { identity, .. } => identity,
         }
     }
-
-    fn bytes(&self) -> &[u8] {
-        match self {
-            Piece::Kept(entry) => entry.bytes,
-            Piece::New { bytes, .. } => bytes,
-        }
-    }
 }
 
-/// Writes the cache file of `root` from the pieces of this load when they differ from what
-/// `before` held (a file added, changed or gone); leaves it alone otherwise.
-pub fn update(cache: &Cache, root: &str, before: &HashMap<&str, Entry<'_>>, pieces: &[Piece<'_>]) {
+/// Writes the cache file of `stored`'s root from the pieces of this load when they differ from
+/// what it held (`before`: a file added, changed or gone); leaves it alone otherwise. Entries
+/// kept need the old raw texts: when those cannot be read, only the new entries are written.
+pub fn update(
+    cache: &Cache,
+    stored: &Stored,
+    before: &HashMap<&str, Entry<'_>>,
+    pieces: &[Piece<'_>],
+) {
     let mut seen = HashSet::new();
     let pieces: Vec<&Piece> = pieces
         .iter()
@@ -240,7 +305,12 @@ pub fn update(cache: &Cache, root: &str, before: &HashMap<&str, Entry<'_>>, piec
     if kept == pieces.len() && kept == before.len() {
         return;
     }
-    cache.write(root, pieces.iter().map(|p| p.bytes()));
+    let old_raws = if kept > 0 { stored.raws() } else { None };
+    let parts = pieces.iter().filter_map(|piece| match piece {
+        Piece::Kept(entry) => Some((entry.bytes, old_raws?.get(entry.raws.clone())?)),
+        Piece::New { entry, raws, .. } => Some((entry.as_slice(), raws.as_slice())),
+    });
+    cache.write(&stored.root, parts);
 }
 
 /// Whether a file last changed at `modified` has settled (see `SETTLING`).

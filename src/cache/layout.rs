@@ -1,21 +1,27 @@
 //! The bytes of a cache file, and nothing else: pure encoding and decoding, never the disk.
 //!
 //! ```text
-//! "folio-cache\n"  u32 schema  str stamp  str root  u64 body length  u32 CRC-32 of the body
-//! body: entries, one per file, each  u32 length  str identity  u64 size  i64 s  u32 ns  str stem
-//!                                    u32 length of the articles  u32 articles  article...  str raw...
-//! article: str path suffix, id, title; 5 optional fields; u8 format; u64 words; notes; links;
-//!          blocks (u8 kind [level|depth [marker]], text, marks (u32 start, u32 end, u8 style))
+//! head:     "folio-cache\n"  u32 schema  str stamp  str root
+//!           u64 length and u32 CRC-32 of the entries, u64 length and u32 CRC-32 of the raw texts
+//! entries:  one per file: u32 length  str identity  u64 size  i64 s  u32 ns  str stem
+//!           u32 length of its raw texts  u32 articles  article...
+//! article:  str path suffix, id, title; 5 optional fields; u8 format; u64 words; notes; links;
+//!           blocks (u8 kind [level|depth [marker]], text, marks (u32 start, u32 end, u8 style))
+//! raw texts: each entry's, in the entries' order, a str per article
 //! ```
-//! Integers are little-endian, a `str` is a u32 length and UTF-8. Each entry says its length, so
-//! the index of a file reads only the entries' heads, and an entry whose file has not changed is
-//! copied into the next cache file as it is. The articles' raw texts come after all of them, so
-//! a search can ask the articles' own text for a word before decoding any (`Entry::may_hold`). Nothing read is trusted: a length past the end, a
-//! string that is not UTF-8 or would not come out of `sanitize` unchanged, a mark outside its
-//! text or between the bytes of a character, an unknown tag: each makes the read fail, and the
-//! caller parses the file instead.
+//! Integers are little-endian, a `str` is a u32 length and UTF-8. The raw texts (about half the
+//! bytes) come last, with their own checksum, so `list` and `search`, which never show them, do
+//! not read them. Each entry says its length, so the index of a file reads only the entries'
+//! heads, and an entry whose file has not changed is copied into the next cache file as it is;
+//! its articles' strings are one run of bytes, so a search can look for a word in them before
+//! decoding any (`Entry::may_hold`). Nothing read is trusted: a length past the end, a string
+//! that is not UTF-8 or would not come out of `sanitize` unchanged, a mark outside its text or
+//! between the bytes of a character, an unknown tag: each makes the read fail, and the caller
+//! parses the file instead.
 
-use std::collections::HashMap;
+use std::ops::Range;
+
+use foldhash::{HashMap, HashMapExt};
 
 use crate::article::{Article, Block, BlockKind, Format, Mark, MarkStyle};
 use crate::sanitize::is_all_plain;
@@ -24,7 +30,7 @@ const MAGIC: &[u8] = b"folio-cache\n";
 
 /// Bumped whenever the layout or the meaning of what is stored changes: a file with another
 /// number is not read.
-pub const SCHEMA: u32 = 2;
+pub const SCHEMA: u32 = 3;
 
 /// When a file was last changed, as the walk's `stat` said: seconds and nanoseconds since 1970.
 pub type Modified = (i64, u32);
@@ -39,23 +45,79 @@ pub struct Key<'a> {
     pub stem: &'a str,
 }
 
+/// What the head of a cache file says: where its two sections are and their checksums.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Head {
+    /// The bytes of the head itself: the entries start here.
+    pub length: usize,
+    pub entries: Section,
+    pub raws: Section,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Section {
+    pub length: usize,
+    checksum: u32,
+}
+
+impl Section {
+    /// Whether `bytes` are this section, whole and unchanged.
+    pub fn holds(&self, bytes: &[u8]) -> bool {
+        bytes.len() == self.length && crc32fast::hash(bytes) == self.checksum
+    }
+}
+
+/// The head at the start of `file` (which may go on past it), when it has the right magic,
+/// schema, stamp and root. `None` otherwise, or when `file` ends before the head does.
+pub fn head(file: &[u8], stamp: &str, root: &str) -> Option<Head> {
+    let mut reader = Reader {
+        bytes: file.strip_prefix(MAGIC)?,
+    };
+    if reader.u32()? != SCHEMA || reader.str()? != stamp || reader.str()? != root {
+        return None;
+    }
+    let mut section = || -> Option<Section> {
+        Some(Section {
+            length: usize::try_from(reader.u64()?).ok()?,
+            checksum: reader.u32()?,
+        })
+    };
+    let (entries, raws) = (section()?, section()?);
+    Some(Head {
+        length: file.len() - reader.bytes.len(),
+        entries,
+        raws,
+    })
+}
+
+impl Head {
+    /// The bytes of the whole file.
+    pub fn file_length(&self) -> u64 {
+        (self.length + self.entries.length + self.raws.length) as u64
+    }
+}
+
+/// The most bytes a head takes: its fields, the stamp and the root (a path, at most 4 KB).
+pub const MAX_HEAD: usize = 8 * 1024;
+
 /// One file's entry in a cache file: its key and its articles, still encoded.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Entry<'a> {
     pub key: Key<'a>,
     /// The whole entry as stored, length included: what a new cache file copies.
     pub bytes: &'a [u8],
     /// The encoded articles.
     articles: &'a [u8],
-    /// Their raw texts, one `str` each.
-    raws: &'a [u8],
+    /// Where its raw texts are in the section of raw texts.
+    pub raws: Range<usize>,
 }
 
-impl<'a> Entry<'a> {
+impl Entry<'_> {
     /// The entry's articles, each with its path: `shown_path` (the file as the person named it
-    /// this time) and what the entry stored after it (`#3` for a message of an mbox). The raw
-    /// text is left empty unless `raw`. `None` when the bytes are not what `encode_entry` wrote.
-    pub fn articles(&self, shown_path: &str, raw: bool) -> Option<Vec<Article>> {
+    /// this time) and what the entry stored after it (`#3` for a message of an mbox). With the
+    /// section of raw texts, each has its raw text; without, that is left empty. `None` when
+    /// the bytes are not what `encode_entry` wrote.
+    pub fn articles(&self, shown_path: &str, raws: Option<&[u8]>) -> Option<Vec<Article>> {
         let mut reader = Reader {
             bytes: self.articles,
         };
@@ -68,8 +130,10 @@ impl<'a> Entry<'a> {
         if !reader.bytes.is_empty() {
             return None;
         }
-        if raw {
-            let mut raws = Reader { bytes: self.raws };
+        if let Some(raws) = raws {
+            let mut raws = Reader {
+                bytes: raws.get(self.raws.clone())?,
+            };
             for article in &mut articles {
                 article.raw = raws.plain()?;
             }
@@ -87,25 +151,12 @@ impl<'a> Entry<'a> {
     }
 }
 
-/// The head of a cache file and its body, checked: the right magic, schema, stamp and root, the
-/// body as long as the head says, its checksum right. `None` otherwise.
-pub fn body<'a>(file: &'a [u8], stamp: &str, root: &str) -> Option<&'a [u8]> {
-    let mut reader = Reader {
-        bytes: file.strip_prefix(MAGIC)?,
-    };
-    if reader.u32()? != SCHEMA || reader.str()? != stamp || reader.str()? != root {
-        return None;
-    }
-    let length = usize::try_from(reader.u64()?).ok()?;
-    let checksum = reader.u32()?;
-    let body = reader.bytes;
-    (body.len() == length && crc32fast::hash(body) == checksum).then_some(body)
-}
-
-/// The entries of a checked body, by identity. `None` when any is malformed.
-pub fn index(body: &[u8]) -> Option<HashMap<&str, Entry<'_>>> {
-    let mut reader = Reader { bytes: body };
-    let mut entries = HashMap::new();
+/// The entries of a checked section of entries, by identity, given the length of the section
+/// of raw texts. `None` when any is malformed, or the raw texts they count do not add up to it.
+pub fn index(entries: &[u8], raws_length: usize) -> Option<HashMap<&str, Entry<'_>>> {
+    let mut reader = Reader { bytes: entries };
+    let mut index = HashMap::new();
+    let mut raws = 0usize;
     while !reader.bytes.is_empty() {
         let start = reader.bytes;
         let length = reader.u32()? as usize;
@@ -119,45 +170,69 @@ pub fn index(body: &[u8]) -> Option<HashMap<&str, Entry<'_>>> {
             modified: (inside.u64()? as i64, inside.u32()?),
             stem: inside.str()?,
         };
-        let length = inside.u32()? as usize;
-        let articles = inside.take(length)?;
-        entries.insert(
-            key.identity,
-            Entry {
-                key,
-                bytes,
-                articles,
-                raws: inside.bytes,
-            },
-        );
+        let raws_of = inside.u32()? as usize;
+        let entry = Entry {
+            key,
+            bytes,
+            articles: inside.bytes,
+            raws: raws..raws.checked_add(raws_of)?,
+        };
+        raws = entry.raws.end;
+        index.insert(key.identity, entry);
     }
-    Some(entries)
+    (raws == raws_length).then_some(index)
 }
 
-/// A whole cache file: the head, then the entries as given (from `encode_entry`, or copied).
+/// An entry and its raw texts.
+type Parts<'a> = (&'a [u8], &'a [u8]);
+
+/// A whole cache file: the head, the entries as given (from `encode_entry`, or copied), and
+/// their raw texts in the same order.
 pub fn file<'a>(
     stamp: &str,
     root: &str,
-    entries: impl Iterator<Item = &'a [u8]> + Clone,
+    entries: impl Iterator<Item = Parts<'a>> + Clone,
 ) -> Vec<u8> {
-    let length: usize = entries.clone().map(<[u8]>::len).sum();
-    let mut checksum = crc32fast::Hasher::new();
-    entries.clone().for_each(|entry| checksum.update(entry));
-    let mut out = Writer(Vec::with_capacity(length + 64 + stamp.len() + root.len()));
+    let section = |part: fn(&Parts<'a>) -> &'a [u8]| {
+        let mut checksum = crc32fast::Hasher::new();
+        let mut length = 0;
+        for entry in entries.clone() {
+            checksum.update(part(&entry));
+            length += part(&entry).len();
+        }
+        (length, checksum.finalize())
+    };
+    let (entries_length, entries_checksum) = section(|e| e.0);
+    let (raws_length, raws_checksum) = section(|e| e.1);
+    let mut out = Writer(Vec::with_capacity(
+        MAGIC.len() + 32 + stamp.len() + root.len() + entries_length + raws_length,
+    ));
     out.0.extend_from_slice(MAGIC);
     out.u32(SCHEMA);
     out.str(stamp);
     out.str(root);
-    out.u64(length as u64);
-    out.u32(checksum.finalize());
-    entries.for_each(|entry| out.0.extend_from_slice(entry));
+    out.u64(entries_length as u64);
+    out.u32(entries_checksum);
+    out.u64(raws_length as u64);
+    out.u32(raws_checksum);
+    entries.clone().for_each(|e| out.0.extend_from_slice(e.0));
+    entries.for_each(|e| out.0.extend_from_slice(e.1));
     out.0
 }
 
-/// One file's entry, or `None` when its articles cannot be stored as they are: a path that does
-/// not start with `shown_path`, or text `sanitize` would change (a byte-order mark at the start
-/// of a file is kept by it, and would fail the check on the way back).
-pub fn encode_entry(key: &Key, shown_path: &str, articles: &[Article]) -> Option<Vec<u8>> {
+/// One file's entry and its raw texts, or `None` when its articles cannot be stored as they
+/// are: a path that does not start with `shown_path`, or text `sanitize` would change (a
+/// byte-order mark at the start of a file is kept by it, and would fail the check on the way
+/// back).
+pub fn encode_entry(
+    key: &Key,
+    shown_path: &str,
+    articles: &[Article],
+) -> Option<(Vec<u8>, Vec<u8>)> {
+    let mut raws = Writer(Vec::new());
+    for article in articles {
+        raws.plain(&article.raw)?;
+    }
     let mut out = Writer(Vec::new());
     out.u32(0); // the length, filled in at the end
     out.str(key.identity);
@@ -165,20 +240,14 @@ pub fn encode_entry(key: &Key, shown_path: &str, articles: &[Article]) -> Option
     out.u64(key.modified.0 as u64);
     out.u32(key.modified.1);
     out.str(key.stem);
-    let start = out.0.len();
-    out.u32(0); // the length of the articles, filled in below
+    out.u32(u32::try_from(raws.0.len()).ok()?);
     out.u32(u32::try_from(articles.len()).ok()?);
     for article in articles {
         out.article(article, article.path.strip_prefix(shown_path)?)?;
     }
-    let articles_length = u32::try_from(out.0.len() - start - 4).ok()?;
-    out.0[start..start + 4].copy_from_slice(&articles_length.to_le_bytes());
-    for article in articles {
-        out.plain(&article.raw)?;
-    }
     let length = u32::try_from(out.0.len() - 4).ok()?;
     out.0[..4].copy_from_slice(&length.to_le_bytes());
-    Some(out.0)
+    Some((out.0, raws.0))
 }
 
 struct Writer(Vec<u8>);

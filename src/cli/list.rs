@@ -112,10 +112,15 @@ pub fn run(paths: &[PathBuf], options: &Options<'_>) -> u8 {
         output::json(&entries)
     } else {
         let several_folders = keys.folder_count() > 1;
+        // Named once per folder: a name is what every folder's path does not share, and finding
+        // that for each of 20,000 lines took a fifth of a listing read from the cache.
+        let names: Vec<&str> = (0..keys.folder_count() as u32)
+            .map(|folder| keys.folder_name(folder))
+            .collect();
         listed
             .iter()
             .map(|&i| {
-                let folder = several_folders.then(|| keys.folder_name(keys.folder(i)));
+                let folder = several_folders.then(|| names[keys.folder(i) as usize]);
                 line(&articles[i], folder, read(i))
             })
             .collect()

@@ -2,11 +2,13 @@
 //! all at once for the command line, or from a background thread as they load, so the interface
 //! can draw its first frame before the corpus is read.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::time::SystemTime;
+
+use foldhash::HashMap;
 
 use super::{
     Candidate, Corpus, Found, Skipped, TextFilter, bundled, display_path, find_files, load_file,
@@ -185,7 +187,14 @@ fn load_through(
         })
         .collect();
     let stored: Vec<Stored> = names.iter().map(|name| cache.read(name)).collect();
-    let before: Vec<HashMap<&str, Entry>> = stored.iter().map(|s| s.entries(cache)).collect();
+    // With the raw texts asked for, a root whose raw texts cannot be read has nothing cached.
+    let before: Vec<HashMap<&str, Entry>> = stored
+        .iter()
+        .map(|s| match (reading.raw, s.raws()) {
+            (true, None) => HashMap::default(),
+            _ => s.entries(),
+        })
+        .collect();
     let now = SystemTime::now();
     let load = |file: &Candidate| -> (Loaded, Option<(usize, Piece)>) {
         let Some((slot, key)) = cache_key(file, &slot_of) else {
@@ -195,23 +204,35 @@ fn load_through(
         if let Some(entry) = before[slot].get(key.identity)
             && entry.key == key
         {
-            let kept = Some((slot, Piece::Kept(*entry)));
+            let kept = Some((slot, Piece::Kept(entry.clone())));
             if reading
                 .wanted_stored
                 .is_some_and(|wanted| !entry.may_hold(wanted))
             {
                 return (Ok(Vec::new()), kept);
             }
-            if let Some(articles) = entry.articles(&shown, reading.raw) {
+            let raws = if reading.raw {
+                stored[slot].raws()
+            } else {
+                None
+            };
+            if let Some(articles) = entry.articles(&shown, raws) {
                 return (Ok(articles), kept);
             }
         }
         let loaded = load_file(file, None);
         let piece = match &loaded {
             Ok(articles) if file.modified.is_some_and(|m| cache::settled(m, now)) => {
-                layout::encode_entry(&key, &shown, articles).map(|bytes| {
+                layout::encode_entry(&key, &shown, articles).map(|(entry, raws)| {
                     let identity = key.identity.to_owned();
-                    (slot, Piece::New { identity, bytes })
+                    (
+                        slot,
+                        Piece::New {
+                            identity,
+                            entry,
+                            raws,
+                        },
+                    )
                 })
             }
             _ => None,
@@ -230,8 +251,8 @@ fn load_through(
         emit(loaded)
     });
     if finished {
-        for (slot, name) in names.iter().enumerate() {
-            cache::update(cache, name, &before[slot], &pieces[slot]);
+        for (slot, stored) in stored.iter().enumerate() {
+            cache::update(cache, stored, &before[slot], &pieces[slot]);
         }
     }
     finished

@@ -28,8 +28,25 @@ fn markdown_article(shown: &str) -> Article {
     article
 }
 
-fn file_of(entries: &[Vec<u8>]) -> Vec<u8> {
-    file(STAMP, ROOT, entries.iter().map(Vec::as_slice))
+type Encoded = (Vec<u8>, Vec<u8>);
+
+fn file_of(entries: &[Encoded]) -> Vec<u8> {
+    file(
+        STAMP,
+        ROOT,
+        entries.iter().map(|(e, r)| (e.as_slice(), r.as_slice())),
+    )
+}
+
+/// A cache file's entries and raw texts, checked as a reader checks them.
+fn open(file: &[u8]) -> Option<(HashMap<&str, Entry<'_>>, &[u8])> {
+    let head = head(file, STAMP, ROOT)?;
+    let entries = file.get(head.length..head.length + head.entries.length)?;
+    let raws = file.get(head.length + head.entries.length..)?;
+    if !head.entries.holds(entries) || !head.raws.holds(raws) {
+        return None;
+    }
+    Some((index(entries, raws.len())?, raws))
 }
 
 #[test]
@@ -43,20 +60,21 @@ fn an_entry_reads_back_as_it_was_written_under_another_shown_path() {
     )
     .unwrap();
     let file = file_of(&[entry]);
-    let body = body(&file, STAMP, ROOT).unwrap();
-    let index = index(body).unwrap();
-    let stored = index["/a/harbour.md"];
+    let (index, raws) = open(&file).unwrap();
+    let stored = &index["/a/harbour.md"];
     assert_eq!(stored.key, key("/a/harbour.md"));
     assert_eq!(
-        stored.articles("articles/harbour.md", true).unwrap(),
+        stored.articles("articles/harbour.md", Some(raws)).unwrap(),
         vec![article.clone()]
     );
     // Named another way this time: the path is the new one, everything else the same.
-    let elsewhere = stored.articles("./articles/harbour.md", true).unwrap();
+    let elsewhere = stored
+        .articles("./articles/harbour.md", Some(raws))
+        .unwrap();
     assert_eq!(elsewhere[0].path, "./articles/harbour.md");
     assert_eq!(elsewhere[0].blocks, article.blocks);
     // Without the raw text.
-    let without_raw = stored.articles("articles/harbour.md", false).unwrap();
+    let without_raw = stored.articles("articles/harbour.md", None).unwrap();
     assert_eq!(without_raw[0].raw, "");
     assert_eq!(without_raw[0].blocks, article.blocks);
 }
@@ -70,9 +88,9 @@ fn the_messages_of_an_mbox_keep_their_numbers() {
     second.id = "0123456789ab".to_owned();
     let entry = encode_entry(&key("/m/list.mbox"), "list.mbox", &[first, second]).unwrap();
     let file = file_of(&[entry]);
-    let index = index(body(&file, STAMP, ROOT).unwrap()).unwrap();
+    let (index, _) = open(&file).unwrap();
     let paths: Vec<String> = index["/m/list.mbox"]
-        .articles("mail/list.mbox", false)
+        .articles("mail/list.mbox", None)
         .unwrap()
         .into_iter()
         .map(|a| a.path)
@@ -93,38 +111,35 @@ fn text_sanitize_would_change_is_not_stored() {
 fn another_schema_stamp_or_root_is_not_read() {
     let entry = encode_entry(&key("/a.md"), "a.md", &[markdown_article("a.md")]).unwrap();
     let good = file_of(&[entry]);
-    assert!(body(&good, STAMP, ROOT).is_some());
-    assert!(body(&good, "0.1.1 test", ROOT).is_none());
-    assert!(body(&good, STAMP, "/home/ada").is_none());
+    assert!(head(&good, STAMP, ROOT).is_some());
+    assert!(head(&good, "0.1.1 test", ROOT).is_none());
+    assert!(head(&good, STAMP, "/home/ada").is_none());
     let mut other_schema = good.clone();
     other_schema[MAGIC.len()..MAGIC.len() + 4].copy_from_slice(&(SCHEMA + 1).to_le_bytes());
-    assert!(body(&other_schema, STAMP, ROOT).is_none());
+    assert!(head(&other_schema, STAMP, ROOT).is_none());
 }
 
 #[test]
 fn every_truncation_and_every_flipped_byte_is_refused() {
-    let entries: Vec<Vec<u8>> = ["/a.md", "/b.md"]
+    let entries: Vec<Encoded> = ["/a.md", "/b.md"]
         .iter()
         .map(|identity| encode_entry(&key(identity), "a.md", &[markdown_article("a.md")]).unwrap())
         .collect();
     let good = file_of(&entries);
     for length in 0..good.len() {
-        assert!(
-            body(&good[..length], STAMP, ROOT).is_none(),
-            "cut at {length}"
-        );
+        assert!(open(&good[..length]).is_none(), "cut at {length}");
     }
     for at in 0..good.len() {
         let mut bad = good.clone();
         bad[at] ^= 0x10;
-        assert!(body(&bad, STAMP, ROOT).is_none(), "byte {at} flipped");
+        assert!(open(&bad).is_none(), "byte {at} flipped");
     }
 }
 
 #[test]
 fn an_empty_cache_file_is_a_cache_of_nothing() {
     let file = file_of(&[]);
-    assert!(index(body(&file, STAMP, ROOT).unwrap()).unwrap().is_empty());
+    assert!(open(&file).unwrap().0.is_empty());
 }
 
 #[test]
@@ -132,13 +147,19 @@ fn entries_copied_from_one_file_make_the_next() {
     let a = encode_entry(&key("/a.md"), "a.md", &[markdown_article("a.md")]).unwrap();
     let b = encode_entry(&key("/b.md"), "b.md", &[markdown_article("b.md")]).unwrap();
     let first = file_of(&[a, b]);
-    let index = index(body(&first, STAMP, ROOT).unwrap()).unwrap();
-    let second = file(STAMP, ROOT, std::iter::once(index["/b.md"].bytes));
-    let kept = super::index(body(&second, STAMP, ROOT).unwrap()).unwrap();
+    let (index, raws) = open(&first).unwrap();
+    let b = &index["/b.md"];
+    let second = file(
+        STAMP,
+        ROOT,
+        std::iter::once((b.bytes, &raws[b.raws.clone()])),
+    );
+    let (kept, raws) = open(&second).unwrap();
     assert_eq!(kept.len(), 1);
+    let article = &kept["/b.md"].articles("b.md", Some(raws)).unwrap()[0];
     assert_eq!(
-        kept["/b.md"].articles("b.md", true).unwrap()[0].path,
-        "b.md"
+        (article.path.as_str(), article.raw.is_empty()),
+        ("b.md", false)
     );
 }
 
@@ -154,16 +175,16 @@ fn a_body_with_a_bad_mark_or_level_is_refused() {
     }];
     let entry = encode_entry(&key("/a.md"), "a.md", &[article.clone()]).unwrap();
     let file = file_of(&[entry]);
-    let index = index(body(&file, STAMP, ROOT).unwrap()).unwrap();
+    let (index, _) = open(&file).unwrap();
     assert!(
-        index["/a.md"].articles("a.md", false).is_none(),
+        index["/a.md"].articles("a.md", None).is_none(),
         "0..4 cuts é"
     );
     article.blocks = vec![Block::new(BlockKind::Heading { level: 9 }, "Nine")];
     let entry = encode_entry(&key("/a.md"), "a.md", &[article]).unwrap();
     let file = file_of(&[entry]);
-    let index = super::index(body(&file, STAMP, ROOT).unwrap()).unwrap();
-    assert!(index["/a.md"].articles("a.md", false).is_none());
+    let (index, _) = open(&file).unwrap();
+    assert!(index["/a.md"].articles("a.md", None).is_none());
 }
 
 fn text() -> impl Strategy<Value = String> {
@@ -248,19 +269,21 @@ proptest! {
     fn any_articles_read_back_as_they_were(articles in prop::collection::vec(article(), 0..4)) {
         let entry = encode_entry(&key("/x"), "shown/path.txt", &articles).unwrap();
         let file = file_of(&[entry]);
-        let index = index(body(&file, STAMP, ROOT).unwrap()).unwrap();
-        prop_assert_eq!(index["/x"].articles("shown/path.txt", true).unwrap(), articles);
+        let (index, raws) = open(&file).unwrap();
+        prop_assert_eq!(index["/x"].articles("shown/path.txt", Some(raws)).unwrap(), articles);
     }
 
     /// Whatever the bytes after a valid head (the checksum made right, as a careless or hostile
     /// writer could), reading never panics.
     #[test]
-    fn any_body_is_read_or_refused_without_a_panic(garbage in prop::collection::vec(any::<u8>(), 0..200)) {
-        let file = file(STAMP, ROOT, std::iter::once(garbage.as_slice()));
-        let body = body(&file, STAMP, ROOT).unwrap();
-        if let Some(index) = index(body) {
+    fn any_body_is_read_or_refused_without_a_panic(
+        garbage in prop::collection::vec(any::<u8>(), 0..200),
+        raws in prop::collection::vec(any::<u8>(), 0..50),
+    ) {
+        let file = file(STAMP, ROOT, std::iter::once((garbage.as_slice(), raws.as_slice())));
+        if let Some((index, raws)) = open(&file) {
             for entry in index.values() {
-                let _ = entry.articles("p", true);
+                let _ = entry.articles("p", Some(raws));
             }
         }
     }
@@ -272,7 +295,7 @@ fn a_word_is_looked_for_in_the_articles_text_not_in_the_raw_text() {
     article.raw = "the raw text says zebra".to_owned();
     let entry = encode_entry(&key("/a.md"), "a.md", &[article]).unwrap();
     let file = file_of(&[entry]);
-    let index = index(body(&file, STAMP, ROOT).unwrap()).unwrap();
+    let (index, _) = open(&file).unwrap();
     let holds = |word: &'static str| {
         move |bytes: &[u8]| bytes.windows(word.len()).any(|w| w == word.as_bytes())
     };
