@@ -105,11 +105,14 @@ impl Cache {
         else {
             return stored;
         };
-        let mut entries = start.split_off(head.length.min(start.len()));
-        let have = entries.len().min(head.entries.length);
-        entries.truncate(have);
-        entries.resize(head.entries.length, 0);
-        if file.read_exact(&mut entries[have..]).is_err() || !head.entries.holds(&entries) {
+        let mut entries = Vec::with_capacity(head.entries.length);
+        entries.extend_from_slice(&start[head.length.min(read)..]);
+        entries.truncate(head.entries.length);
+        let rest = (head.entries.length - entries.len()) as u64;
+        // Into the capacity, not zeroed first: that was a pass over 50 MB for nothing.
+        if (&mut file).take(rest).read_to_end(&mut entries).is_err()
+            || !head.entries.holds(&entries)
+        {
             return stored;
         }
         // Read now: the last to be evicted. A failure only makes it look older.

@@ -213,19 +213,26 @@ impl Walk {
             Ok(entries) => entries,
             Err(error) => return self.skip(path, named, io_reason(&error)),
         };
-        let mut names: Vec<_> = entries
+        let mut entries: Vec<fs::DirEntry> = entries
             .filter_map(Result::ok)
-            .map(|entry| entry.file_name())
-            .filter(|name| !name.to_string_lossy().starts_with('.'))
+            .filter(|entry| !entry.file_name().to_string_lossy().starts_with('.'))
             .collect();
-        names.sort();
-        for name in names {
+        entries.sort_by_key(fs::DirEntry::file_name);
+        for entry in entries {
+            let name = entry.file_name();
             let child = path.join(&name);
             let child_identity = identity.join(&name);
-            // metadata() follows symlinks: a link to a file is read, a dangling link is reported,
-            // a link to a folder is not followed.
-            match fs::metadata(&child) {
-                Ok(meta) if meta.is_dir() && is_symlink(&child) => {
+            // A link is followed: a link to a file is read, a dangling link is reported, a link
+            // to a folder is not followed. Anything else is asked of the folder already open
+            // (`fstatat`), not by its whole path again: a fifth of the walk went to path lookups.
+            let linked = entry.file_type().map_or(true, |t| t.is_symlink());
+            let meta = if linked {
+                fs::metadata(&child)
+            } else {
+                entry.metadata()
+            };
+            match meta {
+                Ok(meta) if meta.is_dir() && linked => {
                     self.skip(&child, false, "a link to a folder, not followed");
                 }
                 Ok(meta) if meta.is_dir() => self.dir(&child, child_identity, false),
@@ -237,10 +244,6 @@ impl Walk {
             }
         }
     }
-}
-
-fn is_symlink(path: &Path) -> bool {
-    fs::symlink_metadata(path).is_ok_and(|meta| meta.file_type().is_symlink())
 }
 
 #[cfg(unix)]

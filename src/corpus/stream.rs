@@ -3,6 +3,7 @@
 //! can draw its first frame before the corpus is read.
 
 use std::collections::BTreeMap;
+use std::fs;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
@@ -80,19 +81,19 @@ pub fn load_in_background(
             }
             return;
         }
-        let found = find_files(&paths);
+        let reading = Reading {
+            cache: cache.as_ref(),
+            raw: true,
+            ..Reading::default()
+        };
+        let (found, stored) = walk_and_read(&paths, reading);
         if !send(LoadEvent::Found {
             files: found.files.len(),
             skipped: found.skipped,
         }) {
             return;
         }
-        let reading = Reading {
-            cache: cache.as_ref(),
-            raw: true,
-            ..Reading::default()
-        };
-        let finished = load_found(&found.files, &found.roots, reading, |results| {
+        let finished = load_found(&found.files, &found.roots, stored, reading, |results| {
             let files = results.len();
             let (articles, skipped) = split(results);
             send(LoadEvent::Batch {
@@ -129,13 +130,14 @@ pub fn load_with(paths: &[PathBuf], reading: Reading) -> Corpus {
     if paths.is_empty() {
         return bundled();
     }
+    let (found, stored) = walk_and_read(paths, reading);
     let Found {
         files,
         mut skipped,
         roots,
-    } = find_files(paths);
+    } = found;
     let mut articles = Vec::with_capacity(files.len());
-    load_found(&files, &roots, reading, |results| {
+    load_found(&files, &roots, stored, reading, |results| {
         let (loaded, passed_over) = split(results);
         articles.extend(loaded);
         skipped.extend(passed_over);
@@ -150,17 +152,44 @@ pub type StoredFilter<'a> = &'a (dyn Fn(&[u8]) -> bool + Sync);
 
 type Loaded = Result<Vec<Article>, Skipped>;
 
+/// Walks `paths` and, with a cache, reads the cache file of each meanwhile, on another thread:
+/// the walk waits on the file system's metadata, the read on the file's pages.
+fn walk_and_read(paths: &[PathBuf], reading: Reading) -> (Found, Vec<Stored>) {
+    let Some(cache) = reading.cache else {
+        return (find_files(paths), Vec::new());
+    };
+    std::thread::scope(|scope| {
+        let reader = scope.spawn(|| {
+            let mut names: Vec<String> = Vec::new();
+            for path in paths {
+                // The walk's root: the canonical path (see `Candidate::identity`).
+                if let Some(name) = fs::canonicalize(path)
+                    .ok()
+                    .and_then(|p| p.to_str().map(str::to_owned))
+                    && !names.contains(&name)
+                {
+                    names.push(name);
+                }
+            }
+            names.iter().map(|name| cache.read(name)).collect()
+        });
+        let found = find_files(paths);
+        (found, reader.join().unwrap_or_default())
+    })
+}
+
 /// Loads the files the walk found and hands them to `emit` a chunk at a time, in walk order;
-/// false when `emit` asked to stop.
+/// false when `emit` asked to stop. `stored`: the cache files already read.
 fn load_found(
     files: &[Candidate],
     roots: &[Option<PathBuf>],
+    stored: Vec<Stored>,
     reading: Reading,
     emit: impl FnMut(Vec<Loaded>) -> bool,
 ) -> bool {
     match reading.cache {
         None => load_ordered(files, |file| load_file(file, reading.wanted), emit),
-        Some(cache) => load_through(cache, files, roots, reading, emit),
+        Some(cache) => load_through(cache, files, roots, stored, reading, emit),
     }
 }
 
@@ -171,28 +200,36 @@ fn load_through(
     cache: &Cache,
     files: &[Candidate],
     roots: &[Option<PathBuf>],
+    mut stored: Vec<Stored>,
     reading: Reading,
     mut emit: impl FnMut(Vec<Loaded>) -> bool,
 ) -> bool {
-    // A root named twice has one cache file, read and written once.
-    let mut names: Vec<&str> = Vec::new();
+    // A root named twice has one cache file, read and written once; one the reader did not
+    // read (the folder replaced during the walk) is read now.
     let slot_of: Vec<Option<usize>> = roots
         .iter()
         .map(|root| {
             let name = root.as_deref()?.to_str()?;
-            Some(names.iter().position(|n| *n == name).unwrap_or_else(|| {
-                names.push(name);
-                names.len() - 1
-            }))
+            Some(
+                stored
+                    .iter()
+                    .position(|s| s.root == name)
+                    .unwrap_or_else(|| {
+                        stored.push(cache.read(name));
+                        stored.len() - 1
+                    }),
+            )
         })
         .collect();
-    let stored: Vec<Stored> = names.iter().map(|name| cache.read(name)).collect();
     // With the raw texts asked for, a root whose raw texts cannot be read has nothing cached.
     let before: Vec<HashMap<&str, Entry>> = stored
         .iter()
-        .map(|s| match (reading.raw, s.raws()) {
-            (true, None) => HashMap::default(),
-            _ => s.entries(),
+        .map(|s| {
+            if reading.raw && s.raws().is_none() {
+                HashMap::default()
+            } else {
+                s.entries()
+            }
         })
         .collect();
     let now = SystemTime::now();
@@ -239,7 +276,7 @@ fn load_through(
         };
         (loaded, piece)
     };
-    let mut pieces: Vec<Vec<Piece>> = names.iter().map(|_| Vec::new()).collect();
+    let mut pieces: Vec<Vec<Piece>> = stored.iter().map(|_| Vec::new()).collect();
     let finished = load_ordered(files, load, |results| {
         let mut loaded = Vec::with_capacity(results.len());
         for (result, piece) in results {
