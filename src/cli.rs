@@ -549,7 +549,7 @@ fn search(input: &str, paths: &[PathBuf], count: bool, cache: Option<&Cache>) ->
         wanted: Some(&may_match),
         cache,
         wanted_stored: Some(&stored_may_match),
-        raw: false,
+        ..corpus::Reading::default()
     };
     let (corpus, named_failed) = load_reporting(paths, reading);
     // Lines are paragraphs, so an article whose title alone matches has nothing to print; the

@@ -118,6 +118,16 @@ impl Entry<'_> {
     /// section of raw texts, each has its raw text; without, that is left empty. `None` when
     /// the bytes are not what `encode_entry` wrote.
     pub fn articles(&self, shown_path: &str, raws: Option<&[u8]>) -> Option<Vec<Article>> {
+        self.decode(shown_path, raws, true)
+    }
+
+    /// `articles` without their bodies: no blocks (`folio list` shows none), skipped over
+    /// unread, as their raw texts are.
+    pub fn headers(&self, shown_path: &str) -> Option<Vec<Article>> {
+        self.decode(shown_path, None, false)
+    }
+
+    fn decode(&self, shown_path: &str, raws: Option<&[u8]>, bodies: bool) -> Option<Vec<Article>> {
         let mut reader = Reader {
             bytes: self.articles,
         };
@@ -125,7 +135,7 @@ impl Entry<'_> {
         // A count is not trusted with an allocation: each article takes far more than a byte.
         let mut articles = Vec::with_capacity(count.min(self.articles.len()));
         for _ in 0..count {
-            articles.push(reader.article(shown_path)?);
+            articles.push(reader.article(shown_path, bodies)?);
         }
         if !reader.bytes.is_empty() {
             return None;
@@ -418,8 +428,8 @@ impl<'a> Reader<'a> {
         Some(texts)
     }
 
-    /// An article, its raw text left empty.
-    fn article(&mut self, shown_path: &str) -> Option<Article> {
+    /// An article, its raw text left empty, and its blocks too unless `body`.
+    fn article(&mut self, shown_path: &str, body: bool) -> Option<Article> {
         let path = format!("{shown_path}{}", self.plain()?);
         let id = self.plain()?;
         let title = self.plain()?;
@@ -439,9 +449,17 @@ impl<'a> Reader<'a> {
         let notes = self.list()?;
         let links = self.list()?;
         let count = self.u32()? as usize;
-        let mut blocks = Vec::with_capacity(count.min(self.bytes.len() / 6));
+        let mut blocks = Vec::with_capacity(if body {
+            count.min(self.bytes.len() / 6)
+        } else {
+            0
+        });
         for _ in 0..count {
-            blocks.push(self.block()?);
+            if body {
+                blocks.push(self.block()?);
+            } else {
+                self.skip_block()?;
+            }
         }
         Some(Article {
             id,
@@ -459,6 +477,27 @@ impl<'a> Reader<'a> {
             raw: String::new(),
             links,
         })
+    }
+
+    /// Past a block, reading only its lengths.
+    fn skip_block(&mut self) -> Option<()> {
+        match self.u8()? {
+            0 | 2 => drop(self.u8()?),
+            4 => {
+                self.u8()?;
+                self.skip_str()?;
+            }
+            1 | 3 | 5 => {}
+            _ => return None,
+        }
+        self.skip_str()?;
+        let marks = self.u32()? as usize;
+        self.take(marks.checked_mul(9)?).map(drop)
+    }
+
+    fn skip_str(&mut self) -> Option<()> {
+        let length = self.u32()? as usize;
+        self.take(length).map(drop)
     }
 
     fn block(&mut self) -> Option<Block> {

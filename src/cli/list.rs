@@ -38,8 +38,10 @@ struct Entry<'a> {
 }
 
 pub fn run(paths: &[PathBuf], options: &Options<'_>) -> u8 {
+    // A listing shows no article's text: from the cache, the blocks are not even decoded.
     let reading = crate::corpus::Reading {
         cache: options.cache,
+        headers_only: true,
         ..crate::corpus::Reading::default()
     };
     let (corpus, named_failed) = load_reporting(paths, reading);

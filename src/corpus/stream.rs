@@ -53,6 +53,8 @@ pub struct Reading<'a> {
     /// Articles from the cache come with their raw text (`Article::raw`): only the reader's raw
     /// view and `folio show --raw` show it.
     pub raw: bool,
+    /// Articles from the cache come without their blocks: `folio list` shows none.
+    pub headers_only: bool,
 }
 
 /// Loads `paths` (the bundled articles when there are none) on a background thread, through
@@ -253,7 +255,12 @@ fn load_through(
             } else {
                 None
             };
-            if let Some(articles) = entry.articles(&shown, raws) {
+            let articles = if reading.headers_only {
+                entry.headers(&shown)
+            } else {
+                entry.articles(&shown, raws)
+            };
+            if let Some(articles) = articles {
                 return (Ok(articles), kept);
             }
         }

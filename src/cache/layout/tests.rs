@@ -303,3 +303,14 @@ fn a_word_is_looked_for_in_the_articles_text_not_in_the_raw_text() {
     assert!(index["/a.md"].may_hold(holds("example.org/map")), "a link");
     assert!(!index["/a.md"].may_hold(holds("zebra")));
 }
+
+#[test]
+fn headers_are_the_articles_without_their_blocks() {
+    let articles = [markdown_article("a.md"), markdown_article("a.md")];
+    let entry = encode_entry(&key("/a.md"), "a.md", &articles).unwrap();
+    let file = file_of(&[entry]);
+    let (index, _) = open(&file).unwrap();
+    let mut expected = index["/a.md"].articles("a.md", None).unwrap();
+    expected.iter_mut().for_each(|a| a.blocks.clear());
+    assert_eq!(index["/a.md"].headers("a.md").unwrap(), expected);
+}
