@@ -19,14 +19,13 @@
 
 pub mod layout;
 
-use std::collections::HashSet;
 use std::fs;
 use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::time::{Duration, SystemTime};
 
-use foldhash::HashMap;
+use foldhash::{HashMap, HashSet, HashSetExt};
 
 pub use layout::{Entry, Key, Modified};
 
@@ -296,7 +295,7 @@ pub fn update(
     before: &HashMap<&str, Entry<'_>>,
     pieces: &[Piece<'_>],
 ) {
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::with_capacity(pieces.len());
     let pieces: Vec<&Piece> = pieces
         .iter()
         .filter(|p| seen.insert(p.identity()))
