@@ -277,6 +277,16 @@ fn file_identity(path: &Path) -> std::io::Result<FileIdentity> {
 /// Loads one file: its article, or the articles of every message in it (an mbox); none when
 /// `wanted` refuses its text.
 fn load_file(candidate: &Candidate, wanted: Option<TextFilter>) -> Result<Vec<Article>, Skipped> {
+    load_file_telling(candidate, wanted, &mut false)
+}
+
+/// `load_file`, setting `filterable` when the file is one a `TextFilter` is asked about: plain
+/// text that sanitizing leaves as it is, one article whose raw text is the file's.
+fn load_file_telling(
+    candidate: &Candidate,
+    wanted: Option<TextFilter>,
+    filterable: &mut bool,
+) -> Result<Vec<Article>, Skipped> {
     let path = &candidate.path;
     let skipped = |reason: String| Skipped {
         path: display_path(path),
@@ -325,9 +335,9 @@ fn load_file(candidate: &Candidate, wanted: Option<TextFilter>) -> Result<Vec<Ar
     }
     let is_message = may_be_mail && looks_like_message(&bytes);
     let plain_text = !is_message && matches!(candidate.format, Format::Text | Format::Mail);
+    *filterable = plain_text && is_all_plain(&decoded.text);
     if let Some(wanted) = wanted
-        && plain_text
-        && is_all_plain(&decoded.text)
+        && *filterable
         && !wanted(&decoded.text)
     {
         return Ok(Vec::new());

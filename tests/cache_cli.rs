@@ -55,6 +55,14 @@ fn corpus(root: &Path) -> PathBuf {
         (1..=3).map(message).collect::<String>(),
     )
     .unwrap();
+    // A page with no article: its note is reported by every command that loads it, and a search
+    // for a word it does not hold loads it (a web page is parsed, whatever it holds).
+    fs::write(
+        dir.join("menu.html"),
+        "<html><head><title>Menu only</title></head><body><ul><li><a href=\"/a\">Home</a></li>\
+         <li><a href=\"/b\">About</a></li></ul></body></html>\n",
+    )
+    .unwrap();
     // An empty file and a binary one: reported the same way each time.
     fs::write(dir.join("empty.txt"), "").unwrap();
     fs::write(dir.join("binary.txt"), b"\0\x01\x02").unwrap();
@@ -143,7 +151,7 @@ fn every_command_prints_the_same_bytes_with_a_cold_cache_a_warm_one_and_none() {
         .lines()
         .map(|line| line.split_whitespace().next().unwrap().to_owned())
         .collect();
-    assert_eq!(ids.len(), 12, "every article, the mbox's three included");
+    assert_eq!(ids.len(), 13, "every article, the mbox's three included");
     let commands = commands(dir, &ids);
 
     let uncached = outputs(&config, &commands, &["--no-cache"]);
@@ -170,6 +178,11 @@ fn every_command_prints_the_same_bytes_with_a_cold_cache_a_warm_one_and_none() {
     let list = String::from_utf8_lossy(&warm[0]);
     assert!(list.contains("empty.txt: empty file"), "{list}");
     assert!(list.contains("binary.txt: binary file"), "{list}");
+    let zebra = String::from_utf8_lossy(&warm[7]);
+    assert!(
+        zebra.contains("menu.html: no article text found"),
+        "{zebra}"
+    );
 }
 
 #[test]

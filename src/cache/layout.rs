@@ -4,7 +4,7 @@
 //! head:     "folio-cache\n"  u32 schema  str stamp  str root
 //!           u64 length and u32 CRC-32 of the entries, u64 length and u32 CRC-32 of the raw texts
 //! entries:  one per file: u32 length  str identity  u64 size  i64 s  u32 ns  str stem
-//!           u32 length of its raw texts  u32 articles  article...
+//!           u8 filterable  u32 length of its raw texts  u32 articles  article...
 //! article:  str path suffix, id, title; 5 optional fields; u8 format; u64 words; notes; links;
 //!           blocks (u8 kind [level|depth [marker]], text, marks (u32 start, u32 end, u8 style))
 //! raw texts: each entry's, in the entries' order, a str per article
@@ -30,7 +30,7 @@ const MAGIC: &[u8] = b"folio-cache\n";
 
 /// Bumped whenever the layout or the meaning of what is stored changes: a file with another
 /// number is not read.
-pub const SCHEMA: u32 = 3;
+pub const SCHEMA: u32 = 4;
 
 /// When a file was last changed, as the walk's `stat` said: seconds and nanoseconds since 1970.
 pub type Modified = (i64, u32);
@@ -110,6 +110,10 @@ pub struct Entry<'a> {
     articles: &'a [u8],
     /// Where its raw texts are in the section of raw texts.
     pub raws: Range<usize>,
+    /// The file is plain text that `corpus::TextFilter` is asked about (its one article's raw
+    /// text is the file's): a search without the cache passes it over unparsed when the filter
+    /// refuses it, and says nothing.
+    pub filterable: bool,
 }
 
 impl Entry<'_> {
@@ -180,12 +184,18 @@ pub fn index(entries: &[u8], raws_length: usize) -> Option<HashMap<&str, Entry<'
             modified: (inside.u64()? as i64, inside.u32()?),
             stem: inside.str()?,
         };
+        let filterable = match inside.u8()? {
+            0 => false,
+            1 => true,
+            _ => return None,
+        };
         let raws_of = inside.u32()? as usize;
         let entry = Entry {
             key,
             bytes,
             articles: inside.bytes,
             raws: raws..raws.checked_add(raws_of)?,
+            filterable,
         };
         raws = entry.raws.end;
         index.insert(key.identity, entry);
@@ -238,6 +248,7 @@ pub fn encode_entry(
     key: &Key,
     shown_path: &str,
     articles: &[Article],
+    filterable: bool,
 ) -> Option<(Vec<u8>, Vec<u8>)> {
     let mut raws = Writer(Vec::new());
     for article in articles {
@@ -250,6 +261,7 @@ pub fn encode_entry(
     out.u64(key.modified.0 as u64);
     out.u32(key.modified.1);
     out.str(key.stem);
+    out.u8(u8::from(filterable));
     out.u32(u32::try_from(raws.0.len()).ok()?);
     out.u32(u32::try_from(articles.len()).ok()?);
     for article in articles {

@@ -13,6 +13,7 @@ use foldhash::HashMap;
 
 use super::{
     Candidate, Corpus, Found, Skipped, TextFilter, bundled, display_path, find_files, load_file,
+    load_file_telling,
 };
 use crate::article::Article;
 use crate::cache::{self, Cache, Entry, Key, Piece, Stored, layout};
@@ -244,10 +245,13 @@ fn load_through(
             && entry.key == key
         {
             let kept = Some((slot, Piece::Kept(entry.clone())));
-            if reading
+            let refused = reading
                 .wanted_stored
-                .is_some_and(|wanted| !entry.may_hold(wanted))
-            {
+                .is_some_and(|wanted| !entry.may_hold(wanted));
+            // Refused, a plain-text file is passed over as `wanted` would pass it over unread;
+            // anything else is loaded without its blocks (none can match), as parsing it would
+            // load it, so its notes are reported the same.
+            if refused && entry.filterable {
                 return (Ok(Vec::new()), kept);
             }
             let raws = if reading.raw {
@@ -255,7 +259,7 @@ fn load_through(
             } else {
                 None
             };
-            let articles = if reading.headers_only {
+            let articles = if reading.headers_only || refused {
                 entry.headers(&shown)
             } else {
                 entry.articles(&shown, raws)
@@ -264,10 +268,12 @@ fn load_through(
                 return (Ok(articles), kept);
             }
         }
-        let loaded = load_file(file, None);
+        // Parsed whatever `wanted` says, to be stored; then passed over as it would have been.
+        let mut filterable = false;
+        let mut loaded = load_file_telling(file, None, &mut filterable);
         let piece = match &loaded {
             Ok(articles) if file.modified.is_some_and(|m| cache::settled(m, now)) => {
-                layout::encode_entry(&key, &shown, articles).map(|(entry, raws)| {
+                layout::encode_entry(&key, &shown, articles, filterable).map(|(entry, raws)| {
                     let identity = key.identity.to_owned();
                     (
                         slot,
@@ -281,6 +287,12 @@ fn load_through(
             }
             _ => None,
         };
+        if let (Some(wanted), Ok(articles)) = (reading.wanted, &loaded)
+            && filterable
+            && articles.iter().any(|a| !wanted(&a.raw))
+        {
+            loaded = Ok(Vec::new());
+        }
         (loaded, piece)
     };
     let mut pieces: Vec<Vec<Piece>> = stored.iter().map(|_| Vec::new()).collect();

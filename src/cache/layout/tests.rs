@@ -57,12 +57,14 @@ fn an_entry_reads_back_as_it_was_written_under_another_shown_path() {
         &key("/a/harbour.md"),
         "articles/harbour.md",
         std::slice::from_ref(&article),
+        true,
     )
     .unwrap();
     let file = file_of(&[entry]);
     let (index, raws) = open(&file).unwrap();
     let stored = &index["/a/harbour.md"];
     assert_eq!(stored.key, key("/a/harbour.md"));
+    assert!(stored.filterable);
     assert_eq!(
         stored.articles("articles/harbour.md", Some(raws)).unwrap(),
         vec![article.clone()]
@@ -86,7 +88,7 @@ fn the_messages_of_an_mbox_keep_their_numbers() {
     let mut second = first.clone();
     second.path = "list.mbox#2".to_owned();
     second.id = "0123456789ab".to_owned();
-    let entry = encode_entry(&key("/m/list.mbox"), "list.mbox", &[first, second]).unwrap();
+    let entry = encode_entry(&key("/m/list.mbox"), "list.mbox", &[first, second], false).unwrap();
     let file = file_of(&[entry]);
     let (index, _) = open(&file).unwrap();
     let paths: Vec<String> = index["/m/list.mbox"]
@@ -102,14 +104,14 @@ fn the_messages_of_an_mbox_keep_their_numbers() {
 fn text_sanitize_would_change_is_not_stored() {
     let mut article = markdown_article("a.md");
     article.raw = "\u{feff}text with a byte-order mark".to_owned();
-    assert!(encode_entry(&key("/a.md"), "a.md", &[article]).is_none());
+    assert!(encode_entry(&key("/a.md"), "a.md", &[article], false).is_none());
     // A path that is not under the shown path cannot be rebuilt.
-    assert!(encode_entry(&key("/a.md"), "b.md", &[markdown_article("a.md")]).is_none());
+    assert!(encode_entry(&key("/a.md"), "b.md", &[markdown_article("a.md")], false).is_none());
 }
 
 #[test]
 fn another_schema_stamp_or_root_is_not_read() {
-    let entry = encode_entry(&key("/a.md"), "a.md", &[markdown_article("a.md")]).unwrap();
+    let entry = encode_entry(&key("/a.md"), "a.md", &[markdown_article("a.md")], false).unwrap();
     let good = file_of(&[entry]);
     assert!(head(&good, STAMP, ROOT).is_some());
     assert!(head(&good, "0.1.1 test", ROOT).is_none());
@@ -123,7 +125,9 @@ fn another_schema_stamp_or_root_is_not_read() {
 fn every_truncation_and_every_flipped_byte_is_refused() {
     let entries: Vec<Encoded> = ["/a.md", "/b.md"]
         .iter()
-        .map(|identity| encode_entry(&key(identity), "a.md", &[markdown_article("a.md")]).unwrap())
+        .map(|identity| {
+            encode_entry(&key(identity), "a.md", &[markdown_article("a.md")], false).unwrap()
+        })
         .collect();
     let good = file_of(&entries);
     for length in 0..good.len() {
@@ -144,8 +148,8 @@ fn an_empty_cache_file_is_a_cache_of_nothing() {
 
 #[test]
 fn entries_copied_from_one_file_make_the_next() {
-    let a = encode_entry(&key("/a.md"), "a.md", &[markdown_article("a.md")]).unwrap();
-    let b = encode_entry(&key("/b.md"), "b.md", &[markdown_article("b.md")]).unwrap();
+    let a = encode_entry(&key("/a.md"), "a.md", &[markdown_article("a.md")], false).unwrap();
+    let b = encode_entry(&key("/b.md"), "b.md", &[markdown_article("b.md")], false).unwrap();
     let first = file_of(&[a, b]);
     let (index, raws) = open(&first).unwrap();
     let b = &index["/b.md"];
@@ -173,7 +177,7 @@ fn a_body_with_a_bad_mark_or_level_is_refused() {
         range: 0..4,
         style: MarkStyle::Strong,
     }];
-    let entry = encode_entry(&key("/a.md"), "a.md", &[article.clone()]).unwrap();
+    let entry = encode_entry(&key("/a.md"), "a.md", &[article.clone()], false).unwrap();
     let file = file_of(&[entry]);
     let (index, _) = open(&file).unwrap();
     assert!(
@@ -181,7 +185,7 @@ fn a_body_with_a_bad_mark_or_level_is_refused() {
         "0..4 cuts é"
     );
     article.blocks = vec![Block::new(BlockKind::Heading { level: 9 }, "Nine")];
-    let entry = encode_entry(&key("/a.md"), "a.md", &[article]).unwrap();
+    let entry = encode_entry(&key("/a.md"), "a.md", &[article], false).unwrap();
     let file = file_of(&[entry]);
     let (index, _) = open(&file).unwrap();
     assert!(index["/a.md"].articles("a.md", None).is_none());
@@ -267,7 +271,7 @@ fn article() -> impl Strategy<Value = Article> {
 proptest! {
     #[test]
     fn any_articles_read_back_as_they_were(articles in prop::collection::vec(article(), 0..4)) {
-        let entry = encode_entry(&key("/x"), "shown/path.txt", &articles).unwrap();
+        let entry = encode_entry(&key("/x"), "shown/path.txt", &articles, false).unwrap();
         let file = file_of(&[entry]);
         let (index, raws) = open(&file).unwrap();
         prop_assert_eq!(index["/x"].articles("shown/path.txt", Some(raws)).unwrap(), articles);
@@ -293,7 +297,7 @@ proptest! {
 fn a_word_is_looked_for_in_the_articles_text_not_in_the_raw_text() {
     let mut article = markdown_article("a.md");
     article.raw = "the raw text says zebra".to_owned();
-    let entry = encode_entry(&key("/a.md"), "a.md", &[article]).unwrap();
+    let entry = encode_entry(&key("/a.md"), "a.md", &[article], false).unwrap();
     let file = file_of(&[entry]);
     let (index, _) = open(&file).unwrap();
     let holds = |word: &'static str| {
@@ -307,7 +311,7 @@ fn a_word_is_looked_for_in_the_articles_text_not_in_the_raw_text() {
 #[test]
 fn headers_are_the_articles_without_their_blocks() {
     let articles = [markdown_article("a.md"), markdown_article("a.md")];
-    let entry = encode_entry(&key("/a.md"), "a.md", &articles).unwrap();
+    let entry = encode_entry(&key("/a.md"), "a.md", &articles, false).unwrap();
     let file = file_of(&[entry]);
     let (index, _) = open(&file).unwrap();
     let mut expected = index["/a.md"].articles("a.md", None).unwrap();
