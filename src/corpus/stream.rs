@@ -43,7 +43,7 @@ pub enum LoadEvent {
 #[derive(Clone, Copy, Default)]
 pub struct Reading<'a> {
     /// Plain-text files whose text this refuses are passed over unparsed (see `TextFilter`).
-    /// Not with a cache, which stores every article for the next run.
+    /// With a cache they are parsed all the same, to be stored, then passed over.
     pub wanted: Option<TextFilter<'a>>,
     /// Articles of files that have not changed come from here, and the rest go into it.
     pub cache: Option<&'a Cache>,
@@ -238,7 +238,7 @@ fn load_through(
     let now = SystemTime::now();
     let load = |file: &Candidate| -> (Loaded, Option<(usize, Piece)>) {
         let Some((slot, key)) = cache_key(file, &slot_of) else {
-            return (load_file(file, None), None);
+            return (load_file(file, reading.wanted), None);
         };
         let shown = display_path(&file.path);
         if let Some(entry) = before[slot].get(key.identity)
