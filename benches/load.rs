@@ -1,6 +1,7 @@
 //! Loading: `folio::corpus::load` on the generated bench corpus, with its throughput in file
 //! bytes per second. (Scaling at 1x/2x/4x is measured on the whole program by
-//! `scripts/bench-program.sh`, which can afford corpora of 100 and 200 MB.)
+//! `scripts/bench-program.sh`, which can afford corpora of 100 and 200 MB.) The same corpus from
+//! the cache of parsed articles, for what the cache saves.
 
 #[path = "support/mod.rs"]
 mod support;
@@ -10,6 +11,7 @@ use std::sync::LazyLock;
 
 use divan::Bencher;
 use divan::counter::BytesCount;
+use folio::cache::Cache;
 use folio::corpus;
 use support::workloads;
 
@@ -32,6 +34,27 @@ fn load_corpus(bencher: Bencher) {
     bencher
         .counter(BytesCount::new(bytes))
         .bench(|| workloads::load(dir));
+}
+
+/// The same corpus from a warm cache of parsed articles (filled before the timer starts): the walk,
+/// one read of the cache file and the decoding of every article, against `load_corpus`'s parsing.
+#[divan::bench(sample_count = 10, sample_size = 1, args = [false, true])]
+fn load_corpus_from_cache(bencher: Bencher, raw: bool) {
+    let dir = &*CORPUS;
+    let bytes = workloads::file_bytes(dir);
+    let cache_dir = tempfile::TempDir::new().unwrap();
+    let cache = Cache::new(cache_dir.path().to_owned(), folio::cache::DEFAULT_MAX_BYTES);
+    let reading = corpus::Reading {
+        cache: Some(&cache),
+        raw,
+        ..corpus::Reading::default()
+    };
+    // A corpus generated a moment ago has not settled: the cache would not store it yet.
+    std::thread::sleep(folio::cache::SETTLING);
+    corpus::load_with(std::slice::from_ref(dir), reading);
+    bencher
+        .counter(BytesCount::new(bytes))
+        .bench(|| corpus::load_with(std::slice::from_ref(dir), reading));
 }
 
 /// The 1,000 messages of one mbox, warm: one file read, split, and every message parsed.

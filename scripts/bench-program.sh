@@ -7,6 +7,11 @@
 # and whether folio's output is byte for byte what another build of folio prints. Prints Markdown
 # tables of medians.
 #
+# folio keeps a cache of parsed articles (FOLIO_CACHE_DIR, here $FOLIO_BENCH_DIR/cache, so the
+# person's own is left alone). The ratios are measured twice: warm, the cache filled by the
+# warm-up run (what a second `folio list` of the same folder costs), and with --no-cache (every
+# file parsed, what the first run costs). The loading section measures parsing: --no-cache.
+#
 # The real corpus is the Python 3.11 documentation as Debian ships it (package python3.11-doc:
 # 530 HTML pages and their 497 reStructuredText sources as .txt, about 60 MB, in
 # /usr/share/doc/python3.11/html). ripgrep comes from the distribution's package. Both are
@@ -43,6 +48,7 @@ GEN=target/release/examples/gen_corpus
 
 cargo build --release --quiet --bin folio --example gen_corpus
 mkdir -p "$DIR/results"
+export FOLIO_CACHE_DIR=${FOLIO_CACHE_DIR:-$DIR/cache}
 
 have() { command -v "$1" >/dev/null 2>&1; }
 wanted() { [[ " $ONLY " == *" $1 "* ]]; }
@@ -195,9 +201,9 @@ for k in $SCALES; do
     dir=$(corpus "$k")
     bytes=$(corpus_bytes "$dir")
     files=$(find "$dir" -type f | wc -l)
-    warm=$(median_ms "list-x$k-warm" "" "$FOLIO list $dir")
-    cold=$(median_ms "list-x$k-cold" "python3 $EVICT $dir" "$FOLIO list $dir")
-    read -r rss cpu <<<"$(usage_of "$FOLIO list $dir")"
+    warm=$(median_ms "list-x$k-warm" "" "$FOLIO list $dir --no-cache")
+    cold=$(median_ms "list-x$k-cold" "python3 $EVICT $dir" "$FOLIO list $dir --no-cache")
+    read -r rss cpu <<<"$(usage_of "$FOLIO list $dir --no-cache")"
     awk -v k="$k" -v f="$files" -v b="$bytes" -v w="$warm" -v c="$cold" -v cpu="$cpu" -v r="$rss" 'BEGIN {
         printf "| %sx | %d | %.1f | %d | %.0f | %s | %s | %.0f | %.2f |\n",
             k, f, b / 1e6, w, b / 1e6 / (w / 1000), c, cpu, r / 1024, r * 1024 / b }'
@@ -221,7 +227,8 @@ real_queries() {
 if wanted ratios; then
 echo "## folio against rg, back to back (median of $RATIO_RUNS rounds; ratio = folio / rg)"
 echo
-echo "Warm page cache; cold-ish evicts the corpus's files before every run of either."
+echo "Warm page cache; cold-ish evicts the corpus's files (and folio's cache files) before every"
+echo "run of either. \"cached\": folio's cache filled by the warm-up run; \"--no-cache\": every file parsed."
 echo
 echo "| corpus | what | folio ms | rg ms | ratio | cold-ish folio ms | rg ms | ratio |"
 echo "|---|---|---|---|---|---|---|---|"
@@ -233,30 +240,36 @@ for which in $CORPORA; do
     while IFS=$'\t' read -r what folio_cmd rg_cmd; do
         read -r f r ratio <<<"$(python3 "$INTERLEAVE" "$RATIO_RUNS" "$folio_cmd" "$rg_cmd")"
         read -r fc rc ratio_c <<<"$(python3 "$INTERLEAVE" "$RATIO_RUNS" \
-            "$folio_cmd" "$rg_cmd" "python3 $EVICT $dir")"
+            "$folio_cmd" "$rg_cmd" "python3 $EVICT $dir; python3 $EVICT $FOLIO_CACHE_DIR")"
         echo "| $label | ${what//|/\\|} | $f | $r | $ratio | $fc | $rc | $ratio_c |"
     done < <(
-        printf '%s\t%s\t%s\n' "\`folio list\` / \`rg -c -i $first_query\`" \
-            "$FOLIO list $dir" "rg -c -i $first_query $dir"
-        ${which}_queries | while IFS=$'\t' read -r query rg_args; do
-            printf '%s\t%s\t%s\n' "\`search --count '$query'\` / \`rg -c $rg_args\`" \
-                "$FOLIO search '$query' $dir --count" "rg -c $rg_args $dir"
+        for mode in cached --no-cache; do
+            flag=$([ $mode = cached ] || echo " --no-cache")
+            printf '%s\t%s\t%s\n' "\`folio list\` ($mode) / \`rg -c -i $first_query\`" \
+                "$FOLIO list $dir$flag" "rg -c -i $first_query $dir"
+            ${which}_queries | while IFS=$'\t' read -r query rg_args; do
+                printf '%s\t%s\t%s\n' "\`search --count '$query'\` ($mode) / \`rg -c $rg_args\`" \
+                    "$FOLIO search '$query' $dir --count$flag" "rg -c $rg_args $dir"
+            done
         done
     )
-    read -r rss _ <<<"$(usage_of "$FOLIO list $dir")"
-    echo "| $label | peak RSS of \`folio list\` | $((rss / 1024)) MB | | $(awk -v r="$rss" -v b="$(corpus_bytes "$dir")" 'BEGIN { printf "%.2fx the corpus", r * 1024 / b }') | | | |"
+    read -r rss _ <<<"$(usage_of "$FOLIO list $dir --no-cache")"
+    echo "| $label | peak RSS of \`folio list --no-cache\` | $((rss / 1024)) MB | | $(awk -v r="$rss" -v b="$(corpus_bytes "$dir")" 'BEGIN { printf "%.2fx the corpus", r * 1024 / b }') | | | |"
 done
 echo
 fi
 
 # The output that must not change: list, every query's search (full and --count), and show
-# (wrapped and raw) of 8 articles spread over the list, for both corpora. `outputs DIR` prints one digest
-# per command; `FOLIO` picks the binary.
+# (wrapped and raw) of 8 articles spread over the list, for both corpora. `outputs BIN DIR WHICH
+# [ARG]` prints one digest per command, each run with ARG added (`--no-cache`); the cache is a
+# new empty one, so the first command fills it and the others read it.
 outputs() {
-    local bin=$1 dir=$2 which=$3 config
+    local bin=$1 dir=$2 which=$3 extra=${4:-} config
     config=$(mktemp -d)
-    export FOLIO_CONFIG_DIR=$config
-    run() { printf '%s\t%s\n' "$(("$bin" "$@" 2>&1; echo "exit $?") | sha256sum | cut -c1-16)" "$*"; }
+    export FOLIO_CONFIG_DIR=$config FOLIO_CACHE_DIR=$config/cache
+    run() {
+        printf '%s\t%s\n' "$(("$bin" "$@" $extra 2>&1; echo "exit $?") | sha256sum | cut -c1-16)" "$*"
+    }
     run list "$dir"
     run list "$dir" --json
     while IFS=$'\t' read -r query _; do
@@ -271,6 +284,7 @@ outputs() {
     done
     rm -rf "$config"
     unset FOLIO_CONFIG_DIR
+    export FOLIO_CACHE_DIR=$DIR/cache
 }
 
 if wanted check; then
@@ -280,6 +294,13 @@ for which in $CORPORA; do
     if [ $which = generated ]; then dir=$(corpus 1); else dir=$REAL; fi
     outputs "$FOLIO" "$dir" $which >"$DIR/results/outputs-$which.txt"
     echo "- $which: $(wc -l <"$DIR/results/outputs-$which.txt") outputs digested in $DIR/results/outputs-$which.txt"
+    outputs "$FOLIO" "$dir" $which --no-cache >"$DIR/results/outputs-$which-no-cache.txt"
+    if diff "$DIR/results/outputs-$which-no-cache.txt" "$DIR/results/outputs-$which.txt" >&2; then
+        echo "  the same bytes through the cache as with --no-cache"
+    else
+        echo "  DIFFERENT through the cache and with --no-cache (the commands are listed above)"
+        check_failed=1
+    fi
     if [ -n "${FOLIO_BASELINE:-}" ]; then
         outputs "$FOLIO_BASELINE" "$dir" $which >"$DIR/results/outputs-$which-baseline.txt"
         if diff "$DIR/results/outputs-$which-baseline.txt" "$DIR/results/outputs-$which.txt" >&2; then

@@ -69,6 +69,8 @@ pub struct Options {
     pub config_dir: Option<PathBuf>,
     /// Where pages added with `a` are saved; `None` when there is nowhere to put them.
     pub library: Option<Library>,
+    /// The cache of parsed articles the list fills from; `None` with `--no-cache`.
+    pub cache: Option<crate::cache::Cache>,
 }
 
 /// Runs the interface until the person quits; returns the process exit code.
@@ -96,7 +98,7 @@ pub fn run(options: &Options) -> u8 {
     spawn_input_thread(sender.clone());
     // The first frame comes before any article is read; the list fills as they load.
     let loader = sender.clone();
-    corpus::load_in_background(options.paths.clone(), move |event| {
+    corpus::load_in_background(options.paths.clone(), options.cache.clone(), move |event| {
         loader.send(Message::Loaded(event)).is_ok()
     });
     let size = tui.size().map_or(Rect::new(0, 0, 80, 24), |s| {

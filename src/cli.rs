@@ -13,6 +13,7 @@ use clap::{ArgGroup, Parser, Subcommand};
 
 use crate::app;
 use crate::article::Article;
+use crate::cache::Cache;
 use crate::corpus::{self, Corpus};
 use crate::library::{self, Library};
 use crate::output;
@@ -55,14 +56,15 @@ const HIGHLIGHT_OFF: &str = "\x1b[0m";
 #[command(
     name = "folio",
     version,
-    override_usage = "folio [PATH...] [--mouse] [--config-dir DIR] [--library DIR]
-       folio list [PATH...] [--json] [--sort ORDER] [--folder NAME]
-       folio show QUERY [PATH...] [--raw] [--width N]
-       folio search QUERY [PATH...] [--count]
+    override_usage = "folio [PATH...] [--mouse] [--no-cache] [--config-dir DIR] [--library DIR]
+       folio list [PATH...] [--json] [--sort ORDER] [--folder NAME] [--no-cache]
+       folio show QUERY [PATH...] [--raw] [--width N] [--no-cache]
+       folio search QUERY [PATH...] [--count] [--no-cache]
        folio bookmarks [PATH...] [--json | --markdown]
        folio add URL|FILE|-... [--force] [--timeout SECONDS]
        folio import FILE... [--timeout SECONDS] [--jobs N]
        folio config [--default | --edit]
+       folio cache [--clear]
        folio man
        folio completions SHELL"
 )]
@@ -87,13 +89,17 @@ pub struct Cli {
     /// then needs Shift).
     #[arg(long)]
     pub mouse: bool,
+
+    /// Read every file and parse it, neither reading the cache of parsed articles nor writing it.
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List the articles: id, title, byline, date, words.
     #[command(
-        override_usage = "folio list [PATH...] [--json] [--sort ORDER] [--folder NAME] [--config-dir DIR] [--library DIR]"
+        override_usage = "folio list [PATH...] [--json] [--sort ORDER] [--folder NAME] [--no-cache] [--config-dir DIR] [--library DIR]"
     )]
     List {
         /// Files and folders of articles; the library when none are given.
@@ -109,10 +115,13 @@ pub enum Command {
         /// name) or its path.
         #[arg(long, value_name = "NAME")]
         folder: Option<String>,
+        /// Parse every file, without the cache of parsed articles.
+        #[arg(long)]
+        no_cache: bool,
     },
     /// Print one article, cleaned and wrapped (or as the file has it, with --raw).
     #[command(
-        override_usage = "folio show QUERY [PATH...] [--raw] [--width N] [--config-dir DIR] [--library DIR]"
+        override_usage = "folio show QUERY [PATH...] [--raw] [--width N] [--no-cache] [--config-dir DIR] [--library DIR]"
     )]
     Show {
         /// An article id (4 characters of it at least), its file's name or path (as `folio search`
@@ -126,10 +135,13 @@ pub enum Command {
         /// Wrap at this many columns; 0 puts each paragraph on one line.
         #[arg(long, value_name = "N", default_value_t = 80)]
         width: usize,
+        /// Parse every file, without the cache of parsed articles.
+        #[arg(long)]
+        no_cache: bool,
     },
     /// Search the articles' text: one line per matching paragraph, `path:paragraph: snippet`.
     #[command(
-        override_usage = "folio search QUERY [PATH...] [--count] [--config-dir DIR] [--library DIR]"
+        override_usage = "folio search QUERY [PATH...] [--count] [--no-cache] [--config-dir DIR] [--library DIR]"
     )]
     Search {
         /// Words to find, or /a regex/. Lower case matches any case; a capital makes it exact.
@@ -140,6 +152,9 @@ pub enum Command {
         /// Print `path: N`, the number of matches in the text, for each article that matches.
         #[arg(long)]
         count: bool,
+        /// Parse every file, without the cache of parsed articles.
+        #[arg(long)]
+        no_cache: bool,
     },
     /// List the bookmarked passages by article, newest first (or as JSON, or as Markdown).
     #[command(
@@ -204,6 +219,13 @@ pub enum Command {
         #[arg(long)]
         edit: bool,
     },
+    /// Say where the cache of parsed articles is and how large (or empty it, with --clear).
+    #[command(override_usage = "folio cache [--clear]")]
+    Cache {
+        /// Remove every cache file; the next run of each folder parses it again.
+        #[arg(long)]
+        clear: bool,
+    },
     /// Print folio's manual page (roff), for `man -l` or to install as man1/folio.1.
     #[command(override_usage = "folio man")]
     Man,
@@ -249,6 +271,7 @@ pub fn run(cli: Cli) -> ExitCode {
             json,
             sort,
             folder,
+            no_cache,
         }) => list::run(
             &or_library(paths),
             &list::Options {
@@ -256,6 +279,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 sort: sort.as_deref().and_then(Sort::parse),
                 folder,
                 config_dir: config_dir.as_deref(),
+                cache: cache_unless(no_cache).as_ref(),
             },
         ),
         Some(Command::Show {
@@ -263,12 +287,25 @@ pub fn run(cli: Cli) -> ExitCode {
             paths,
             raw,
             width,
-        }) => show(&query, &or_library(paths), raw, width),
+            no_cache,
+        }) => show(
+            &query,
+            &or_library(paths),
+            raw,
+            width,
+            cache_unless(no_cache).as_ref(),
+        ),
         Some(Command::Search {
             query,
             paths,
             count,
-        }) => search(&query, &or_library(paths), count),
+            no_cache,
+        }) => search(
+            &query,
+            &or_library(paths),
+            count,
+            cache_unless(no_cache).as_ref(),
+        ),
         Some(Command::Bookmarks {
             paths,
             json,
@@ -300,6 +337,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Config { default, edit }) => {
             settings::run(config_dir.as_deref(), default, edit)
         }
+        Some(Command::Cache { clear }) => cache(clear),
         Some(Command::Man) => docs::man(),
         Some(Command::Completions { shell }) => docs::completions(shell),
         None => interface(app::Options {
@@ -307,6 +345,7 @@ pub fn run(cli: Cli) -> ExitCode {
             mouse: cli.mouse,
             config_dir,
             library: library.clone(),
+            cache: cache_unless(cli.no_cache),
         }),
     };
     ExitCode::from(code)
@@ -322,15 +361,47 @@ fn interface(options: app::Options) -> u8 {
     app::run(&options)
 }
 
-/// Loads `paths` and reports skipped files on stderr, once each. Returns the corpus and whether a
-/// path the person named failed to load.
-pub(crate) fn load_reporting(paths: &[PathBuf]) -> (Corpus, bool) {
-    load_reporting_where(paths, None)
+/// The cache of parsed articles, unless the person said `--no-cache`.
+fn cache_unless(no_cache: bool) -> Option<Cache> {
+    if no_cache { None } else { Cache::resolve() }
 }
 
-/// `load_reporting`, passing over the plain-text files `wanted` refuses (`corpus::TextFilter`).
-fn load_reporting_where(paths: &[PathBuf], wanted: Option<corpus::TextFilter>) -> (Corpus, bool) {
-    let corpus = corpus::load_where(paths, wanted);
+/// `folio cache`: where the cache is and what it holds, or `--clear` to empty it.
+fn cache(clear: bool) -> u8 {
+    let Some(cache) = Cache::resolve() else {
+        output::message("no home folder, so no cache folder: folio keeps no cache here");
+        return EXIT_ERROR;
+    };
+    let dir = corpus::display_path(cache.dir());
+    if clear {
+        return match cache.clear() {
+            Ok(freed) => {
+                output::stdout(&format!(
+                    "removed {:.1} MB of cache files from {dir}\n",
+                    freed as f64 / 1e6
+                ));
+                EXIT_OK
+            }
+            Err(error) => {
+                output::message(format!("could not empty {dir}: {error}"));
+                EXIT_ERROR
+            }
+        };
+    }
+    let (bytes, files) = cache.usage();
+    output::stdout(&format!(
+        "{dir}: {files} cache file{} of parsed articles, {:.1} MB of at most {} MB\n",
+        if files == 1 { "" } else { "s" },
+        bytes as f64 / 1e6,
+        crate::cache::DEFAULT_MAX_BYTES / 1024 / 1024,
+    ));
+    EXIT_OK
+}
+
+/// Loads `paths` as `reading` says and reports skipped files on stderr, once each. Returns the
+/// corpus and whether a path the person named failed to load.
+pub(crate) fn load_reporting(paths: &[PathBuf], reading: corpus::Reading) -> (Corpus, bool) {
+    let corpus = corpus::load_with(paths, reading);
     for skipped in &corpus.skipped {
         output::message(skipped);
     }
@@ -343,8 +414,13 @@ fn load_reporting_where(paths: &[PathBuf], wanted: Option<corpus::TextFilter>) -
     (corpus, named_failed)
 }
 
-fn show(query: &str, paths: &[PathBuf], raw: bool, width: usize) -> u8 {
-    let (corpus, named_failed) = load_reporting(paths);
+fn show(query: &str, paths: &[PathBuf], raw: bool, width: usize, cache: Option<&Cache>) -> u8 {
+    let reading = corpus::Reading {
+        cache,
+        raw,
+        ..corpus::Reading::default()
+    };
+    let (corpus, named_failed) = load_reporting(paths, reading);
     let found = find_articles(&corpus.articles, query);
     let code = match found.as_slice() {
         [] => {
@@ -463,7 +539,7 @@ pub(crate) fn left_for_the_exit(corpus: Corpus) {
 }
 
 /// `folio search`: the query is checked before anything is loaded, so a typo fails fast.
-fn search(input: &str, paths: &[PathBuf], count: bool) -> u8 {
+fn search(input: &str, paths: &[PathBuf], count: bool, cache: Option<&Cache>) -> u8 {
     let query = match Query::parse(input) {
         Ok(Some(query)) => query,
         Ok(None) => {
@@ -475,11 +551,21 @@ fn search(input: &str, paths: &[PathBuf], count: bool) -> u8 {
             return EXIT_ERROR;
         }
     };
-    // Only the articles whose text holds the query's longest word are parsed: an article that
-    // cannot match prints nothing, and ranks nothing above the others.
+    // Without the cache, only the articles whose text holds the query's longest word are parsed:
+    // an article that cannot match prints nothing, and ranks nothing above the others. With it,
+    // every article is, to be stored for the next run.
+    // From the cache, only the articles whose stored text holds that word are decoded.
     let required = query.required_word();
     let may_match = |text: &str| required.as_ref().is_none_or(|word| word.is_in(text));
-    let (corpus, named_failed) = load_reporting_where(paths, Some(&may_match));
+    let stored_may_match =
+        |bytes: &[u8]| required.as_ref().is_none_or(|word| word.is_in_bytes(bytes));
+    let reading = corpus::Reading {
+        wanted: Some(&may_match),
+        cache,
+        wanted_stored: Some(&stored_may_match),
+        ..corpus::Reading::default()
+    };
+    let (corpus, named_failed) = load_reporting(paths, reading);
     // Lines are paragraphs, so an article whose title alone matches has nothing to print; the
     // title still ranks the articles whose text matches too.
     let hits: Vec<search::Hit> = search::search_corpus(&query, &corpus.articles)

@@ -12,7 +12,7 @@
 use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 use crate::article::mail::{looks_like_message, message_id};
 use crate::article::{Article, Format};
@@ -23,7 +23,9 @@ mod mbox;
 mod original;
 mod stream;
 pub use original::read_original;
-pub use stream::{LoadEvent, load, load_in_background, load_where};
+pub use stream::{
+    LoadEvent, Reading, StoredFilter, load, load_in_background, load_where, load_with,
+};
 
 /// Asked about the whole text of a plain-text file that sanitizing leaves as it is (so every word
 /// of its body is a word of this text, as written): false when no article built from it can
@@ -97,27 +99,56 @@ struct Candidate {
     identity: PathBuf,
     /// The size the walk saw: a hint for reading, so the file is not asked for it twice.
     size: u64,
+    /// When the file was last changed, as the walk saw it (with the size, the cache's key).
+    modified: Option<SystemTime>,
+    /// The path the person named that this file was found by: its index in `Found::roots`.
+    root: usize,
     format: Format,
     named: bool,
     /// Not a regular file: a pipe or a device the person named, read without waiting for it.
     special: bool,
 }
 
+/// What the walk found: the files to load, the files passed over, and the canonical form of each
+/// path the person named (`None` for one that is not a folder or regular file), which the files
+/// refer to by index.
+struct Found {
+    files: Vec<Candidate>,
+    skipped: Vec<Skipped>,
+    roots: Vec<Option<PathBuf>>,
+}
+
 /// Walks `paths`: files are taken as they are, folders recursively. Hidden entries inside folders
 /// are passed over (a person who names one explicitly gets it).
-fn find_files(paths: &[PathBuf]) -> (Vec<Candidate>, Vec<Skipped>) {
+fn find_files(paths: &[PathBuf]) -> Found {
     let mut walk = Walk::default();
+    let mut roots = Vec::with_capacity(paths.len());
     for path in paths {
         let identity = || fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+        walk.root = roots.len();
+        let mut root = None;
         match fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => walk.dir(path, identity(), true),
-            Ok(meta) if meta.is_file() => walk.file(path, identity(), meta.len(), true, false),
+            Ok(meta) if meta.is_dir() => {
+                let identity = identity();
+                root = Some(identity.clone());
+                walk.dir(path, identity, true);
+            }
+            Ok(meta) if meta.is_file() => {
+                let identity = identity();
+                root = Some(identity.clone());
+                walk.file(path, identity, &meta, true, false);
+            }
             Ok(meta) if is_socket(&meta) => walk.skip(path, true, "a socket, not a file"),
-            Ok(meta) => walk.file(path, identity(), meta.len(), true, true),
+            Ok(meta) => walk.file(path, identity(), &meta, true, true),
             Err(error) => walk.skip(path, true, io_reason(&error)),
         }
+        roots.push(root);
     }
-    (walk.files, walk.skipped)
+    Found {
+        files: walk.files,
+        skipped: walk.skipped,
+        roots,
+    }
 }
 
 #[derive(Default)]
@@ -126,6 +157,8 @@ struct Walk {
     skipped: Vec<Skipped>,
     /// Folders already walked, by identity, so a symlink loop or a folder named twice is walked once.
     seen_dirs: HashSet<FileIdentity>,
+    /// The named path being walked (see `Candidate::root`).
+    root: usize,
 }
 
 impl Walk {
@@ -137,13 +170,22 @@ impl Walk {
         });
     }
 
-    fn file(&mut self, path: &Path, identity: PathBuf, size: u64, named: bool, special: bool) {
+    fn file(
+        &mut self,
+        path: &Path,
+        identity: PathBuf,
+        meta: &fs::Metadata,
+        named: bool,
+        special: bool,
+    ) {
         let extension = path.extension().and_then(|e| e.to_str());
         match Format::from_extension(extension) {
             Some(format) => self.files.push(Candidate {
                 path: path.to_owned(),
                 identity,
-                size,
+                size: meta.len(),
+                modified: meta.modified().ok(),
+                root: self.root,
                 format,
                 named,
                 special,
@@ -173,34 +215,37 @@ impl Walk {
             Ok(entries) => entries,
             Err(error) => return self.skip(path, named, io_reason(&error)),
         };
-        let mut names: Vec<_> = entries
+        let mut entries: Vec<fs::DirEntry> = entries
             .filter_map(Result::ok)
-            .map(|entry| entry.file_name())
-            .filter(|name| !name.to_string_lossy().starts_with('.'))
+            .filter(|entry| !entry.file_name().to_string_lossy().starts_with('.'))
             .collect();
-        names.sort();
-        for name in names {
+        entries.sort_by_key(fs::DirEntry::file_name);
+        for entry in entries {
+            let name = entry.file_name();
             let child = path.join(&name);
             let child_identity = identity.join(&name);
-            // metadata() follows symlinks: a link to a file is read, a dangling link is reported,
-            // a link to a folder is not followed.
-            match fs::metadata(&child) {
-                Ok(meta) if meta.is_dir() && is_symlink(&child) => {
+            // A link is followed: a link to a file is read, a dangling link is reported, a link
+            // to a folder is not followed. Anything else is asked of the folder already open
+            // (`fstatat`), not by its whole path again: a fifth of the walk went to path lookups.
+            let linked = entry.file_type().map_or(true, |t| t.is_symlink());
+            let meta = if linked {
+                fs::metadata(&child)
+            } else {
+                entry.metadata()
+            };
+            match meta {
+                Ok(meta) if meta.is_dir() && linked => {
                     self.skip(&child, false, "a link to a folder, not followed");
                 }
                 Ok(meta) if meta.is_dir() => self.dir(&child, child_identity, false),
                 Ok(meta) if meta.is_file() => {
-                    self.file(&child, child_identity, meta.len(), false, false);
+                    self.file(&child, child_identity, &meta, false, false);
                 }
                 Ok(_) => self.skip(&child, false, "not a regular file"),
                 Err(error) => self.skip(&child, false, io_reason(&error)),
             }
         }
     }
-}
-
-fn is_symlink(path: &Path) -> bool {
-    fs::symlink_metadata(path).is_ok_and(|meta| meta.file_type().is_symlink())
 }
 
 #[cfg(unix)]
@@ -234,6 +279,27 @@ fn file_identity(path: &Path) -> std::io::Result<FileIdentity> {
 /// Loads one file: its article, or the articles of every message in it (an mbox); none when
 /// `wanted` refuses its text.
 fn load_file(candidate: &Candidate, wanted: Option<TextFilter>) -> Result<Vec<Article>, Skipped> {
+    load_file_telling(candidate, wanted, false, &mut Told::default())
+}
+
+/// What `load_file_telling` tells besides the articles.
+#[derive(Debug, Default)]
+struct Told {
+    /// The file is one a `TextFilter` is asked about: plain text that sanitizing leaves as it
+    /// is, one article whose text is the file's.
+    filterable: bool,
+    /// The filter refused it: it holds nothing the caller wants.
+    refused: bool,
+}
+
+/// `load_file`, telling what `Told` says. A file the filter refuses is passed over unparsed,
+/// unless `build_refused` (the cache stores every file's articles, wanted this time or not).
+fn load_file_telling(
+    candidate: &Candidate,
+    wanted: Option<TextFilter>,
+    build_refused: bool,
+    told: &mut Told,
+) -> Result<Vec<Article>, Skipped> {
     let path = &candidate.path;
     let skipped = |reason: String| Skipped {
         path: display_path(path),
@@ -288,11 +354,9 @@ fn load_file(candidate: &Candidate, wanted: Option<TextFilter>) -> Result<Vec<Ar
     }
     let is_message = may_be_mail && looks_like_message(&bytes);
     let plain_text = !is_message && matches!(candidate.format, Format::Text | Format::Mail);
-    if let Some(wanted) = wanted
-        && plain_text
-        && is_all_plain(&decoded.text)
-        && !wanted(&decoded.text)
-    {
+    told.filterable = plain_text && is_all_plain(&decoded.text);
+    told.refused = told.filterable && wanted.is_some_and(|wanted| !wanted(&decoded.text));
+    if told.refused && !build_refused {
         return Ok(Vec::new());
     }
     let mut article = if is_message {
@@ -510,7 +574,7 @@ mod tests {
     #[test]
     fn a_file_deleted_between_the_walk_and_the_read_is_skipped() {
         let dir = folder_of(&["a.txt", "b.txt", "c.txt"]);
-        let (files, skipped) = find_files(&[dir.path().to_owned()]);
+        let Found { files, skipped, .. } = find_files(&[dir.path().to_owned()]);
         assert_eq!((files.len(), skipped.len()), (3, 0));
         fs::remove_file(dir.path().join("b.txt")).unwrap();
         let results: Vec<_> = files.iter().map(|f| load_file(f, None)).collect();
@@ -526,7 +590,7 @@ mod tests {
     #[test]
     fn a_file_truncated_or_grown_between_the_walk_and_the_read_is_read_as_it_is_then() {
         let dir = folder_of(&["cut.txt", "grown.txt"]);
-        let (files, _) = find_files(&[dir.path().to_owned()]);
+        let files = find_files(&[dir.path().to_owned()]).files;
         fs::write(dir.path().join("cut.txt"), "").unwrap();
         fs::write(
             dir.path().join("grown.txt"),

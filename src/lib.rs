@@ -42,6 +42,10 @@
 //!   escaped for a terminal); `config` says where files are kept; `terminal`
 //!   enters and leaves the full-screen mode, on every way out.
 //!
+//! - `cache` keeps the parsed articles of each folder named in one file in the platform's cache
+//!   folder, keyed by each file's path, size and time, so the next run reads one file instead of
+//!   parsing them all; `corpus` reads through it, and parses what changed.
+//!
 //! Only `corpus` reads article files (and `library` the header of its own); nothing built from file content reaches the terminal except
 //! as sanitized strings drawn through ratatui (and base64 in an OSC 52 copy, and with
 //! `hyperlinks = true` a link's address percent-encoded to printable ASCII in OSC 8, by `ui::hyperlinks`).
@@ -50,6 +54,7 @@ pub mod action;
 pub mod app;
 pub mod article;
 pub mod bookmarks;
+pub mod cache;
 pub mod cli;
 pub mod config;
 pub mod corpus;

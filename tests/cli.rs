@@ -357,14 +357,16 @@ fn usage_lines_show_the_real_synopsis() {
     let list = usage(&["list", "--bogus"]);
     assert!(
         list.contains(
-            "Usage: folio list [PATH...] [--json] [--sort ORDER] [--folder NAME] [--config-dir DIR] [--library DIR]\n"
+            "Usage: folio list [PATH...] [--json] [--sort ORDER] [--folder NAME] [--no-cache] [--config-dir DIR] [--library DIR]\n"
         ),
         "{list}"
     );
     // A mistyped option is not a reason to show a synopsis built around --mouse.
     let top = usage(&["--bogus"]);
     assert!(
-        top.contains("Usage: folio [PATH...] [--mouse] [--config-dir DIR] [--library DIR]\n"),
+        top.contains(
+            "Usage: folio [PATH...] [--mouse] [--no-cache] [--config-dir DIR] [--library DIR]\n"
+        ),
         "{top}"
     );
     assert!(

@@ -203,7 +203,7 @@ pub fn run(config_dir: Option<&Path>, paths: &[PathBuf], output: Output) -> u8 {
         output::message(reason);
         return EXIT_ERROR;
     }
-    let (corpus, named_failed) = load_reporting(paths);
+    let (corpus, named_failed) = load_reporting(paths, crate::corpus::Reading::default());
     let groups = group(store.bookmarks(), &corpus.articles);
     let text = match output {
         Output::Plain => plain(&groups),

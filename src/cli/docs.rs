@@ -125,12 +125,24 @@ fn extra_sections() -> Roff {
         "The config folder is --config-dir, else $FOLIO_CONFIG_DIR, else the platform's \
          config folder ($XDG_CONFIG_HOME/folio, usually ~/.config/folio, on Linux).",
     )]);
+    roff.control("TP", []);
+    roff.text([bold("*.cache")]);
+    roff.text([roman(
+        "the parsed articles of each folder or file named, in the cache folder: $FOLIO_CACHE_DIR, \
+         else the platform's ($XDG_CACHE_HOME/folio, usually ~/.cache/folio, on Linux). A file \
+         changed since is parsed again; the least recently used go beyond 512 MB. --no-cache \
+         passes it by, folio cache --clear empties it.",
+    )]);
 
     roff.control("SH", ["ENVIRONMENT"]);
     for (name, what) in [
         (
             "FOLIO_CONFIG_DIR",
             "the folder for bookmarks and reading positions",
+        ),
+        (
+            "FOLIO_CACHE_DIR",
+            "the folder for the cache of parsed articles",
         ),
         ("NO_COLOR", "when set, the interface uses no colours"),
     ] {

@@ -21,6 +21,7 @@ pub struct Options<'a> {
     pub sort: Option<Sort>,
     pub folder: Option<String>,
     pub config_dir: Option<&'a Path>,
+    pub cache: Option<&'a crate::cache::Cache>,
 }
 
 #[derive(Serialize)]
@@ -37,7 +38,13 @@ struct Entry<'a> {
 }
 
 pub fn run(paths: &[PathBuf], options: &Options<'_>) -> u8 {
-    let (corpus, named_failed) = load_reporting(paths);
+    // A listing shows no article's text: from the cache, the blocks are not even decoded.
+    let reading = crate::corpus::Reading {
+        cache: options.cache,
+        headers_only: true,
+        ..crate::corpus::Reading::default()
+    };
+    let (corpus, named_failed) = load_reporting(paths, reading);
     let articles = &corpus.articles;
     let mut keys = Keys::default();
     keys.extend(articles);
@@ -107,8 +114,13 @@ pub fn run(paths: &[PathBuf], options: &Options<'_>) -> u8 {
         output::json_to_stdout(&entries);
     } else {
         let several_folders = keys.folder_count() > 1;
+        // Named once per folder: a name is what every folder's path does not share, and finding
+        // that for each of 20,000 lines took a fifth of a listing read from the cache.
+        let names: Vec<&str> = (0..keys.folder_count() as u32)
+            .map(|folder| keys.folder_name(folder))
+            .collect();
         output::stdout_each(listed.iter().map(|&i| {
-            let folder = several_folders.then(|| keys.folder_name(keys.folder(i)));
+            let folder = several_folders.then(|| names[keys.folder(i) as usize]);
             line(&articles[i], folder, read(i))
         }));
     }

@@ -194,12 +194,18 @@ impl Query {
             return None;
         }
         let word = self.text.split_whitespace().max_by_key(|w| w.len())?;
-        let matcher = if self.case_sensitive {
-            Matcher::Exact(Arc::new(Finder::new(word).into_owned()))
+        let required = if self.case_sensitive {
+            Required::Exact(Arc::new(Finder::new(word).into_owned()))
         } else {
-            Matcher::Pattern(compile(&regex::escape(word), false).ok()?)
+            let caseless = regex::bytes::RegexBuilder::new(&regex::escape(word))
+                .case_insensitive(true)
+                .size_limit(REGEX_SIZE_LIMIT)
+                .dfa_size_limit(REGEX_SIZE_LIMIT)
+                .build()
+                .ok()?;
+            Required::Caseless(caseless)
         };
-        Some(RequiredWord(matcher))
+        Some(RequiredWord(required))
     }
 
     /// Every match in the article's body, in reading order.
@@ -218,14 +224,27 @@ impl Query {
 
 /// One word a text must hold to match a query (see `Query::required_word`).
 #[derive(Debug, Clone)]
-pub struct RequiredWord(Matcher);
+pub struct RequiredWord(Required);
+
+/// A word in exact case, or any case. On bytes, so that a cache file's stored text (`cache`)
+/// can be asked before it is decoded; on UTF-8 it matches as a `Regex` on the `str` would.
+#[derive(Debug, Clone)]
+enum Required {
+    Exact(Arc<Finder<'static>>),
+    Caseless(regex::bytes::Regex),
+}
 
 impl RequiredWord {
     /// Whether `text` holds the word: a memmem or a regex prefilter's scan, at memory speed.
     pub fn is_in(&self, text: &str) -> bool {
+        self.is_in_bytes(text.as_bytes())
+    }
+
+    /// `is_in` for bytes that hold the text among others (any text in them is UTF-8).
+    pub fn is_in_bytes(&self, bytes: &[u8]) -> bool {
         match &self.0 {
-            Matcher::Exact(finder) => finder.find(text.as_bytes()).is_some(),
-            Matcher::Pattern(regex) => regex.is_match(text),
+            Required::Exact(finder) => finder.find(bytes).is_some(),
+            Required::Caseless(regex) => regex.is_match(bytes),
         }
     }
 }

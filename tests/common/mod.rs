@@ -9,14 +9,16 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 
-/// The `folio` binary, with FOLIO_CONFIG_DIR pointed into `config` and FOLIO_LIBRARY into
-/// `config/library` so no test touches the real config dir or library, and NO_COLOR cleared so
-/// output does not depend on the caller's environment.
+/// The `folio` binary, with FOLIO_CONFIG_DIR pointed into `config`, FOLIO_LIBRARY into
+/// `config/library` and FOLIO_CACHE_DIR into `config/cache` so no test touches the real config
+/// dir, library or cache, and NO_COLOR cleared so output does not depend on the caller's
+/// environment.
 pub fn folio(config: &Path) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_folio"));
     command
         .env("FOLIO_CONFIG_DIR", config)
         .env("FOLIO_LIBRARY", config.join("library"))
+        .env("FOLIO_CACHE_DIR", config.join("cache"))
         .env_remove("NO_COLOR")
         .env_remove("XDG_CONFIG_HOME");
     // The tests' web server is on 127.0.0.1: a proxy from the environment must not stand between.

@@ -88,6 +88,7 @@ impl Pty {
         command.args(args);
         command.env("FOLIO_CONFIG_DIR", config);
         command.env("FOLIO_LIBRARY", config.join("library"));
+        command.env("FOLIO_CACHE_DIR", config.join("cache"));
         for proxy in ["HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"] {
             command.env_remove(proxy);
             command.env_remove(proxy.to_lowercase());
