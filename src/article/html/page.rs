@@ -15,12 +15,11 @@ use ego_tree::{NodeId, NodeRef};
 // keys. Every element of every page goes through these maps.
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use html5ever::LocalName;
-use html5ever::tendril::TendrilSink;
 use scraper::node::Element;
-use scraper::{Html, HtmlTreeSink, Node};
+use scraper::{Html, Node};
 
 use super::hints::{is_furniture, is_furniture_by_class, is_furniture_by_kind};
-use super::parse::tree_builder_opts;
+use super::parse::parse_unguarded;
 
 /// One step of a walk: entering a node, or leaving one that was entered.
 #[derive(Debug, Clone, Copy)]
@@ -133,14 +132,7 @@ impl Page {
     }
 
     fn parse_as(text: &str, chosen: bool) -> Page {
-        let parser = html5ever::driver::parse_document(
-            HtmlTreeSink::new(Html::new_document()),
-            html5ever::ParseOpts {
-                tree_builder: tree_builder_opts(),
-                ..html5ever::ParseOpts::default()
-            },
-        );
-        Page::from_html(parser.one(text), chosen)
+        Page::from_html(parse_unguarded(text), chosen)
     }
 
     /// A whole page (`chosen` false) or a chosen article already parsed, measured.

@@ -10,7 +10,7 @@
 use std::cell::RefCell;
 
 use ego_tree::NodeId;
-use html5ever::tendril::StrTendril;
+use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::tokenizer::{
     BufferQueue, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
 };
@@ -37,11 +37,21 @@ pub struct Parsed {
 }
 
 /// How html5ever's tree builder is set up, for whole pages and chosen articles alike.
-pub fn tree_builder_opts() -> TreeBuilderOpts {
+fn tree_builder_opts() -> TreeBuilderOpts {
     TreeBuilderOpts {
         scripting_enabled: true,
         ..TreeBuilderOpts::default()
     }
+}
+
+/// Parses `text` into a tree with no budget: for the article the extractor chose, which it took
+/// from a page within the budget, and for tests.
+pub fn parse_unguarded(text: &str) -> Html {
+    let opts = html5ever::ParseOpts {
+        tree_builder: tree_builder_opts(),
+        ..html5ever::ParseOpts::default()
+    };
+    html5ever::driver::parse_document(HtmlTreeSink::new(Html::new_document()), opts).one(text)
 }
 
 /// Parses `text` into a tree, or says what it would cost when that is over `limits`.
@@ -162,15 +172,7 @@ mod tests {
     fn a_page_within_the_limits_is_parsed_as_html5ever_parses_it() {
         let page = "<meta charset=gb2312><title>T</title><p>One<p>Two <b>bold <i>both</b> italic</i><script>a<b</script>";
         let parsed = parse_within(page, LIMITS).unwrap();
-        let reference = html5ever::driver::parse_document(
-            HtmlTreeSink::new(Html::new_document()),
-            html5ever::ParseOpts {
-                tree_builder: tree_builder_opts(),
-                ..Default::default()
-            },
-        );
-        let reference: Html = html5ever::tendril::TendrilSink::one(reference, page);
-        assert_eq!(parsed.html.html(), reference.html());
+        assert_eq!(parsed.html.html(), parse_unguarded(page).html());
         assert_eq!(parsed.cost.depth, 3);
     }
 
