@@ -54,7 +54,7 @@ impl Stats {
 }
 
 /// Elements that start a new block of text.
-pub fn is_block(name: &str) -> bool {
+fn is_block(name: &str) -> bool {
     matches!(
         name,
         "address"

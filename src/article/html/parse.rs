@@ -138,7 +138,7 @@ impl TokenSink for Guard {
             if was_over {
                 return TokenSinkResult::Continue;
             }
-            // Pausing for a "script" is the one way a sink can stop the tokenizer; `parse_within`
+            // Pausing for a "script" is the one way a sink can stop the tokenizer; `build_within`
             // does not resume it.
             let root = self.builder.sink.0.borrow().tree.root().id();
             return TokenSinkResult::Script(root);
