@@ -341,14 +341,12 @@ fn load_file_telling(
         }
         return Ok(articles);
     }
-    // Only a web page declares its charset; in a text file "<meta charset" is just words.
-    let declared = match candidate.format {
-        Format::Html => sniff_html_charset(&bytes),
-        Format::Text | Format::Markdown | Format::Mail => None,
-    };
-    let decoded = decode_with_hint(&bytes, declared).map_err(|reason| match reason {
-        NotText::Binary => skipped("binary file (NUL byte in the first 8 KB)".to_owned()),
-    })?;
+    let decoded =
+        decode_with_hint(&bytes, declared_charset(candidate.format, &bytes)).map_err(|reason| {
+            match reason {
+                NotText::Binary => skipped("binary file (NUL byte in the first 8 KB)".to_owned()),
+            }
+        })?;
     if decoded.text.trim().is_empty() {
         return Err(skipped("empty file".to_owned()));
     }
@@ -374,6 +372,15 @@ fn load_file_telling(
         article.read_from(path.clone(), None);
     }
     Ok(vec![article])
+}
+
+/// The charset a file of `format` declares: only a web page does, in a text file "<meta charset"
+/// is just words. The loader and the raw view (`original`) decode alike.
+fn declared_charset(format: Format, bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    match format {
+        Format::Html => sniff_html_charset(bytes),
+        Format::Text | Format::Markdown | Format::Mail => None,
+    }
 }
 
 /// The messages of an mbox, each an article. Its id is the file's and the message's Message-ID

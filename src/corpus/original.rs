@@ -2,10 +2,10 @@
 //! loader lets go of it (see `article::original`), so the file is read, decoded and sanitized
 //! again as the loader did, and its digest says whether it still holds the same text.
 
-use super::{MAX_FILE_BYTES, io_reason, mbox, read_at_most};
+use super::{MAX_FILE_BYTES, declared_charset, io_reason, mbox, read_at_most};
 use crate::article::original::{OriginalText, digest};
-use crate::article::{Article, Format, Original};
-use crate::decode::{decode, decode_with_hint, sniff_html_charset};
+use crate::article::{Article, Original};
+use crate::decode::{decode, decode_with_hint};
 use crate::sanitize::sanitize_owned;
 
 /// The text `article` was made from: kept in memory, or read from its file again. `Err` says
@@ -40,11 +40,7 @@ pub fn read_original(article: &Article) -> Result<OriginalText, String> {
             decode(message).map(|d| d.text).unwrap_or_default()
         }
         None => {
-            let declared = match article.format {
-                Format::Html => sniff_html_charset(&bytes),
-                Format::Text | Format::Markdown | Format::Mail => None,
-            };
-            decode_with_hint(&bytes, declared)
+            decode_with_hint(&bytes, declared_charset(article.format, &bytes))
                 .map_err(|_| "it is now a binary file".to_owned())?
                 .text
         }
