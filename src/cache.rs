@@ -20,14 +20,15 @@
 pub mod layout;
 
 use std::fs;
-use std::io::{Read, Seek, SeekFrom};
+use std::io::Read;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::time::{Duration, SystemTime};
 
 use foldhash::{HashMap, HashSet, HashSetExt};
 
-pub use layout::{Entry, Key, Modified};
+pub use layout::{Body, Entry, Key, Modified};
 
 /// The most the cache files may take together.
 pub const DEFAULT_MAX_BYTES: u64 = 512 * 1024 * 1024;
@@ -78,15 +79,16 @@ impl Cache {
         self.dir.join(format!("{:016x}.{EXTENSION}", fnv1a(root)))
     }
 
-    /// What is stored for `root`: the head and the entries, read with one read (the originals
-    /// only when asked for, see `Stored::originals`), checked: nothing when the file is missing,
-    /// unreadable, from another build, for another root, cut short or damaged.
+    /// What is stored for `root`: the head and the entries, read with one read and checked
+    /// (the bodies and originals are read when asked for, see `Stored`): nothing when the file
+    /// is missing, unreadable, from another build, for another root, cut short or damaged.
     pub fn read(&self, root: &str) -> Stored {
         let mut stored = Stored {
             root: root.to_owned(),
             head: None,
             entries: Vec::new(),
             file: None,
+            bodies: OnceLock::new(),
             originals: OnceLock::new(),
         };
         let Ok(mut file) = fs::File::open(self.file_of(root)) else {
@@ -122,14 +124,10 @@ impl Cache {
         stored
     }
 
-    /// Replaces the cache file of `root` with these entries and their originals (from
-    /// `Stored::entries` and `Stored::originals`, or `layout::encode_entry`), then makes room.
-    /// Failures are ignored: it is a cache.
-    pub fn write<'a>(
-        &self,
-        root: &str,
-        entries: impl Iterator<Item = (&'a [u8], &'a [u8])> + Clone,
-    ) {
+    /// Replaces the cache file of `root` with these entries, their bodies and originals (from
+    /// `Stored`, or `layout::encode_entry`), then makes room. Failures are ignored: it is a
+    /// cache.
+    pub fn write<'a>(&self, root: &str, entries: impl Iterator<Item = layout::Parts<'a>> + Clone) {
         let file = self.file_of(root);
         let bytes = layout::file(&self.stamp, root, entries);
         if bytes.len() as u64 > self.max_bytes {
@@ -219,13 +217,14 @@ impl Cache {
     }
 }
 
-/// A cache file as read: its head and its entries, checked, and the file left open for its raw
-/// texts.
+/// A cache file as read: its head and its entries, checked, and the file left open for the
+/// bodies and originals.
 pub struct Stored {
     pub root: String,
     head: Option<layout::Head>,
     entries: Vec<u8>,
     file: Option<fs::File>,
+    bodies: OnceLock<Option<Vec<u8>>>,
     originals: OnceLock<Option<Vec<u8>>>,
 }
 
@@ -233,8 +232,38 @@ impl Stored {
     /// The entries by identity; none when the file was not there or not right.
     pub fn entries(&self) -> HashMap<&str, Entry<'_>> {
         self.head
-            .and_then(|head| layout::index(&self.entries, head.originals.length))
+            .and_then(|head| {
+                layout::index(&self.entries, head.bodies_length, head.originals.length)
+            })
             .unwrap_or_default()
+    }
+
+    /// Reads `range` of the section of bodies into `into` (replacing what it held, in the memory
+    /// it has: a buffer used again is not faulted in or zeroed again): the bodies of the
+    /// entries there, each checked as it is used (`Entry::body`). False when it cannot.
+    pub fn read_bodies(&self, range: Range<usize>, into: &mut Vec<u8>) -> bool {
+        let (Some(head), Some(file)) = (self.head, self.file.as_ref()) else {
+            return false;
+        };
+        if range.end > head.bodies_length {
+            return false;
+        }
+        if into.len() < range.len() {
+            into.resize(range.len(), 0);
+        }
+        into.truncate(range.len());
+        read_at(file, (head.bodies_offset() + range.start) as u64, into).is_ok()
+    }
+
+    /// The whole section of bodies, read once (to copy the entries kept into a new cache file).
+    pub fn bodies(&self) -> Option<&[u8]> {
+        self.bodies
+            .get_or_init(|| {
+                let mut bodies = Vec::new();
+                let length = self.head?.bodies_length;
+                self.read_bodies(0..length, &mut bodies).then_some(bodies)
+            })
+            .as_deref()
     }
 
     /// The section of originals, read (once) and checked; `None` when it cannot be.
@@ -242,15 +271,34 @@ impl Stored {
         self.originals
             .get_or_init(|| {
                 let head = self.head?;
-                let mut file = self.file.as_ref()?;
-                let offset = head.length + head.entries.length;
-                file.seek(SeekFrom::Start(offset as u64)).ok()?;
+                let file = self.file.as_ref()?;
                 let mut originals = vec![0; head.originals.length];
-                file.read_exact(&mut originals).ok()?;
+                read_at(file, head.originals_offset() as u64, &mut originals).ok()?;
                 head.originals.holds(&originals).then_some(originals)
             })
             .as_deref()
     }
+}
+
+/// Fills `buffer` from `offset` in `file`, without moving a position other threads share.
+#[cfg(unix)]
+fn read_at(file: &fs::File, offset: u64, buffer: &mut [u8]) -> std::io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, buffer, offset)
+}
+
+#[cfg(windows)]
+fn read_at(file: &fs::File, mut offset: u64, mut buffer: &mut [u8]) -> std::io::Result<()> {
+    use std::os::windows::fs::FileExt;
+    while !buffer.is_empty() {
+        match file.seek_read(buffer, offset)? {
+            0 => return Err(std::io::ErrorKind::UnexpectedEof.into()),
+            read => {
+                buffer = &mut buffer[read..];
+                offset += read as u64;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Reads into `buffer` until it is full or the file ends; returns how much was read.
@@ -272,8 +320,7 @@ pub enum Piece<'a> {
     Kept(Entry<'a>),
     New {
         identity: String,
-        entry: Vec<u8>,
-        originals: Vec<u8>,
+        encoded: layout::Encoded,
     },
 }
 
@@ -288,7 +335,8 @@ impl Piece<'_> {
 
 /// Writes the cache file of `stored`'s root from the pieces of this load when they differ from
 /// what it held (`before`: a file added, changed or gone); leaves it alone otherwise. Entries
-/// kept need the old originals: when those cannot be read, only the new entries are written.
+/// kept need the old bodies and originals: when those cannot be read, only the new entries are
+/// written.
 pub fn update(
     cache: &Cache,
     stored: &Stored,
@@ -307,12 +355,18 @@ pub fn update(
     if kept == pieces.len() && kept == before.len() {
         return;
     }
-    let old_originals = if kept > 0 { stored.originals() } else { None };
+    let (old_bodies, old_originals) = if kept > 0 {
+        (stored.bodies(), stored.originals())
+    } else {
+        (None, None)
+    };
     let parts = pieces.iter().filter_map(|piece| match piece {
-        Piece::Kept(entry) => Some((entry.bytes, old_originals?.get(entry.originals.clone())?)),
-        Piece::New {
-            entry, originals, ..
-        } => Some((entry.as_slice(), originals.as_slice())),
+        Piece::Kept(entry) => Some(layout::Parts {
+            entry: entry.bytes,
+            body: old_bodies?.get(entry.body.clone())?,
+            originals: old_originals?.get(entry.originals.clone())?,
+        }),
+        Piece::New { encoded, .. } => Some(encoded.parts()),
     });
     cache.write(&stored.root, parts);
 }

@@ -554,7 +554,8 @@ fn search(input: &str, paths: &[PathBuf], count: bool, cache: Option<&Cache>) ->
     // Without the cache, only the articles whose text holds the query's longest word are parsed:
     // an article that cannot match prints nothing, and ranks nothing above the others. With it,
     // every article is, to be stored for the next run.
-    // From the cache, only the articles whose stored text holds that word are decoded.
+    // From the cache, only the articles whose stored text holds that word are counted, where
+    // they are stored, and only those whose paragraphs match are decoded (none for `--count`).
     let required = query.required_word();
     let may_match = |text: &str| required.as_ref().is_none_or(|word| word.is_in(text));
     let stored_may_match =
@@ -563,15 +564,16 @@ fn search(input: &str, paths: &[PathBuf], count: bool, cache: Option<&Cache>) ->
         wanted: Some(&may_match),
         cache,
         wanted_stored: Some(&stored_may_match),
+        counting: Some(&query),
+        headers_only: count,
         ..corpus::Reading::default()
     };
-    let (corpus, named_failed) = load_reporting(paths, reading);
+    let (mut corpus, named_failed) = load_reporting(paths, reading);
     // Lines are paragraphs, so an article whose title alone matches has nothing to print; the
     // title still ranks the articles whose text matches too.
-    let hits: Vec<search::Hit> = search::search_corpus(&query, &corpus.articles)
-        .into_iter()
-        .filter(|hit| hit.body_matches > 0)
-        .collect();
+    let mut hits = std::mem::take(&mut corpus.hits);
+    search::rank(&mut hits);
+    hits.retain(|hit| hit.body_matches > 0);
     let highlight = std::io::stdout().is_terminal();
     let out: String = hits
         .iter()

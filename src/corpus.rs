@@ -72,6 +72,8 @@ impl std::fmt::Display for Skipped {
 pub struct Corpus {
     pub articles: Vec<Article>,
     pub skipped: Vec<Skipped>,
+    /// With `Reading::counting`, the articles that match its query, in article order.
+    pub hits: Vec<crate::search::Hit>,
 }
 
 /// The bundled articles.
@@ -85,7 +87,7 @@ pub fn bundled() -> Corpus {
         .collect();
     Corpus {
         articles,
-        skipped: Vec::new(),
+        ..Corpus::default()
     }
 }
 
@@ -101,7 +103,7 @@ struct Candidate {
     size: u64,
     /// When the file was last changed, as the walk saw it (with the size, the cache's key).
     modified: Option<SystemTime>,
-    /// The path the person named that this file was found by: its index in `Found::roots`.
+    /// The path the person named that this file was found by: its index in `roots_of`.
     root: usize,
     format: Format,
     named: bool,
@@ -109,59 +111,155 @@ struct Candidate {
     special: bool,
 }
 
-/// What the walk found: the files to load, the files passed over, and the canonical form of each
-/// path the person named (`None` for one that is not a folder or regular file), which the files
-/// refer to by index.
+/// A file the walk found. One in a folder is asked for its size and time (`FoundFile::stat`) by
+/// the worker that loads it, not by the walk: one thread walks, every core stats, and a
+/// `stat` per file was most of what the walk cost.
+struct FoundFile {
+    /// Its size and time are left empty until `stat`.
+    candidate: Candidate,
+    unstated: Option<fs::DirEntry>,
+}
+
+impl FoundFile {
+    /// The file with its size and time, or why it cannot be read.
+    fn stat(self) -> Result<Candidate, Skipped> {
+        let FoundFile {
+            mut candidate,
+            unstated,
+        } = self;
+        let Some(entry) = unstated else {
+            return Ok(candidate);
+        };
+        // Asked of the folder the walk opened (`fstatat`), not by the whole path again.
+        let reason = match entry.metadata() {
+            Ok(meta) if meta.is_file() => {
+                candidate.size = meta.len();
+                candidate.modified = meta.modified().ok();
+                return Ok(candidate);
+            }
+            Ok(_) => "not a regular file".to_owned(),
+            Err(error) => io_reason(&error),
+        };
+        Err(Skipped {
+            path: display_path(&candidate.path),
+            reason,
+            named: false,
+        })
+    }
+}
+
+/// What a whole walk found: the files to load, and the files passed over.
+#[cfg(test)]
 struct Found {
     files: Vec<Candidate>,
     skipped: Vec<Skipped>,
-    roots: Vec<Option<PathBuf>>,
 }
 
-/// Walks `paths`: files are taken as they are, folders recursively. Hidden entries inside folders
-/// are passed over (a person who names one explicitly gets it).
+/// The canonical form of each path the person named, or `None` for one that is not a folder
+/// or a regular file: the roots the walk's files refer to by index (`Candidate::root`), and what
+/// their cache files are named by. Known before the walk, so the cache is read while it goes on.
+fn roots_of(paths: &[PathBuf]) -> Vec<Option<PathBuf>> {
+    paths
+        .iter()
+        .map(|path| match fs::metadata(path) {
+            Ok(meta) if meta.is_dir() || meta.is_file() => {
+                Some(fs::canonicalize(path).unwrap_or_else(|_| path.clone()))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// Walks `paths` completely (see `walk`).
+#[cfg(test)]
 fn find_files(paths: &[PathBuf]) -> Found {
-    let mut walk = Walk::default();
-    let mut roots = Vec::with_capacity(paths.len());
-    for path in paths {
-        let identity = || fs::canonicalize(path).unwrap_or_else(|_| path.clone());
-        walk.root = roots.len();
-        let mut root = None;
+    let roots = roots_of(paths);
+    let mut found_files = Vec::new();
+    let (_, mut skipped) = walk(paths, &roots, usize::MAX..usize::MAX, &mut |found| {
+        found_files.extend(found);
+        true
+    });
+    let mut files = Vec::new();
+    for found in found_files {
+        match found.stat() {
+            Ok(file) => files.push(file),
+            Err(skip) => skipped.push(skip),
+        }
+    }
+    Found { files, skipped }
+}
+
+/// Walks `paths`, their roots being `roots` (from `roots_of`): files are taken as they are,
+/// folders recursively. Hidden entries inside folders are passed over (a person who names one
+/// explicitly gets it). The files go to `found` as they are found, in chunks in walk order
+/// (`chunks.start` files the first, twice as many each after up to `chunks.end`), so they can
+/// be loaded while the walk goes on; it stops when `found` returns false.
+/// Returns how many files were found, and the paths passed over.
+fn walk(
+    paths: &[PathBuf],
+    roots: &[Option<PathBuf>],
+    chunks: std::ops::Range<usize>,
+    found: &mut dyn FnMut(Vec<FoundFile>) -> bool,
+) -> (usize, Vec<Skipped>) {
+    let mut walk = Walk {
+        files: Vec::new(),
+        skipped: Vec::new(),
+        seen_dirs: HashSet::default(),
+        root: 0,
+        chunk: chunks.start,
+        most: chunks.end,
+        found,
+        count: 0,
+        stopped: false,
+    };
+    for (index, path) in paths.iter().enumerate() {
+        if walk.stopped {
+            break;
+        }
+        let identity = || {
+            roots[index]
+                .clone()
+                .unwrap_or_else(|| fs::canonicalize(path).unwrap_or_else(|_| path.clone()))
+        };
+        walk.root = index;
         match fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => {
-                let identity = identity();
-                root = Some(identity.clone());
-                walk.dir(path, identity, true);
-            }
-            Ok(meta) if meta.is_file() => {
-                let identity = identity();
-                root = Some(identity.clone());
-                walk.file(path, identity, &meta, true, false);
-            }
+            Ok(meta) if meta.is_dir() => walk.dir(path, identity(), true),
+            Ok(meta) if meta.is_file() => walk.file(path, identity(), Some(&meta), None, true),
             Ok(meta) if is_socket(&meta) => walk.skip(path, true, "a socket, not a file"),
-            Ok(meta) => walk.file(path, identity(), &meta, true, true),
+            Ok(meta) => walk.special(path, identity(), &meta),
             Err(error) => walk.skip(path, true, io_reason(&error)),
         }
-        roots.push(root);
     }
-    Found {
-        files: walk.files,
-        skipped: walk.skipped,
-        roots,
-    }
+    walk.hand_over();
+    (walk.count, walk.skipped)
 }
 
-#[derive(Default)]
-struct Walk {
-    files: Vec<Candidate>,
+struct Walk<'a> {
+    /// Found and not yet handed over.
+    files: Vec<FoundFile>,
     skipped: Vec<Skipped>,
     /// Folders already walked, by identity, so a symlink loop or a folder named twice is walked once.
     seen_dirs: HashSet<FileIdentity>,
     /// The named path being walked (see `Candidate::root`).
     root: usize,
+    /// How many files are handed over next, at most, and to whom (see `walk`).
+    chunk: usize,
+    most: usize,
+    found: &'a mut dyn FnMut(Vec<FoundFile>) -> bool,
+    count: usize,
+    stopped: bool,
 }
 
-impl Walk {
+impl Walk<'_> {
+    /// Hands the files found so far over.
+    fn hand_over(&mut self) {
+        if !self.files.is_empty() && !self.stopped {
+            let files = std::mem::take(&mut self.files);
+            self.stopped = !(self.found)(files);
+            self.chunk = self.chunk.saturating_mul(2).min(self.most);
+        }
+    }
+
     fn skip(&mut self, path: &Path, named: bool, reason: impl Into<String>) {
         self.skipped.push(Skipped {
             path: display_path(path),
@@ -170,26 +268,54 @@ impl Walk {
         });
     }
 
+    /// A file: stated already (`meta`), or to be (`unstated`, see `FoundFile`).
     fn file(
         &mut self,
         path: &Path,
         identity: PathBuf,
-        meta: &fs::Metadata,
+        meta: Option<&fs::Metadata>,
+        unstated: Option<fs::DirEntry>,
+        named: bool,
+    ) {
+        self.add(path, identity, meta, unstated, named, false);
+    }
+
+    /// Not a regular file: a pipe or a device the person named, read without waiting for it.
+    fn special(&mut self, path: &Path, identity: PathBuf, meta: &fs::Metadata) {
+        self.add(path, identity, Some(meta), None, true, true);
+    }
+
+    fn add(
+        &mut self,
+        path: &Path,
+        identity: PathBuf,
+        meta: Option<&fs::Metadata>,
+        unstated: Option<fs::DirEntry>,
         named: bool,
         special: bool,
     ) {
         let extension = path.extension().and_then(|e| e.to_str());
         match Format::from_extension(extension) {
-            Some(format) => self.files.push(Candidate {
-                path: path.to_owned(),
-                identity,
-                size: meta.len(),
-                modified: meta.modified().ok(),
-                root: self.root,
-                format,
-                named,
-                special,
-            }),
+            Some(format) => {
+                let candidate = Candidate {
+                    path: path.to_owned(),
+                    identity,
+                    size: meta.map_or(0, fs::Metadata::len),
+                    modified: meta.and_then(|m| m.modified().ok()),
+                    root: self.root,
+                    format,
+                    named,
+                    special,
+                };
+                self.files.push(FoundFile {
+                    candidate,
+                    unstated,
+                });
+                self.count += 1;
+                if self.files.len() >= self.chunk {
+                    self.hand_over();
+                }
+            }
             None => self.skip(
                 path,
                 named,
@@ -215,19 +341,29 @@ impl Walk {
             Ok(entries) => entries,
             Err(error) => return self.skip(path, named, io_reason(&error)),
         };
-        let mut entries: Vec<fs::DirEntry> = entries
+        // Each name asked for once: sorting by `DirEntry::file_name` made a copy per comparison.
+        let mut entries: Vec<(std::ffi::OsString, fs::DirEntry)> = entries
             .filter_map(Result::ok)
-            .filter(|entry| !entry.file_name().to_string_lossy().starts_with('.'))
+            .map(|entry| (entry.file_name(), entry))
+            .filter(|(name, _)| !name.as_encoded_bytes().starts_with(b"."))
             .collect();
-        entries.sort_by_key(fs::DirEntry::file_name);
-        for entry in entries {
-            let name = entry.file_name();
+        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        for (name, entry) in entries {
+            if self.stopped {
+                return;
+            }
             let child = path.join(&name);
             let child_identity = identity.join(&name);
             // A link is followed: a link to a file is read, a dangling link is reported, a link
-            // to a folder is not followed. Anything else is asked of the folder already open
-            // (`fstatat`), not by its whole path again: a fifth of the walk went to path lookups.
-            let linked = entry.file_type().map_or(true, |t| t.is_symlink());
+            // to a folder is not followed. A file is stated by its loader (`FoundFile`); a
+            // folder the walk asks about itself, of the folder already open (`fstatat`), not by
+            // its whole path again: a fifth of the walk went to path lookups.
+            let kind = entry.file_type().ok().filter(|t| !t.is_symlink());
+            if kind.is_some_and(|t| t.is_file()) {
+                self.file(&child, child_identity, None, Some(entry), false);
+                continue;
+            }
+            let linked = kind.is_none();
             let meta = if linked {
                 fs::metadata(&child)
             } else {
@@ -239,7 +375,7 @@ impl Walk {
                 }
                 Ok(meta) if meta.is_dir() => self.dir(&child, child_identity, false),
                 Ok(meta) if meta.is_file() => {
-                    self.file(&child, child_identity, &meta, false, false);
+                    self.file(&child, child_identity, Some(&meta), None, false);
                 }
                 Ok(_) => self.skip(&child, false, "not a regular file"),
                 Err(error) => self.skip(&child, false, io_reason(&error)),

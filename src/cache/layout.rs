@@ -2,24 +2,33 @@
 //!
 //! ```text
 //! head:     "folio-cache\n"  u32 schema  str stamp  str root
-//!           u64 length and u32 CRC-32 of the entries, u64 length and u32 CRC-32 of the originals
+//!           u64 length and u32 CRC-32 of the entries, u64 length of the bodies,
+//!           u64 length and u32 CRC-32 of the originals
 //! entries:  one per file: u32 length  str identity  u64 size  i64 s  u32 ns  str stem
-//!           u8 filterable  u32 length of its originals  u32 articles  article...
-//! article:  str path suffix, id, title; 5 optional fields; u8 format; u64 words; notes; links;
-//!           blocks (u8 kind [level|depth [marker]], text, marks (u32 start, u32 end, u8 style))
+//!           u8 filterable  u32 length of its originals  u32 length and u32 CRC-32 of its body
+//!           u32 articles  article...
+//! article:  str path suffix, id, title; 5 optional fields; u8 format; u64 words; notes; links
+//! bodies:   each entry's, in the entries' order: u32 length of its structure, the structure
+//!           (per article u32 blocks  block...), then the text of every block, one after the
+//!           other, in one run of UTF-8
+//! block:    u8 kind [level|depth [u32 length of its marker]], u32 length of its text,
+//!           marks (u32 count; u32 start, u32 end, u8 style each)
 //! originals: each entry's, in the entries' order, per article where its text is for the raw
 //!           view: u32 message number in an mbox (0: a file of one article), u64 digest of the
 //!           text it was made from (`Original::File`; the file's path is the entry's own)
 //! ```
-//! Integers are little-endian, a `str` is a u32 length and UTF-8. The originals come last, with
-//! their own checksum, so `list` and `search`, which never show the file as it is, do not read
-//! them. Each entry says its length, so the index of a file reads only the entries'
-//! heads, and an entry whose file has not changed is copied into the next cache file as it is;
-//! its articles' strings are one run of bytes, so a search can look for a word in them before
-//! decoding any (`Entry::may_hold`). Nothing read is trusted: a length past the end, a string
-//! that is not UTF-8 or would not come out of `sanitize` unchanged, a mark outside its text or
-//! between the bytes of a character, an unknown tag: each makes the read fail, and the caller
-//! parses the file instead.
+//! Integers are little-endian, a `str` is a u32 length and UTF-8. The three sections are read
+//! apart: `list` reads only the entries (a few bytes per article), `search` the bodies a chunk
+//! of files at a time into one buffer (a 50 MB read into fresh memory cost more in page faults
+//! than everything else it did), the reader the originals too. So each body has its own
+//! checksum, checked when it is used (`Entry::body`), and its text is one run, so a search
+//! looks for a word in it and checks it is UTF-8 once, not block by block (that was a sixth of
+//! a search through the cache). Each entry says its length, so the index
+//! of a file reads only the entries' heads, and an entry whose file has not changed is copied
+//! into the next cache file as it is, with its body and its originals. Nothing read is
+//! trusted: a length past the end, a string that is not UTF-8 or would not come out of
+//! `sanitize` unchanged, a mark outside its text or between the bytes of a character, an
+//! unknown tag: each makes the read fail, and the caller parses the file instead.
 
 use std::ops::Range;
 use std::path::Path;
@@ -33,7 +42,7 @@ const MAGIC: &[u8] = b"folio-cache\n";
 
 /// Bumped whenever the layout or the meaning of what is stored changes: a file with another
 /// number is not read.
-pub const SCHEMA: u32 = 5;
+pub const SCHEMA: u32 = 6;
 
 /// When a file was last changed, as the walk's `stat` said: seconds and nanoseconds since 1970.
 pub type Modified = (i64, u32);
@@ -48,12 +57,14 @@ pub struct Key<'a> {
     pub stem: &'a str,
 }
 
-/// What the head of a cache file says: where its two sections are and their checksums.
+/// What the head of a cache file says: where its three sections are and their checksums (the
+/// bodies have one each, in their entries).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Head {
     /// The bytes of the head itself: the entries start here.
     pub length: usize,
     pub entries: Section,
+    pub bodies_length: usize,
     pub originals: Section,
 }
 
@@ -79,31 +90,39 @@ pub fn head(file: &[u8], stamp: &str, root: &str) -> Option<Head> {
     if reader.u32()? != SCHEMA || reader.str()? != stamp || reader.str()? != root {
         return None;
     }
-    let mut section = || -> Option<Section> {
-        Some(Section {
-            length: usize::try_from(reader.u64()?).ok()?,
-            checksum: reader.u32()?,
-        })
-    };
-    let (entries, originals) = (section()?, section()?);
+    let entries = reader.section()?;
+    let bodies_length = usize::try_from(reader.u64()?).ok()?;
+    let originals = reader.section()?;
     Some(Head {
         length: file.len() - reader.bytes.len(),
         entries,
+        bodies_length,
         originals,
     })
 }
 
 impl Head {
+    /// Where the section of bodies starts in the file.
+    pub fn bodies_offset(&self) -> usize {
+        self.length + self.entries.length
+    }
+
+    /// Where the section of originals starts in the file.
+    pub fn originals_offset(&self) -> usize {
+        self.bodies_offset() + self.bodies_length
+    }
+
     /// The bytes of the whole file.
     pub fn file_length(&self) -> u64 {
-        (self.length + self.entries.length + self.originals.length) as u64
+        (self.originals_offset() + self.originals.length) as u64
     }
 }
 
 /// The most bytes a head takes: its fields, the stamp and the root (a path, at most 4 KB).
 pub const MAX_HEAD: usize = 8 * 1024;
 
-/// One file's entry in a cache file: its key and its articles, still encoded.
+/// One file's entry in a cache file: its key and its articles' heads, still encoded, and where
+/// its body and its originals are.
 #[derive(Debug, Clone)]
 pub struct Entry<'a> {
     pub key: Key<'a>,
@@ -111,6 +130,9 @@ pub struct Entry<'a> {
     pub bytes: &'a [u8],
     /// The encoded articles.
     articles: &'a [u8],
+    /// Where its body is in the section of bodies, and the body's checksum.
+    pub body: Range<usize>,
+    body_checksum: u32,
     /// Where its originals are in the section of originals.
     pub originals: Range<usize>,
     /// The file is plain text that `corpus::TextFilter` is asked about (its one article's raw
@@ -119,7 +141,20 @@ pub struct Entry<'a> {
     pub filterable: bool,
 }
 
+/// An entry's body, checked against its checksum (only `Entry::body` makes one).
+#[derive(Debug, Clone, Copy)]
+pub struct Body<'a>(&'a [u8]);
+
 impl Entry<'_> {
+    /// This entry's body in `bytes`, which hold the section of bodies from `offset` on (all of
+    /// it, or the part a chunk of files needs); `None` when it is not all there or not what was
+    /// written.
+    pub fn body<'b>(&self, bytes: &'b [u8], offset: usize) -> Option<Body<'b>> {
+        let start = self.body.start.checked_sub(offset)?;
+        let body = bytes.get(start..start + self.body.len())?;
+        (crc32fast::hash(body) == self.body_checksum).then_some(Body(body))
+    }
+
     /// The entry's articles, each with its path: `shown_path` (the file as the person named it
     /// this time) and what the entry stored after it (`#3` for a message of an mbox). With the
     /// file as the loader opens it and the section of originals, each knows where its text is
@@ -128,33 +163,15 @@ impl Entry<'_> {
     pub fn articles(
         &self,
         shown_path: &str,
+        body: Body,
         originals: Option<(&Path, &[u8])>,
     ) -> Option<Vec<Article>> {
-        self.decode(shown_path, originals, true)
-    }
-
-    /// `articles` without their bodies: no blocks (`folio list` shows none), skipped over
-    /// unread, as their originals are.
-    pub fn headers(&self, shown_path: &str) -> Option<Vec<Article>> {
-        self.decode(shown_path, None, false)
-    }
-
-    fn decode(
-        &self,
-        shown_path: &str,
-        originals: Option<(&Path, &[u8])>,
-        bodies: bool,
-    ) -> Option<Vec<Article>> {
-        let mut reader = Reader {
-            bytes: self.articles,
-        };
-        let count = reader.u32()? as usize;
-        // A count is not trusted with an allocation: each article takes far more than a byte.
-        let mut articles = Vec::with_capacity(count.min(self.articles.len()));
-        for _ in 0..count {
-            articles.push(reader.article(shown_path, bodies)?);
+        let mut articles = self.headers(shown_path)?;
+        let mut body = BodyReader::new(body)?;
+        for article in &mut articles {
+            article.blocks = body.blocks()?;
         }
-        if !reader.bytes.is_empty() {
+        if !body.is_done() {
             return None;
         }
         if let Some((file, originals)) = originals {
@@ -176,19 +193,91 @@ impl Entry<'_> {
         Some(articles)
     }
 
+    /// `articles` without their bodies (`folio list` shows none) or originals.
+    pub fn headers(&self, shown_path: &str) -> Option<Vec<Article>> {
+        let mut reader = Reader {
+            bytes: self.articles,
+        };
+        let count = reader.u32()? as usize;
+        // A count is not trusted with an allocation: each article takes far more than a byte.
+        let mut articles = Vec::with_capacity(count.min(self.articles.len()));
+        for _ in 0..count {
+            articles.push(reader.article(shown_path)?);
+        }
+        reader.bytes.is_empty().then_some(articles)
+    }
+
+    /// Each article's title and how many notes it has, read where they are stored (a search
+    /// decodes only the articles it keeps); `None` when the entry is not one `headers` reads.
+    pub fn peek(&self) -> Option<Vec<(&str, usize)>> {
+        let mut reader = Reader {
+            bytes: self.articles,
+        };
+        let count = reader.u32()? as usize;
+        let mut heads = Vec::with_capacity(count.min(self.articles.len()));
+        for _ in 0..count {
+            heads.push(reader.peek_article()?);
+        }
+        reader.bytes.is_empty().then_some(heads)
+    }
+
+    /// How many articles the entry holds, as it says (not checked).
+    fn article_count(&self) -> Option<usize> {
+        Some(
+            Reader {
+                bytes: self.articles,
+            }
+            .u32()? as usize,
+        )
+    }
+
+    /// What `count` says of each of the entry's articles' blocks, summed per article, read
+    /// where they are stored: a search counts its matches without building the articles.
+    /// `None` when the body is not one `articles` would read. The text is checked as UTF-8, not
+    /// as `sanitize` would check it: only numbers come of it, and an article shown is decoded
+    /// by `articles`, which checks it all.
+    pub fn count_in_body(&self, body: Body, count: impl Fn(&str) -> usize) -> Option<Vec<usize>> {
+        let articles = self.article_count()?;
+        let mut body = BodyReader::new(body)?;
+        let mut counts = Vec::with_capacity(articles.min(body.structure.bytes.len()));
+        for _ in 0..articles {
+            let blocks = body.structure.u32()? as usize;
+            let mut sum = 0;
+            for _ in 0..blocks {
+                sum += count(body.block_text()?);
+            }
+            counts.push(sum);
+        }
+        body.is_done().then_some(counts)
+    }
+
     /// False when `holds` says the articles' stored text (every string of them but the raw
-    /// texts: titles, blocks, links, notes) lacks what it asks for: then no block of theirs has it.
-    pub fn may_hold(&self, holds: impl Fn(&[u8]) -> bool) -> bool {
-        holds(self.articles)
+    /// texts: titles, blocks, links, notes) lacks what it asks for: then no block of theirs has
+    /// it. A match is inside one string, so the bytes between them are no matter.
+    pub fn may_hold(&self, body: Body, holds: impl Fn(&[u8]) -> bool) -> bool {
+        holds(self.articles) || holds(BodyReader::split(body).map_or(body.0, |(_, text)| text))
     }
 }
 
-/// The entries of a checked section of entries, by identity, given the length of the section
-/// of originals. `None` when any is malformed, or the originals they count do not add up to it.
-pub fn index(entries: &[u8], originals_length: usize) -> Option<HashMap<&str, Entry<'_>>> {
+/// The entries of a checked section of entries, by identity, given the lengths of the
+/// sections of bodies and originals. `None` when any is malformed, or the bodies or originals
+/// they count do not add up to them.
+pub fn index(
+    entries: &[u8],
+    bodies_length: usize,
+    originals_length: usize,
+) -> Option<HashMap<&str, Entry<'_>>> {
     let mut reader = Reader { bytes: entries };
-    let mut index = HashMap::new();
-    let mut originals = 0usize;
+    // Counted first: growing the map moved every entry again at each doubling, tens of
+    // thousands of times over.
+    let mut count = 0;
+    let mut rest = Reader { bytes: entries };
+    while let Some(length) = rest.u32() {
+        rest.take(length as usize)?;
+        count += 1;
+    }
+    let mut index = HashMap::with_capacity(count);
+    let (mut bodies, mut originals) = (0usize, 0usize);
     while !reader.bytes.is_empty() {
         let start = reader.bytes;
         let length = reader.u32()? as usize;
@@ -208,24 +297,52 @@ pub fn index(entries: &[u8], originals_length: usize) -> Option<HashMap<&str, En
             _ => return None,
         };
         let originals_of = inside.u32()? as usize;
+        let body_of = inside.u32()? as usize;
+        let body_checksum = inside.u32()?;
         let entry = Entry {
             key,
             bytes,
             articles: inside.bytes,
+            body: bodies..bodies.checked_add(body_of)?,
+            body_checksum,
             originals: originals..originals.checked_add(originals_of)?,
             filterable,
         };
+        bodies = entry.body.end;
         originals = entry.originals.end;
         index.insert(key.identity, entry);
     }
-    (originals == originals_length).then_some(index)
+    (bodies == bodies_length && originals == originals_length).then_some(index)
 }
 
-/// An entry and its originals.
-type Parts<'a> = (&'a [u8], &'a [u8]);
+/// One file's entry as stored: the entry itself, its body and its originals.
+#[derive(Debug, Clone, Copy)]
+pub struct Parts<'a> {
+    pub entry: &'a [u8],
+    pub body: &'a [u8],
+    pub originals: &'a [u8],
+}
+
+/// `Parts`, owned: what `encode_entry` makes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Encoded {
+    pub entry: Vec<u8>,
+    pub body: Vec<u8>,
+    pub originals: Vec<u8>,
+}
+
+impl Encoded {
+    pub fn parts(&self) -> Parts<'_> {
+        Parts {
+            entry: &self.entry,
+            body: &self.body,
+            originals: &self.originals,
+        }
+    }
+}
 
 /// A whole cache file: the head, the entries as given (from `encode_entry`, or copied), and
-/// their originals in the same order.
+/// their bodies and originals in the same order.
 pub fn file<'a>(
     stamp: &str,
     root: &str,
@@ -240,10 +357,17 @@ pub fn file<'a>(
         }
         (length, checksum.finalize())
     };
-    let (entries_length, entries_checksum) = section(|e| e.0);
-    let (originals_length, originals_checksum) = section(|e| e.1);
+    let (entries_length, entries_checksum) = section(|e| e.entry);
+    let bodies_length: usize = entries.clone().map(|e| e.body.len()).sum();
+    let (originals_length, originals_checksum) = section(|e| e.originals);
     let mut out = Writer(Vec::with_capacity(
-        MAGIC.len() + 32 + stamp.len() + root.len() + entries_length + originals_length,
+        MAGIC.len()
+            + 40
+            + stamp.len()
+            + root.len()
+            + entries_length
+            + bodies_length
+            + originals_length,
     ));
     out.0.extend_from_slice(MAGIC);
     out.u32(SCHEMA);
@@ -251,14 +375,20 @@ pub fn file<'a>(
     out.str(root);
     out.u64(entries_length as u64);
     out.u32(entries_checksum);
+    out.u64(bodies_length as u64);
     out.u64(originals_length as u64);
     out.u32(originals_checksum);
-    entries.clone().for_each(|e| out.0.extend_from_slice(e.0));
-    entries.for_each(|e| out.0.extend_from_slice(e.1));
+    entries
+        .clone()
+        .for_each(|e| out.0.extend_from_slice(e.entry));
+    entries
+        .clone()
+        .for_each(|e| out.0.extend_from_slice(e.body));
+    entries.for_each(|e| out.0.extend_from_slice(e.originals));
     out.0
 }
 
-/// One file's entry and its originals, or `None` when its articles cannot be stored as they
+/// One file's entry, body and originals, or `None` when its articles cannot be stored as they
 /// are: a path that does not start with `shown_path`, or text `sanitize` would change (a
 /// byte-order mark at the start of a file is kept by it, and would fail the check on the way
 /// back).
@@ -267,7 +397,7 @@ pub fn encode_entry(
     shown_path: &str,
     articles: &[Article],
     filterable: bool,
-) -> Option<(Vec<u8>, Vec<u8>)> {
+) -> Option<Encoded> {
     // Only articles the raw view reads again from their file are stored: one that keeps its
     // text (from a pipe) is not in a folder the cache is kept for.
     let mut originals = Writer(Vec::new());
@@ -281,6 +411,18 @@ pub fn encode_entry(
         originals.u32(message.map_or(Some(0), |m| u32::try_from(m).ok())?);
         originals.u64(*digest);
     }
+    let mut structure = Writer(Vec::new());
+    let mut text = Writer(Vec::new());
+    for article in articles {
+        structure.u32(u32::try_from(article.blocks.len()).ok()?);
+        for block in &article.blocks {
+            structure.block(block, &mut text)?;
+        }
+    }
+    let mut body = Writer(Vec::with_capacity(4 + structure.0.len() + text.0.len()));
+    body.u32(u32::try_from(structure.0.len()).ok()?);
+    body.0.extend_from_slice(&structure.0);
+    body.0.extend_from_slice(&text.0);
     let mut out = Writer(Vec::new());
     out.u32(0); // the length, filled in at the end
     out.str(key.identity);
@@ -290,13 +432,19 @@ pub fn encode_entry(
     out.str(key.stem);
     out.u8(u8::from(filterable));
     out.u32(u32::try_from(originals.0.len()).ok()?);
+    out.u32(u32::try_from(body.0.len()).ok()?);
+    out.u32(crc32fast::hash(&body.0));
     out.u32(u32::try_from(articles.len()).ok()?);
     for article in articles {
         out.article(article, article.path.strip_prefix(shown_path)?)?;
     }
     let length = u32::try_from(out.0.len() - 4).ok()?;
     out.0[..4].copy_from_slice(&length.to_le_bytes());
-    Some((out.0, originals.0))
+    Some(Encoded {
+        entry: out.0,
+        body: body.0,
+        originals: originals.0,
+    })
 }
 
 struct Writer(Vec<u8>);
@@ -366,15 +514,15 @@ impl Writer {
         });
         self.u64(article.word_count as u64);
         self.list(&article.notes)?;
-        self.list(&article.links)?;
-        self.u32(article.blocks.len() as u32);
-        article
-            .blocks
-            .iter()
-            .try_for_each(|block| self.block(block))
+        self.list(&article.links)
     }
 
-    fn block(&mut self, block: &Block) -> Option<()> {
+    /// A block's structure, its marker and text going to `text`.
+    fn block(&mut self, block: &Block, text: &mut Writer) -> Option<()> {
+        let mut plain = |part: &str| {
+            text.0.extend_from_slice(part.as_bytes());
+            (is_all_plain(part) && part.len() <= u32::MAX as usize).then_some(part.len() as u32)
+        };
         match &block.kind {
             BlockKind::Heading { level } => {
                 self.u8(0);
@@ -389,11 +537,13 @@ impl Writer {
             BlockKind::ListItem { depth, marker } => {
                 self.u8(4);
                 self.u8(*depth);
-                self.plain(marker)?;
+                let length = plain(marker)?;
+                self.u32(length);
             }
             BlockKind::Code => self.u8(5),
         }
-        self.plain(&block.text)?;
+        let length = plain(&block.text)?;
+        self.u32(length);
         self.u32(block.marks.len() as u32);
         for mark in &block.marks {
             self.u32(u32::try_from(mark.range.start).ok()?);
@@ -467,8 +617,40 @@ impl<'a> Reader<'a> {
         Some(texts)
     }
 
-    /// An article, its original left empty, and its blocks too unless `body`.
-    fn article(&mut self, shown_path: &str, body: bool) -> Option<Article> {
+    fn section(&mut self) -> Option<Section> {
+        Some(Section {
+            length: usize::try_from(self.u64()?).ok()?,
+            checksum: self.u32()?,
+        })
+    }
+
+    /// An article's head, read past but for its title and how many notes it has.
+    fn peek_article(&mut self) -> Option<(&'a str, usize)> {
+        self.str()?; // path suffix
+        self.str()?; // id
+        let title = self.str()?;
+        for _ in 0..5 {
+            match self.u8()? {
+                0 => {}
+                1 => drop(self.str()?),
+                _ => return None,
+            }
+        }
+        self.u8()?; // format
+        self.u64()?; // words
+        let notes = self.u32()? as usize;
+        for _ in 0..notes {
+            self.str()?;
+        }
+        let links = self.u32()? as usize;
+        for _ in 0..links {
+            self.str()?;
+        }
+        Some((title, notes))
+    }
+
+    /// An article's head: all of it but its blocks (in the body) and its original.
+    fn article(&mut self, shown_path: &str) -> Option<Article> {
         let path = format!("{shown_path}{}", self.plain()?);
         let id = self.plain()?;
         let title = self.plain()?;
@@ -487,19 +669,6 @@ impl<'a> Reader<'a> {
         let word_count = usize::try_from(self.u64()?).ok()?;
         let notes = self.list()?;
         let links = self.list()?;
-        let count = self.u32()? as usize;
-        let mut blocks = Vec::with_capacity(if body {
-            count.min(self.bytes.len() / 6)
-        } else {
-            0
-        });
-        for _ in 0..count {
-            if body {
-                blocks.push(self.block()?);
-            } else {
-                self.skip_block()?;
-            }
-        }
         Some(Article {
             id,
             title,
@@ -512,55 +681,121 @@ impl<'a> Reader<'a> {
             format,
             word_count,
             notes,
-            blocks,
+            blocks: Vec::new(),
             original: Original::default(),
             links,
         })
     }
+}
 
-    /// Past a block, reading only its lengths.
-    fn skip_block(&mut self) -> Option<()> {
-        match self.u8()? {
-            0 | 2 => drop(self.u8()?),
-            4 => {
-                self.u8()?;
-                self.skip_str()?;
-            }
-            1 | 3 | 5 => {}
-            _ => return None,
-        }
-        self.skip_str()?;
-        let marks = self.u32()? as usize;
-        self.take(marks.checked_mul(9)?).map(drop)
+/// An entry's body as it is read: its structure, and its text, checked as UTF-8 once.
+struct BodyReader<'a> {
+    structure: Reader<'a>,
+    text: &'a str,
+    /// Where the next block's text starts in `text`.
+    at: usize,
+}
+
+impl<'a> BodyReader<'a> {
+    fn new(body: Body<'a>) -> Option<BodyReader<'a>> {
+        let (structure, text) = BodyReader::split(body)?;
+        Some(BodyReader {
+            structure: Reader { bytes: structure },
+            text: std::str::from_utf8(text).ok()?,
+            at: 0,
+        })
     }
 
-    fn skip_str(&mut self) -> Option<()> {
-        let length = self.u32()? as usize;
-        self.take(length).map(drop)
+    /// The structure and the text of a body.
+    fn split(body: Body<'a>) -> Option<(&'a [u8], &'a [u8])> {
+        let mut reader = Reader { bytes: body.0 };
+        let length = reader.u32()? as usize;
+        let structure = reader.take(length)?;
+        Some((structure, reader.bytes))
+    }
+
+    /// Whether all of the body has been read.
+    fn is_done(&self) -> bool {
+        self.structure.bytes.is_empty() && self.at == self.text.len()
+    }
+
+    /// The next text of the run, of this many bytes: `None` past its end, or if it would not
+    /// start and end between characters.
+    fn next_text(&mut self, length: usize) -> Option<&'a str> {
+        let text = self.text.get(self.at..self.at.checked_add(length)?)?;
+        self.at += length;
+        Some(text)
+    }
+
+    /// The next text as the screen may show it: only what `sanitize` leaves as it is.
+    fn plain(&mut self) -> Option<String> {
+        let length = self.structure.u32()? as usize;
+        let text = self.next_text(length)?;
+        is_all_plain(text).then(|| text.to_owned())
+    }
+
+    /// One article's blocks.
+    fn blocks(&mut self) -> Option<Vec<Block>> {
+        let count = self.structure.u32()? as usize;
+        let mut blocks = Vec::with_capacity(count.min(self.structure.bytes.len() / 6));
+        for _ in 0..count {
+            blocks.push(self.block()?);
+        }
+        Some(blocks)
+    }
+
+    /// A block's text, the rest of it read past: its kind checked as `block` checks it, its
+    /// marks not (see `Entry::count_in_body`).
+    fn block_text(&mut self) -> Option<&'a str> {
+        let structure = &mut self.structure;
+        let marker = match structure.u8()? {
+            0 => {
+                Some(structure.u8()?).filter(|level| (1..=6).contains(level))?;
+                0
+            }
+            2 => {
+                structure.u8()?;
+                0
+            }
+            4 => {
+                structure.u8()?;
+                structure.u32()? as usize
+            }
+            1 | 3 | 5 => 0,
+            _ => return None,
+        };
+        self.next_text(marker)?;
+        let text = self.structure.u32()? as usize;
+        let text = self.next_text(text)?;
+        let marks = self.structure.u32()? as usize;
+        self.structure.take(marks.checked_mul(9)?)?;
+        Some(text)
     }
 
     fn block(&mut self) -> Option<Block> {
-        let kind = match self.u8()? {
+        let kind = match self.structure.u8()? {
             0 => BlockKind::Heading {
-                level: Some(self.u8()?).filter(|level| (1..=6).contains(level))?,
+                level: Some(self.structure.u8()?).filter(|level| (1..=6).contains(level))?,
             },
             1 => BlockKind::Paragraph,
-            2 => BlockKind::Quote { depth: self.u8()? },
+            2 => BlockKind::Quote {
+                depth: self.structure.u8()?,
+            },
             3 => BlockKind::Signature,
             4 => BlockKind::ListItem {
-                depth: self.u8()?,
+                depth: self.structure.u8()?,
                 marker: self.plain()?,
             },
             5 => BlockKind::Code,
             _ => return None,
         };
         let text = self.plain()?;
-        let count = self.u32()? as usize;
-        let mut marks = Vec::with_capacity(count.min(self.bytes.len() / 9));
+        let count = self.structure.u32()? as usize;
+        let mut marks = Vec::with_capacity(count.min(self.structure.bytes.len() / 9));
         for _ in 0..count {
-            let start = self.u32()? as usize;
-            let end = self.u32()? as usize;
-            let style = match self.u8()? {
+            let start = self.structure.u32()? as usize;
+            let end = self.structure.u32()? as usize;
+            let style = match self.structure.u8()? {
                 0 => MarkStyle::Emphasis,
                 1 => MarkStyle::Strong,
                 2 => MarkStyle::Code,

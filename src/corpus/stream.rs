@@ -3,27 +3,32 @@
 //! can draw its first frame before the corpus is read.
 
 use std::collections::BTreeMap;
-use std::fs;
-use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::mpsc;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, mpsc};
 use std::time::SystemTime;
 
 use foldhash::HashMap;
 
 use super::{
-    Candidate, Corpus, Found, Skipped, TextFilter, Told, bundled, display_path, find_files,
-    load_file, load_file_telling,
+    Candidate, Corpus, FoundFile, Skipped, TextFilter, Told, bundled, display_path, load_file,
+    load_file_telling, roots_of, walk,
 };
 use crate::article::Article;
-use crate::cache::{self, Cache, Entry, Key, Piece, Stored, layout};
+use crate::cache::{self, Body, Cache, Entry, Key, Piece, Stored, layout};
+use crate::search::{Hit, Query};
 
-/// Files per unit of work: small enough that the first articles arrive at once, large enough
-/// that handing work out costs nothing.
-const CHUNK_FILES: usize = 64;
+/// Files per unit of work: the first chunks small, so the first articles arrive at once; then
+/// twice as many each time up to `MOST_CHUNK_FILES`, so handing work out costs next to nothing
+/// (each chunk wakes a worker and the thread that hands chunks on: at 64 files a chunk that
+/// was 5% of a search of 20,000 files), and the last chunk leaves one core idle only briefly.
+const FIRST_CHUNK_FILES: usize = 32;
+const MOST_CHUNK_FILES: usize = 512;
 
-/// What a background load reports, in this order: how many files it found, then batches of
-/// articles (and files it skipped) in walk order, then that it is done.
+/// What a background load reports: batches of articles (and files it skipped) in walk order as
+/// the walk goes on; how many files it found once the walk is over (before, between or after
+/// the batches); then that it is done.
 #[derive(Debug)]
 pub enum LoadEvent {
     Found {
@@ -56,6 +61,18 @@ pub struct Reading<'a> {
     pub raw: bool,
     /// Articles from the cache come without their blocks: `folio list` shows none.
     pub headers_only: bool,
+    /// `folio search`'s query: each article's matches are counted as it loads, on every core
+    /// (`Corpus::hits`), and an article with neither a match nor a note (nobody would see it)
+    /// is left out. An article from the cache is counted where it is stored, and decoded only
+    /// when kept, with its blocks only when its body matches (and not `headers_only`).
+    pub counting: Option<&'a Query>,
+}
+
+impl Reading<'_> {
+    /// Whether articles from the cache need their bodies read.
+    fn needs_bodies(&self) -> bool {
+        !self.headers_only || self.wanted_stored.is_some() || self.counting.is_some()
+    }
 }
 
 /// Loads `paths` (the bundled articles when there are none) on a background thread, through
@@ -89,22 +106,20 @@ pub fn load_in_background(
             raw: true,
             ..Reading::default()
         };
-        let (found, stored) = walk_and_read(&paths, reading);
-        if !send(LoadEvent::Found {
-            files: found.files.len(),
-            skipped: found.skipped,
-        }) {
-            return;
-        }
-        let finished = load_found(&found.files, &found.roots, stored, reading, |results| {
-            let files = results.len();
-            let (articles, skipped) = split(results);
-            send(LoadEvent::Batch {
-                articles,
-                skipped,
-                files,
-            })
-        });
+        let finished = load_paths(
+            &paths,
+            reading,
+            |files, skipped| send(LoadEvent::Found { files, skipped }),
+            |results| {
+                let files = results.len();
+                let (articles, skipped, _) = split(results);
+                send(LoadEvent::Batch {
+                    articles,
+                    skipped,
+                    files,
+                })
+            },
+        );
         if finished {
             send(LoadEvent::Done);
         }
@@ -131,141 +146,349 @@ pub fn load_where(paths: &[PathBuf], wanted: Option<TextFilter>) -> Corpus {
 /// Loads `paths` completely, as `reading` says.
 pub fn load_with(paths: &[PathBuf], reading: Reading) -> Corpus {
     if paths.is_empty() {
-        return bundled();
+        let mut corpus = bundled();
+        let matches = reading
+            .counting
+            .map(|query| count_matches(query, &corpus.articles));
+        corpus.hits = hits_of(0, matches.iter().flatten().copied());
+        return corpus;
     }
-    let (found, stored) = walk_and_read(paths, reading);
-    let Found {
-        files,
-        mut skipped,
-        roots,
-    } = found;
-    let mut articles = Vec::with_capacity(files.len());
-    load_found(&files, &roots, stored, reading, |results| {
-        let (loaded, passed_over) = split(results);
-        articles.extend(loaded);
-        skipped.extend(passed_over);
-        true
-    });
-    Corpus { articles, skipped }
+    let mut articles = Vec::new();
+    let mut skipped = Vec::new();
+    let mut walk_skipped = Vec::new();
+    let mut hits = Vec::new();
+    load_paths(
+        paths,
+        reading,
+        |_, passed_over| {
+            walk_skipped = passed_over;
+            true
+        },
+        |results| {
+            let (loaded, passed_over, matches) = split(results);
+            hits.extend(hits_of(articles.len(), matches.into_iter()));
+            articles.extend(loaded);
+            skipped.extend(passed_over);
+            true
+        },
+    );
+    // What the walk passed over first, as when it told before loading began.
+    walk_skipped.extend(skipped);
+    Corpus {
+        articles,
+        skipped: walk_skipped,
+        hits,
+    }
+}
+
+/// Each article's matches of `query`: in its title, and in its blocks together.
+fn count_matches(query: &Query, articles: &[Article]) -> Vec<(usize, usize)> {
+    articles
+        .iter()
+        .map(|article| {
+            let body = article.blocks.iter().map(|b| query.count_in(&b.text));
+            (query.count_in(&article.title), body.sum())
+        })
+        .collect()
+}
+
+/// The articles with a match, from their matches (title, body) in order, the first being
+/// article `first`.
+fn hits_of(first: usize, matches: impl Iterator<Item = (usize, usize)>) -> Vec<Hit> {
+    matches
+        .enumerate()
+        .filter(|(_, (title, body))| title + body > 0)
+        .map(|(index, (title_matches, body_matches))| Hit {
+            article: first + index,
+            title_matches,
+            body_matches,
+        })
+        .collect()
 }
 
 /// Asked about bytes that hold the text of a file's articles among other things (see
 /// `Reading::wanted_stored`).
 pub type StoredFilter<'a> = &'a (dyn Fn(&[u8]) -> bool + Sync);
 
-type Loaded = Result<Vec<Article>, Skipped>;
-
-/// Walks `paths` and, with a cache, reads the cache file of each meanwhile, on another thread:
-/// the walk waits on the file system's metadata, the read on the file's pages.
-fn walk_and_read(paths: &[PathBuf], reading: Reading) -> (Found, Vec<Stored>) {
-    let Some(cache) = reading.cache else {
-        return (find_files(paths), Vec::new());
-    };
-    std::thread::scope(|scope| {
-        let reader = scope.spawn(|| {
-            let mut names: Vec<String> = Vec::new();
-            for path in paths {
-                // The walk's root: the canonical path (see `Candidate::identity`).
-                if let Some(name) = fs::canonicalize(path)
-                    .ok()
-                    .and_then(|p| p.to_str().map(str::to_owned))
-                    && !names.contains(&name)
-                {
-                    names.push(name);
-                }
-            }
-            names.iter().map(|name| cache.read(name)).collect()
-        });
-        let found = find_files(paths);
-        (found, reader.join().unwrap_or_default())
-    })
+/// A file's articles, or why it was skipped; when counting, each article's matches in its title
+/// and its body (`Reading::counting`).
+struct Loaded {
+    articles: Result<Vec<Article>, Skipped>,
+    matches: Vec<(usize, usize)>,
 }
 
-/// Loads the files the walk found and hands them to `emit` a chunk at a time, in walk order;
-/// false when `emit` asked to stop. `stored`: the cache files already read.
-fn load_found(
-    files: &[Candidate],
-    roots: &[Option<PathBuf>],
-    stored: Vec<Stored>,
-    reading: Reading,
-    emit: impl FnMut(Vec<Loaded>) -> bool,
-) -> bool {
-    match reading.cache {
-        None => load_ordered(files, |file| load_file(file, reading.wanted), emit),
-        Some(cache) => load_through(cache, files, roots, stored, reading, emit),
+impl Loaded {
+    /// Articles as loaded, counted when `reading` asks.
+    fn counted(articles: Result<Vec<Article>, Skipped>, reading: &Reading) -> Loaded {
+        match (articles, reading.counting) {
+            (Ok(articles), Some(query)) => {
+                let matches = count_matches(query, &articles);
+                let kept = matches
+                    .iter()
+                    .zip(&articles)
+                    .map(|(m, a)| seen(*m, a.notes.len()));
+                let kept: Vec<bool> = kept.collect();
+                Loaded::kept(articles, matches, &kept)
+            }
+            (articles, _) => Loaded {
+                articles,
+                matches: Vec::new(),
+            },
+        }
+    }
+
+    /// The articles, with their matches, that `kept` says to keep.
+    fn kept(articles: Vec<Article>, matches: Vec<(usize, usize)>, kept: &[bool]) -> Loaded {
+        let mut keep = kept.iter();
+        let articles = articles
+            .into_iter()
+            .filter(|_| *keep.next().unwrap_or(&true));
+        let mut keep = kept.iter();
+        let matches = matches
+            .into_iter()
+            .filter(|_| *keep.next().unwrap_or(&true));
+        Loaded {
+            articles: Ok(articles.collect()),
+            matches: matches.collect(),
+        }
     }
 }
 
-/// `load_found` through the cache: each root's cache file is read once, the files that have not
-/// changed since are taken from it, the others parsed; then each root's cache file is written
-/// again if anything changed (and the load was not stopped).
-fn load_through(
-    cache: &Cache,
-    files: &[Candidate],
-    roots: &[Option<PathBuf>],
-    mut stored: Vec<Stored>,
+/// Whether a search keeps an article with these matches (title, body) and notes.
+fn seen(matches: (usize, usize), notes: usize) -> bool {
+    matches.0 + matches.1 > 0 || notes > 0
+}
+
+/// What the walk sends the workers (chunks of files found), and the workers the thread that
+/// hands the chunks on (each file's result with what the cache keeps of it), in turn.
+enum Progress<T> {
+    /// A chunk: its number in walk order, and what it holds.
+    Chunk(usize, Vec<T>),
+    /// The walk is over: the files it found, the paths it passed over.
+    Walked(usize, Vec<Skipped>),
+}
+
+/// Loads `paths` (not empty) as `reading` says: walks them on a thread of its own and loads the
+/// files it finds on every core as it finds them, through the cache when there is one. The
+/// loaded chunks go to `emit` in walk order; what the walk found (how many files, the paths it
+/// passed over) to `walked` when the walk is over, between two chunks or after the last. Then
+/// the cache file of each root is written again if anything changed. Returns false when either
+/// asked to stop: the rest is then not loaded, nor the cache written.
+fn load_paths(
+    paths: &[PathBuf],
     reading: Reading,
+    mut walked: impl FnMut(usize, Vec<Skipped>) -> bool,
     mut emit: impl FnMut(Vec<Loaded>) -> bool,
 ) -> bool {
-    // A root named twice has one cache file, read and written once; one the reader did not
-    // read (the folder replaced during the walk) is read now.
-    let slot_of: Vec<Option<usize>> = roots
-        .iter()
-        .map(|root| {
-            let name = root.as_deref()?.to_str()?;
-            Some(
-                stored
-                    .iter()
-                    .position(|s| s.root == name)
-                    .unwrap_or_else(|| {
-                        stored.push(cache.read(name));
-                        stored.len() - 1
-                    }),
-            )
-        })
-        .collect();
-    // With the originals asked for, a root whose originals cannot be read has nothing cached.
-    let before: Vec<HashMap<&str, Entry>> = stored
-        .iter()
-        .map(|s| {
-            if reading.raw && s.originals().is_none() {
-                HashMap::default()
-            } else {
-                s.entries()
+    let roots = roots_of(paths);
+    let stop = AtomicBool::new(false);
+    // The walk sends its chunks, then what it found in all; a worker passes that on.
+    let (found, from_walk) = mpsc::channel::<Progress<FoundFile>>();
+    std::thread::scope(|scope| {
+        let (roots, stop) = (&roots, &stop);
+        scope.spawn(move || {
+            let mut index = 0;
+            let (files, skipped) = walk(
+                paths,
+                roots,
+                FIRST_CHUNK_FILES..MOST_CHUNK_FILES,
+                &mut |chunk| {
+                    let sent = !stop.load(Ordering::Relaxed)
+                        && found.send(Progress::Chunk(index, chunk)).is_ok();
+                    index += 1;
+                    sent
+                },
+            );
+            let _ = found.send(Progress::Walked(files, skipped));
+        });
+        // The cache file of each root, read while the walk begins. A root named twice has one
+        // cache file, read and written once.
+        let mut stored: Vec<Stored> = Vec::new();
+        let slot_of: Vec<Option<usize>> = roots
+            .iter()
+            .map(|root| {
+                let cache = reading.cache?;
+                let name = root.as_deref()?.to_str()?;
+                Some(
+                    stored
+                        .iter()
+                        .position(|s| s.root == name)
+                        .unwrap_or_else(|| {
+                            stored.push(cache.read(name));
+                            stored.len() - 1
+                        }),
+                )
+            })
+            .collect();
+        // With the originals asked for, a root whose originals cannot be read has nothing cached.
+        let before: Vec<HashMap<&str, Entry>> = stored
+            .iter()
+            .map(|s| {
+                if reading.raw && s.originals().is_none() {
+                    HashMap::default()
+                } else {
+                    s.entries()
+                }
+            })
+            .collect();
+        let through = Through {
+            reading,
+            stored: &stored,
+            before: &before,
+            slot_of: &slot_of,
+            now: SystemTime::now(),
+        };
+        let from_walk = Mutex::new(from_walk);
+        let (progress, progressed) = mpsc::channel();
+        let mut pieces: Vec<Vec<Piece>> = stored.iter().map(|_| Vec::new()).collect();
+        let finished = std::thread::scope(|workers| {
+            let count = std::thread::available_parallelism().map_or(1, |n| n.get());
+            for _ in 0..count {
+                let progress = progress.clone();
+                let (through, from_walk) = (&through, &from_walk);
+                workers.spawn(move || {
+                    let mut buffer = Vec::new();
+                    while !stop.load(Ordering::Relaxed) {
+                        // Waiting for the walk, one worker holds the lock and the rest wait on it.
+                        let next = match from_walk.lock().map(|walk| walk.recv()) {
+                            Ok(Ok(Progress::Chunk(index, chunk))) => {
+                                Progress::Chunk(index, through.load_chunk(chunk, &mut buffer))
+                            }
+                            Ok(Ok(Progress::Walked(files, skipped))) => {
+                                Progress::Walked(files, skipped)
+                            }
+                            _ => return,
+                        };
+                        if progress.send(next).is_err() {
+                            return;
+                        }
+                    }
+                });
             }
-        })
-        .collect();
-    let now = SystemTime::now();
-    let load = |file: &Candidate| -> (Loaded, Option<(usize, Piece)>) {
-        let Some((slot, key)) = cache_key(file, &slot_of) else {
-            return (load_file(file, reading.wanted), None);
+            drop(progress);
+            // Chunks finish out of order; hold the early ones until those before them are in.
+            let mut waiting = BTreeMap::new();
+            let mut next = 0;
+            for message in progressed {
+                match message {
+                    Progress::Walked(files, skipped) => {
+                        if walked(files, skipped) {
+                            continue;
+                        }
+                        stop.store(true, Ordering::Relaxed);
+                        return false;
+                    }
+                    Progress::Chunk(index, results) => waiting.insert(index, results),
+                };
+                while let Some(results) = waiting.remove(&next) {
+                    next += 1;
+                    let mut loaded = Vec::with_capacity(results.len());
+                    for (result, piece) in results {
+                        if let Some((slot, piece)) = piece {
+                            pieces[slot].push(piece);
+                        }
+                        loaded.push(result);
+                    }
+                    if !emit(loaded) {
+                        stop.store(true, Ordering::Relaxed);
+                        return false;
+                    }
+                }
+            }
+            true
+        });
+        if finished && let Some(cache) = reading.cache {
+            for (slot, stored) in stored.iter().enumerate() {
+                cache::update(cache, stored, &before[slot], &pieces[slot]);
+            }
+        }
+        finished
+    })
+}
+
+/// How the workers load a chunk of files: from the cache where it has them unchanged, else
+/// parsed (and kept for the cache).
+struct Through<'a, 'b> {
+    reading: Reading<'a>,
+    /// The cache files read, their entries, and which one each root has (`Candidate::root`).
+    stored: &'b [Stored],
+    before: &'b [HashMap<&'b str, Entry<'b>>],
+    slot_of: &'b [Option<usize>],
+    now: SystemTime,
+}
+
+impl<'b> Through<'_, 'b> {
+    /// Each file of a chunk the walk found, stated and loaded, in order. The files the cache
+    /// holds are loaded in the order of their bodies in the cache file, so those are read
+    /// front to back a run at a time (`Bodies`) into `buffer`, the worker's own.
+    fn load_chunk(
+        &self,
+        chunk: Vec<FoundFile>,
+        buffer: &mut Vec<u8>,
+    ) -> Vec<(Loaded, Option<(usize, Piece<'b>)>)> {
+        let files: Vec<Result<Candidate, Skipped>> =
+            chunk.into_iter().map(FoundFile::stat).collect();
+        let mut bodies = Bodies::new(self.stored, std::mem::take(buffer));
+        let mut order: Vec<(usize, usize, usize)> = Vec::with_capacity(files.len());
+        for (position, file) in files.iter().enumerate() {
+            let cached = file.as_ref().ok().and_then(|file| self.entry_of(file));
+            let (slot, start) = match cached {
+                Some((slot, entry)) if self.reading.needs_bodies() => {
+                    bodies.want(slot, entry.body.clone());
+                    (slot, entry.body.start)
+                }
+                _ => (usize::MAX, position),
+            };
+            order.push((slot, start, position));
+        }
+        order.sort_unstable();
+        bodies.plan();
+        let mut loaded: Vec<Option<_>> = files.iter().map(|_| None).collect();
+        let mut files: Vec<Option<Result<Candidate, Skipped>>> =
+            files.into_iter().map(Some).collect();
+        for (_, _, position) in order {
+            loaded[position] = files[position].take().map(|file| match file {
+                Ok(file) => self.load(&file, &mut bodies),
+                Err(skipped) => (Loaded::counted(Err(skipped), &self.reading), None),
+            });
+        }
+        *buffer = bodies.buffer;
+        loaded.into_iter().flatten().collect()
+    }
+
+    /// The cache file's slot and the entry of a file the cache holds as it is now.
+    fn entry_of(&self, file: &Candidate) -> Option<(usize, &'b Entry<'b>)> {
+        let (slot, key) = cache_key(file, self.slot_of)?;
+        let entry = self.before[slot].get(key.identity)?;
+        (entry.key == key).then_some((slot, entry))
+    }
+
+    fn load(&self, file: &Candidate, bodies: &mut Bodies) -> (Loaded, Option<(usize, Piece<'b>)>) {
+        let reading = &self.reading;
+        let Some((slot, key)) = cache_key(file, self.slot_of) else {
+            return (
+                Loaded::counted(load_file(file, reading.wanted), reading),
+                None,
+            );
         };
         let shown = display_path(&file.path);
-        if let Some(entry) = before[slot].get(key.identity)
+        if let Some(entry) = self.before[slot].get(key.identity)
             && entry.key == key
         {
-            let kept = Some((slot, Piece::Kept(entry.clone())));
-            let refused = reading
-                .wanted_stored
-                .is_some_and(|wanted| !entry.may_hold(wanted));
-            // Refused, a plain-text file is passed over as `wanted` would pass it over unread;
-            // anything else is loaded without its blocks (none can match), as parsing it would
-            // load it, so its notes are reported the same.
-            if refused && entry.filterable {
-                return (Ok(Vec::new()), kept);
-            }
             let originals = if reading.raw {
-                stored[slot].originals().map(|o| (file.path.as_path(), o))
+                self.stored[slot]
+                    .originals()
+                    .map(|o| (file.path.as_path(), o))
             } else {
                 None
             };
-            let articles = if reading.headers_only || refused {
-                entry.headers(&shown)
+            let body = if reading.needs_bodies() {
+                bodies.of(slot, entry)
             } else {
-                entry.articles(&shown, originals)
+                None
             };
-            if let Some(articles) = articles {
-                return (Ok(articles), kept);
+            if let Some(loaded) = from_entry(entry, body, &shown, originals, reading) {
+                return (loaded, Some((slot, Piece::Kept(entry.clone()))));
             }
         }
         // Parsed whatever `wanted` says, to be stored; then passed over as it would have been.
@@ -273,45 +496,19 @@ fn load_through(
         let mut loaded = load_file_telling(file, reading.wanted, true, &mut told);
         let filterable = told.filterable;
         let piece = match &loaded {
-            Ok(articles) if file.modified.is_some_and(|m| cache::settled(m, now)) => {
-                layout::encode_entry(&key, &shown, articles, filterable).map(
-                    |(entry, originals)| {
-                        let identity = key.identity.to_owned();
-                        (
-                            slot,
-                            Piece::New {
-                                identity,
-                                entry,
-                                originals,
-                            },
-                        )
-                    },
-                )
+            Ok(articles) if file.modified.is_some_and(|m| cache::settled(m, self.now)) => {
+                layout::encode_entry(&key, &shown, articles, filterable).map(|encoded| {
+                    let identity = key.identity.to_owned();
+                    (slot, Piece::New { identity, encoded })
+                })
             }
             _ => None,
         };
         if told.refused {
             loaded = Ok(Vec::new());
         }
-        (loaded, piece)
-    };
-    let mut pieces: Vec<Vec<Piece>> = stored.iter().map(|_| Vec::new()).collect();
-    let finished = load_ordered(files, load, |results| {
-        let mut loaded = Vec::with_capacity(results.len());
-        for (result, piece) in results {
-            if let Some((slot, piece)) = piece {
-                pieces[slot].push(piece);
-            }
-            loaded.push(result);
-        }
-        emit(loaded)
-    });
-    if finished {
-        for (slot, stored) in stored.iter().enumerate() {
-            cache::update(cache, stored, &before[slot], &pieces[slot]);
-        }
+        (Loaded::counted(loaded, reading), piece)
     }
-    finished
 }
 
 /// The root's slot and the key of a file the cache can hold: a regular file, its time known,
@@ -330,68 +527,167 @@ fn cache_key<'a>(file: &'a Candidate, slot_of: &[Option<usize>]) -> Option<(usiz
     Some((slot, key))
 }
 
-fn split(results: Vec<Loaded>) -> (Vec<Article>, Vec<Skipped>) {
+/// A file's articles from its entry in the cache, as `reading` asks; `None` when the entry
+/// (or its body, when one is needed) cannot be read, and the file is parsed instead.
+fn from_entry(
+    entry: &Entry,
+    body: Option<Body>,
+    shown: &str,
+    originals: Option<(&Path, &[u8])>,
+    reading: &Reading,
+) -> Option<Loaded> {
+    if body.is_none() && reading.needs_bodies() {
+        return None;
+    }
+    let may_hold = match (reading.wanted_stored, body) {
+        (Some(wanted), Some(body)) => entry.may_hold(body, wanted),
+        _ => true,
+    };
+    // Refused, a plain-text file is passed over as `wanted` would pass it over unread; anything
+    // else is loaded without its blocks (none can match), as parsing it would load it, so its
+    // notes are reported the same.
+    if !may_hold && entry.filterable {
+        return Some(Loaded {
+            articles: Ok(Vec::new()),
+            matches: Vec::new(),
+        });
+    }
+    let body_matches = match (reading.counting, body) {
+        (Some(query), Some(body)) if may_hold => {
+            Some(entry.count_in_body(body, |text| query.count_in(text))?)
+        }
+        _ => None,
+    };
+    // Counting, what no one will see is not decoded.
+    let heads = match reading.counting {
+        Some(query) => {
+            let heads = entry.peek()?;
+            let matches: Vec<(usize, usize)> = (heads.iter().enumerate())
+                .map(|(index, (title, _))| {
+                    let body = body_matches.as_ref().and_then(|m| m.get(index));
+                    (query.count_in(title), body.copied().unwrap_or(0))
+                })
+                .collect();
+            let kept: Vec<bool> = (matches.iter().zip(&heads))
+                .map(|(&matches, &(_, notes))| seen(matches, notes))
+                .collect();
+            if !kept.contains(&true) {
+                return Some(Loaded {
+                    articles: Ok(Vec::new()),
+                    matches: Vec::new(),
+                });
+            }
+            Some((matches, kept))
+        }
+        None => None,
+    };
+    let with_blocks = !reading.headers_only
+        && may_hold
+        && body_matches
+            .as_ref()
+            .is_none_or(|matches| matches.iter().any(|&n| n > 0));
+    let articles = match body {
+        Some(body) if with_blocks => entry.articles(shown, body, originals)?,
+        _ => entry.headers(shown)?,
+    };
+    Some(match heads {
+        Some((matches, kept)) => Loaded::kept(articles, matches, &kept),
+        None => Loaded {
+            articles: Ok(articles),
+            matches: Vec::new(),
+        },
+    })
+}
+
+/// The bodies a chunk of files needs from the cache, read front to back in runs of at most
+/// `RUN` bytes into one buffer: bodies that lie close together in the cache file (they do
+/// unless the folder changed a lot: a cache file keeps the order of the walk that wrote it) are
+/// read with one read, and the buffer, used again chunk after chunk, is not faulted in again
+/// (reading a whole chunk's bodies into fresh memory cost more than anything else it did).
+struct Bodies<'s> {
+    stored: &'s [Stored],
+    /// The bodies wanted, then (`plan`) the runs to read: the cache file's slot and a range of
+    /// its section of bodies, in order.
+    runs: Vec<(usize, Range<usize>)>,
+    /// The run in `buffer`.
+    read: Option<usize>,
+    buffer: Vec<u8>,
+}
+
+impl<'s> Bodies<'s> {
+    /// The most bytes read at once, unless one body is longer.
+    const RUN: usize = 1024 * 1024;
+    /// How far apart two bodies may lie and still be read together: the bytes between belong
+    /// to files not in the chunk (or gone), and are read for nothing.
+    const GAP: usize = 16 * 1024;
+
+    fn new(stored: &'s [Stored], buffer: Vec<u8>) -> Bodies<'s> {
+        Bodies {
+            stored,
+            runs: Vec::new(),
+            read: None,
+            buffer,
+        }
+    }
+
+    fn want(&mut self, slot: usize, body: Range<usize>) {
+        self.runs.push((slot, body));
+    }
+
+    /// Turns the bodies wanted into runs to read.
+    fn plan(&mut self) {
+        self.runs
+            .sort_unstable_by_key(|(slot, body)| (*slot, body.start));
+        let mut runs: Vec<(usize, Range<usize>)> = Vec::new();
+        for (slot, body) in self.runs.drain(..) {
+            match runs.last_mut() {
+                Some((last_slot, run))
+                    if *last_slot == slot
+                        && body.start <= run.end + Self::GAP
+                        && body.end.max(run.end) - run.start <= Self::RUN =>
+                {
+                    run.end = run.end.max(body.end);
+                }
+                _ => runs.push((slot, body)),
+            }
+        }
+        self.runs = runs;
+    }
+
+    /// The checked body of `entry` of the cache file in `slot`, read with its run if it is not
+    /// in the buffer; `None` when it cannot be read or is not right.
+    fn of(&mut self, slot: usize, entry: &Entry) -> Option<Body<'_>> {
+        let body = &entry.body;
+        let index = self
+            .runs
+            .partition_point(|(s, run)| (*s, run.start) <= (slot, body.start))
+            .checked_sub(1)?;
+        let (run_slot, run) = &self.runs[index];
+        if *run_slot != slot || body.end > run.end {
+            return None;
+        }
+        if self.read != Some(index) {
+            self.read = None;
+            if !self.stored[slot].read_bodies(run.clone(), &mut self.buffer) {
+                return None;
+            }
+            self.read = Some(index);
+        }
+        entry.body(&self.buffer, run.start)
+    }
+}
+
+/// The articles loaded, the files skipped, and the articles' matches when counted.
+fn split(results: Vec<Loaded>) -> (Vec<Article>, Vec<Skipped>, Vec<(usize, usize)>) {
     let mut articles = Vec::with_capacity(results.len());
     let mut skipped = Vec::new();
+    let mut matches = Vec::new();
     for result in results {
-        match result {
+        match result.articles {
             Ok(loaded) => articles.extend(loaded),
             Err(skip) => skipped.push(skip),
         }
+        matches.extend(result.matches);
     }
-    (articles, skipped)
-}
-
-/// Loads `files` in chunks on every core and hands each chunk's results to `emit` in walk order.
-/// Returns false when `emit` asked to stop (the rest is then not loaded).
-fn load_ordered<T: Send>(
-    files: &[Candidate],
-    load: impl Fn(&Candidate) -> T + Sync,
-    mut emit: impl FnMut(Vec<T>) -> bool,
-) -> bool {
-    let chunks: Vec<&[Candidate]> = files.chunks(CHUNK_FILES).collect();
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(chunks.len());
-    if workers <= 1 {
-        return chunks
-            .iter()
-            .all(|chunk| emit(chunk.iter().map(&load).collect()));
-    }
-    let next_chunk = AtomicUsize::new(0);
-    let stop = AtomicBool::new(false);
-    let (done_chunks, finished) = mpsc::channel();
-    std::thread::scope(|scope| {
-        for _ in 0..workers {
-            let done_chunks = done_chunks.clone();
-            let (next_chunk, stop, chunks, load) = (&next_chunk, &stop, &chunks, &load);
-            scope.spawn(move || {
-                while !stop.load(Ordering::Relaxed) {
-                    let index = next_chunk.fetch_add(1, Ordering::Relaxed);
-                    let Some(chunk) = chunks.get(index) else {
-                        return;
-                    };
-                    let results: Vec<T> = chunk.iter().map(load).collect();
-                    if done_chunks.send((index, results)).is_err() {
-                        return;
-                    }
-                }
-            });
-        }
-        drop(done_chunks);
-        // Chunks finish out of order; hold the early ones until those before them are in.
-        let mut waiting = BTreeMap::new();
-        let mut next = 0;
-        for (index, results) in finished {
-            waiting.insert(index, results);
-            while let Some(results) = waiting.remove(&next) {
-                next += 1;
-                if !emit(results) {
-                    stop.store(true, Ordering::Relaxed);
-                    return false;
-                }
-            }
-        }
-        true
-    })
+    (articles, skipped, matches)
 }

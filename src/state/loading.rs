@@ -11,7 +11,7 @@ use super::{Focus, State};
 /// How far a background load has got.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Loading {
-    /// Files the walk found, once it has finished.
+    /// Files the walk found, once it has finished (batches come while it goes on).
     pub files: Option<usize>,
     /// Files read so far, loaded or skipped.
     pub read: usize,

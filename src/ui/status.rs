@@ -143,6 +143,8 @@ fn position(state: &State) -> String {
     if let Some(loading) = state.loading {
         return match loading.files {
             Some(files) => format!(" loading {}/{files} files ", loading.read),
+            // Loading goes on while the walk still finds files.
+            None if loading.read > 0 => format!(" loading {} files… ", loading.read),
             None => " finding files… ".to_owned(),
         };
     }

@@ -35,25 +35,48 @@ fn markdown_article(shown: &str) -> Article {
     article
 }
 
-type Encoded = (Vec<u8>, Vec<u8>);
-
 fn file_of(entries: &[Encoded]) -> Vec<u8> {
-    file(
-        STAMP,
-        ROOT,
-        entries.iter().map(|(e, r)| (e.as_slice(), r.as_slice())),
-    )
+    file(STAMP, ROOT, entries.iter().map(Encoded::parts))
 }
 
-/// A cache file's entries and originals, checked as a reader checks them.
-fn open(file: &[u8]) -> Option<(HashMap<&str, Entry<'_>>, &[u8])> {
+/// A cache file as a reader sees it: its entries (checked), its section of bodies (each checked
+/// when it is used) and its originals (checked).
+struct Opened<'a> {
+    index: HashMap<&'a str, Entry<'a>>,
+    bodies: &'a [u8],
+    originals: &'a [u8],
+}
+
+impl Opened<'_> {
+    fn body(&self, identity: &str) -> Option<Body<'_>> {
+        self.index[identity].body(self.bodies, 0)
+    }
+
+    /// The articles of an entry, with where their text is.
+    fn articles(&self, identity: &str, shown: &str) -> Option<Vec<Article>> {
+        let originals = Some((Path::new(FILE), self.originals));
+        self.index[identity].articles(shown, self.body(identity)?, originals)
+    }
+}
+
+fn open(file: &[u8]) -> Option<Opened<'_>> {
     let head = head(file, STAMP, ROOT)?;
-    let entries = file.get(head.length..head.length + head.entries.length)?;
-    let originals = file.get(head.length + head.entries.length..)?;
+    let entries = file.get(head.length..head.bodies_offset())?;
+    let bodies = file.get(head.bodies_offset()..head.originals_offset())?;
+    let originals = file.get(head.originals_offset()..)?;
     if !head.entries.holds(entries) || !head.originals.holds(originals) {
         return None;
     }
-    Some((index(entries, originals.len())?, originals))
+    let index = index(entries, bodies.len(), originals.len())?;
+    // As a load would: an entry whose body is not right is parsed again.
+    for entry in index.values() {
+        entry.body(bodies, 0)?;
+    }
+    Some(Opened {
+        index,
+        bodies,
+        originals,
+    })
 }
 
 #[test]
@@ -68,24 +91,25 @@ fn an_entry_reads_back_as_it_was_written_under_another_shown_path() {
     )
     .unwrap();
     let file = file_of(&[entry]);
-    let (index, originals) = open(&file).unwrap();
-    let stored = &index["/a/harbour.md"];
+    let opened = open(&file).unwrap();
+    let stored = &opened.index["/a/harbour.md"];
     assert_eq!(stored.key, key("/a/harbour.md"));
     assert!(stored.filterable);
     assert_eq!(
-        stored
-            .articles("articles/harbour.md", Some((Path::new(FILE), originals)))
+        opened
+            .articles("/a/harbour.md", "articles/harbour.md")
             .unwrap(),
         vec![article.clone()]
     );
     // Named another way this time: the path is the new one, everything else the same.
-    let elsewhere = stored
-        .articles("./articles/harbour.md", Some((Path::new(FILE), originals)))
+    let elsewhere = opened
+        .articles("/a/harbour.md", "./articles/harbour.md")
         .unwrap();
     assert_eq!(elsewhere[0].path, "./articles/harbour.md");
     assert_eq!(elsewhere[0].blocks, article.blocks);
     // Without the original.
-    let without_original = stored.articles("articles/harbour.md", None).unwrap();
+    let body = opened.body("/a/harbour.md").unwrap();
+    let without_original = stored.articles("articles/harbour.md", body, None).unwrap();
     assert_eq!(without_original[0].original, Original::default());
     assert_eq!(without_original[0].blocks, article.blocks);
 }
@@ -99,9 +123,9 @@ fn the_messages_of_an_mbox_keep_their_numbers() {
     second.id = "0123456789ab".to_owned();
     let entry = encode_entry(&key("/m/list.mbox"), "list.mbox", &[first, second], false).unwrap();
     let file = file_of(&[entry]);
-    let (index, _) = open(&file).unwrap();
-    let paths: Vec<String> = index["/m/list.mbox"]
-        .articles("mail/list.mbox", None)
+    let opened = open(&file).unwrap();
+    let paths: Vec<String> = opened
+        .articles("/m/list.mbox", "mail/list.mbox")
         .unwrap()
         .into_iter()
         .map(|a| a.path)
@@ -156,7 +180,7 @@ fn every_truncation_and_every_flipped_byte_is_refused() {
 #[test]
 fn an_empty_cache_file_is_a_cache_of_nothing() {
     let file = file_of(&[]);
-    assert!(open(&file).unwrap().0.is_empty());
+    assert!(open(&file).unwrap().index.is_empty());
 }
 
 #[test]
@@ -164,18 +188,20 @@ fn entries_copied_from_one_file_make_the_next() {
     let a = encode_entry(&key("/a.md"), "a.md", &[markdown_article("a.md")], false).unwrap();
     let b = encode_entry(&key("/b.md"), "b.md", &[markdown_article("b.md")], false).unwrap();
     let first = file_of(&[a, b]);
-    let (index, originals) = open(&first).unwrap();
-    let b = &index["/b.md"];
+    let opened = open(&first).unwrap();
+    let b = &opened.index["/b.md"];
     let second = file(
         STAMP,
         ROOT,
-        std::iter::once((b.bytes, &originals[b.originals.clone()])),
+        std::iter::once(Parts {
+            entry: b.bytes,
+            body: &opened.bodies[b.body.clone()],
+            originals: &opened.originals[b.originals.clone()],
+        }),
     );
-    let (kept, originals) = open(&second).unwrap();
-    assert_eq!(kept.len(), 1);
-    let article = &kept["/b.md"]
-        .articles("b.md", Some((Path::new(FILE), originals)))
-        .unwrap()[0];
+    let kept = open(&second).unwrap();
+    assert_eq!(kept.index.len(), 1);
+    let article = &kept.articles("/b.md", "b.md").unwrap()[0];
     assert_eq!(article.path, "b.md");
     assert_eq!(article.original, markdown_article("b.md").original);
 }
@@ -192,16 +218,18 @@ fn a_body_with_a_bad_mark_or_level_is_refused() {
     }];
     let entry = encode_entry(&key("/a.md"), "a.md", &[article.clone()], false).unwrap();
     let file = file_of(&[entry]);
-    let (index, _) = open(&file).unwrap();
-    assert!(
-        index["/a.md"].articles("a.md", None).is_none(),
-        "0..4 cuts é"
-    );
+    let opened = open(&file).unwrap();
+    assert!(opened.articles("/a.md", "a.md").is_none(), "0..4 cuts é");
     article.blocks = vec![Block::new(BlockKind::Heading { level: 9 }, "Nine")];
     let entry = encode_entry(&key("/a.md"), "a.md", &[article], false).unwrap();
     let file = file_of(&[entry]);
-    let (index, _) = open(&file).unwrap();
-    assert!(index["/a.md"].articles("a.md", None).is_none());
+    let opened = open(&file).unwrap();
+    assert!(opened.articles("/a.md", "a.md").is_none());
+    let counted = opened.index["/a.md"].count_in_body(opened.body("/a.md").unwrap(), |_| 1);
+    assert!(
+        counted.is_none(),
+        "a search reads the kinds as the reader does"
+    );
 }
 
 fn text() -> impl Strategy<Value = String> {
@@ -294,8 +322,16 @@ proptest! {
     fn any_articles_read_back_as_they_were(articles in prop::collection::vec(article(), 0..4)) {
         let entry = encode_entry(&key("/x"), "shown/path.txt", &articles, false).unwrap();
         let file = file_of(&[entry]);
-        let (index, originals) = open(&file).unwrap();
-        prop_assert_eq!(index["/x"].articles("shown/path.txt", Some((Path::new(FILE), originals))).unwrap(), articles);
+        let opened = open(&file).unwrap();
+        prop_assert_eq!(opened.articles("/x", "shown/path.txt").unwrap(), articles.clone());
+        // A search counts in the stored text what it would count in the articles' blocks.
+        let count = |text: &str| text.matches('e').count();
+        let counted = opened.index["/x"].count_in_body(opened.body("/x").unwrap(), count);
+        let expected: Vec<usize> = articles
+            .iter()
+            .map(|a| a.blocks.iter().map(|b| count(&b.text)).sum())
+            .collect();
+        prop_assert_eq!(counted.unwrap(), expected);
     }
 
     /// Whatever the bytes after a valid head (the checksum made right, as a careless or hostile
@@ -303,14 +339,33 @@ proptest! {
     #[test]
     fn any_body_is_read_or_refused_without_a_panic(
         garbage in prop::collection::vec(any::<u8>(), 0..200),
+        body in prop::collection::vec(any::<u8>(), 0..200),
         originals in prop::collection::vec(any::<u8>(), 0..50),
     ) {
-        let file = file(STAMP, ROOT, std::iter::once((garbage.as_slice(), originals.as_slice())));
-        if let Some((index, originals)) = open(&file) {
-            for entry in index.values() {
-                let _ = entry.articles("p", Some((Path::new(FILE), originals)));
+        let parts = Parts { entry: &garbage, body: &body, originals: &originals };
+        let file = file(STAMP, ROOT, std::iter::once(parts));
+        if let Some(opened) = open(&file) {
+            for (identity, entry) in &opened.index {
+                let _ = opened.articles(identity, "p");
+                let _ = entry.headers("p");
+                let _ = entry.peek();
+                if let Some(body) = opened.body(identity) {
+                    let _ = entry.count_in_body(body, |text| text.len());
+                }
             }
         }
+    }
+
+    /// A body that is not what the checksum says is refused.
+    #[test]
+    fn a_body_changed_after_it_was_written_is_refused(at in 0usize..1000) {
+        let entry = encode_entry(&key("/a.md"), "a.md", &[markdown_article("a.md")], false).unwrap();
+        let mut body = entry.body.clone();
+        let at = at % body.len();
+        body[at] ^= 0x04;
+        let parts = Parts { entry: &entry.entry, body: &body, originals: &entry.originals };
+        let file = file(STAMP, ROOT, std::iter::once(parts));
+        prop_assert!(open(&file).is_none());
     }
 }
 
@@ -319,13 +374,16 @@ fn a_word_is_looked_for_in_the_articles_text() {
     let article = markdown_article("a.md");
     let entry = encode_entry(&key("/a.md"), "a.md", &[article], false).unwrap();
     let file = file_of(&[entry]);
-    let (index, _) = open(&file).unwrap();
+    let opened = open(&file).unwrap();
     let holds = |word: &'static str| {
         move |bytes: &[u8]| bytes.windows(word.len()).any(|w| w == word.as_bytes())
     };
-    assert!(index["/a.md"].may_hold(holds("harbour")));
-    assert!(index["/a.md"].may_hold(holds("example.org/map")), "a link");
-    assert!(!index["/a.md"].may_hold(holds("zebra")));
+    let (entry, body) = (&opened.index["/a.md"], opened.body("/a.md").unwrap());
+    assert!(entry.may_hold(body, holds("harbour")));
+    assert!(entry.may_hold(body, holds("The harbour")), "a title");
+    assert!(entry.may_hold(body, holds("example.org/map")), "a link");
+    assert!(entry.may_hold(body, holds("quoted")), "a block");
+    assert!(!entry.may_hold(body, holds("zebra")));
 }
 
 #[test]
@@ -333,8 +391,17 @@ fn headers_are_the_articles_without_their_blocks() {
     let articles = [markdown_article("a.md"), markdown_article("a.md")];
     let entry = encode_entry(&key("/a.md"), "a.md", &articles, false).unwrap();
     let file = file_of(&[entry]);
-    let (index, _) = open(&file).unwrap();
-    let mut expected = index["/a.md"].articles("a.md", None).unwrap();
-    expected.iter_mut().for_each(|a| a.blocks.clear());
-    assert_eq!(index["/a.md"].headers("a.md").unwrap(), expected);
+    let opened = open(&file).unwrap();
+    let mut expected = opened.articles("/a.md", "a.md").unwrap();
+    expected.iter_mut().for_each(|a| {
+        a.blocks.clear();
+        a.original = Original::default();
+    });
+    assert_eq!(opened.index["/a.md"].headers("a.md").unwrap(), expected);
+    let peeked = opened.index["/a.md"].peek().unwrap();
+    let titles: Vec<(&str, usize)> = expected
+        .iter()
+        .map(|a| (a.title.as_str(), a.notes.len()))
+        .collect();
+    assert_eq!(peeked, titles);
 }
