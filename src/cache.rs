@@ -26,9 +26,9 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::time::{Duration, SystemTime};
 
-use foldhash::{HashMap, HashSet, HashSetExt};
+use foldhash::{HashSet, HashSetExt};
 
-pub use layout::{Body, Entry, Key, Modified};
+pub use layout::{Body, Entry, Index, Key, Modified};
 
 /// The most the cache files may take together.
 pub const DEFAULT_MAX_BYTES: u64 = 512 * 1024 * 1024;
@@ -230,7 +230,7 @@ pub struct Stored {
 
 impl Stored {
     /// The entries by identity; none when the file was not there or not right.
-    pub fn entries(&self) -> HashMap<&str, Entry<'_>> {
+    pub fn entries(&self) -> Index<'_> {
         self.head
             .and_then(|head| {
                 layout::index(&self.entries, head.bodies_length, head.originals.length)
@@ -337,12 +337,7 @@ impl Piece<'_> {
 /// what it held (`before`: a file added, changed or gone); leaves it alone otherwise. Entries
 /// kept need the old bodies and originals: when those cannot be read, only the new entries are
 /// written.
-pub fn update(
-    cache: &Cache,
-    stored: &Stored,
-    before: &HashMap<&str, Entry<'_>>,
-    pieces: &[Piece<'_>],
-) {
+pub fn update(cache: &Cache, stored: &Stored, before: &Index<'_>, pieces: &[Piece<'_>]) {
     let mut seen = HashSet::with_capacity(pieces.len());
     let pieces: Vec<&Piece> = pieces
         .iter()

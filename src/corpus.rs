@@ -12,6 +12,7 @@
 use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
 use crate::article::mail::{looks_like_message, message_id};
@@ -111,37 +112,60 @@ struct Candidate {
     special: bool,
 }
 
-/// A file the walk found. One in a folder is asked for its size and time (`FoundFile::stat`) by
-/// the worker that loads it, not by the walk: one thread walks, every core stats, and a
-/// `stat` per file was most of what the walk cost.
-struct FoundFile {
-    /// Its size and time are left empty until `stat`.
-    candidate: Candidate,
-    unstated: Option<fs::DirEntry>,
+/// A file the walk found. One in a folder is named, asked for its size and time and made a
+/// `Candidate` (`FoundFile::stat`) by the worker that loads it, not by the walk: one thread
+/// walks, every core does the rest, and a `stat` per file was most of what the walk cost.
+enum FoundFile {
+    /// Named on the command line, or a link: the walk has asked about it already.
+    Stated(Candidate),
+    InFolder {
+        folder: Arc<Folder>,
+        name: std::ffi::OsString,
+        /// The folder's entry for it, for a `stat` of the folder the walk opened (`fstatat`)
+        /// rather than of the whole path again.
+        entry: fs::DirEntry,
+        format: Format,
+    },
+}
+
+/// A folder the walk read: what its files' paths and identities start with.
+struct Folder {
+    path: PathBuf,
+    identity: PathBuf,
+    root: usize,
 }
 
 impl FoundFile {
     /// The file with its size and time, or why it cannot be read.
-    fn stat(self) -> Result<Candidate, Skipped> {
-        let FoundFile {
-            mut candidate,
-            unstated,
-        } = self;
-        let Some(entry) = unstated else {
-            return Ok(candidate);
+    fn stat(&self) -> Result<Candidate, Skipped> {
+        let (folder, name, entry, format) = match self {
+            FoundFile::Stated(candidate) => return Ok(candidate.clone()),
+            FoundFile::InFolder {
+                folder,
+                name,
+                entry,
+                format,
+            } => (folder, name, entry, format),
         };
-        // Asked of the folder the walk opened (`fstatat`), not by the whole path again.
+        let path = folder.path.join(name);
         let reason = match entry.metadata() {
             Ok(meta) if meta.is_file() => {
-                candidate.size = meta.len();
-                candidate.modified = meta.modified().ok();
-                return Ok(candidate);
+                return Ok(Candidate {
+                    identity: folder.identity.join(name),
+                    path,
+                    size: meta.len(),
+                    modified: meta.modified().ok(),
+                    root: folder.root,
+                    format: *format,
+                    named: false,
+                    special: false,
+                });
             }
             Ok(_) => "not a regular file".to_owned(),
             Err(error) => io_reason(&error),
         };
         Err(Skipped {
-            path: display_path(&candidate.path),
+            path: display_path(&path),
             reason,
             named: false,
         })
@@ -224,7 +248,7 @@ fn walk(
         walk.root = index;
         match fs::metadata(path) {
             Ok(meta) if meta.is_dir() => walk.dir(path, identity(), true),
-            Ok(meta) if meta.is_file() => walk.file(path, identity(), Some(&meta), None, true),
+            Ok(meta) if meta.is_file() => walk.file(path, identity(), &meta, true),
             Ok(meta) if is_socket(&meta) => walk.skip(path, true, "a socket, not a file"),
             Ok(meta) => walk.special(path, identity(), &meta),
             Err(error) => walk.skip(path, true, io_reason(&error)),
@@ -268,62 +292,61 @@ impl Walk<'_> {
         });
     }
 
-    /// A file: stated already (`meta`), or to be (`unstated`, see `FoundFile`).
-    fn file(
-        &mut self,
-        path: &Path,
-        identity: PathBuf,
-        meta: Option<&fs::Metadata>,
-        unstated: Option<fs::DirEntry>,
-        named: bool,
-    ) {
-        self.add(path, identity, meta, unstated, named, false);
+    /// A file the walk has asked about (`meta`).
+    fn file(&mut self, path: &Path, identity: PathBuf, meta: &fs::Metadata, named: bool) {
+        self.add(path, identity, meta, named, false);
     }
 
     /// Not a regular file: a pipe or a device the person named, read without waiting for it.
     fn special(&mut self, path: &Path, identity: PathBuf, meta: &fs::Metadata) {
-        self.add(path, identity, Some(meta), None, true, true);
+        self.add(path, identity, meta, true, true);
     }
 
     fn add(
         &mut self,
         path: &Path,
         identity: PathBuf,
-        meta: Option<&fs::Metadata>,
-        unstated: Option<fs::DirEntry>,
+        meta: &fs::Metadata,
         named: bool,
         special: bool,
     ) {
+        if let Some(format) = self.format_of(path, named) {
+            self.found(FoundFile::Stated(Candidate {
+                path: path.to_owned(),
+                identity,
+                size: meta.len(),
+                modified: meta.modified().ok(),
+                root: self.root,
+                format,
+                named,
+                special,
+            }));
+        }
+    }
+
+    /// The format a file's name says, or `None` (and it is passed over) when folio reads no
+    /// such file.
+    fn format_of(&mut self, path: &Path, named: bool) -> Option<Format> {
         let extension = path.extension().and_then(|e| e.to_str());
-        match Format::from_extension(extension) {
-            Some(format) => {
-                let candidate = Candidate {
-                    path: path.to_owned(),
-                    identity,
-                    size: meta.map_or(0, fs::Metadata::len),
-                    modified: meta.and_then(|m| m.modified().ok()),
-                    root: self.root,
-                    format,
-                    named,
-                    special,
-                };
-                self.files.push(FoundFile {
-                    candidate,
-                    unstated,
-                });
-                self.count += 1;
-                if self.files.len() >= self.chunk {
-                    self.hand_over();
-                }
-            }
-            None => self.skip(
+        let format = Format::from_extension(extension);
+        if format.is_none() {
+            self.skip(
                 path,
                 named,
                 format!(
                     "not a text, Markdown, HTML or mail file (.{})",
                     extension.unwrap_or_default()
                 ),
-            ),
+            );
+        }
+        format
+    }
+
+    fn found(&mut self, file: FoundFile) {
+        self.files.push(file);
+        self.count += 1;
+        if self.files.len() >= self.chunk {
+            self.hand_over();
         }
     }
 
@@ -348,21 +371,40 @@ impl Walk<'_> {
             .filter(|(name, _)| !name.as_encoded_bytes().starts_with(b"."))
             .collect();
         entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let folder = Arc::new(Folder {
+            path: path.to_owned(),
+            identity,
+            root: self.root,
+        });
         for (name, entry) in entries {
             if self.stopped {
                 return;
             }
-            let child = path.join(&name);
-            let child_identity = identity.join(&name);
             // A link is followed: a link to a file is read, a dangling link is reported, a link
             // to a folder is not followed. A file is stated by its loader (`FoundFile`); a
             // folder the walk asks about itself, of the folder already open (`fstatat`), not by
             // its whole path again: a fifth of the walk went to path lookups.
             let kind = entry.file_type().ok().filter(|t| !t.is_symlink());
             if kind.is_some_and(|t| t.is_file()) {
-                self.file(&child, child_identity, None, Some(entry), false);
+                // Named by the worker; only a name that says nothing folio reads is made a path
+                // here, to say so.
+                if let Some(format) =
+                    Format::from_extension(Path::new(&name).extension().and_then(|e| e.to_str()))
+                {
+                    let folder = Arc::clone(&folder);
+                    self.found(FoundFile::InFolder {
+                        folder,
+                        name,
+                        entry,
+                        format,
+                    });
+                } else {
+                    self.format_of(&path.join(&name), false);
+                }
                 continue;
             }
+            let child = path.join(&name);
+            let child_identity = folder.identity.join(&name);
             let linked = kind.is_none();
             let meta = if linked {
                 fs::metadata(&child)
@@ -374,9 +416,7 @@ impl Walk<'_> {
                     self.skip(&child, false, "a link to a folder, not followed");
                 }
                 Ok(meta) if meta.is_dir() => self.dir(&child, child_identity, false),
-                Ok(meta) if meta.is_file() => {
-                    self.file(&child, child_identity, Some(&meta), None, false);
-                }
+                Ok(meta) if meta.is_file() => self.file(&child, child_identity, &meta, false),
                 Ok(_) => self.skip(&child, false, "not a regular file"),
                 Err(error) => self.skip(&child, false, io_reason(&error)),
             }

@@ -231,22 +231,28 @@ impl Entry<'_> {
         )
     }
 
-    /// What `count` says of each of the entry's articles' blocks, summed per article, read
-    /// where they are stored: a search counts its matches without building the articles.
+    /// What `count` says of each of the entry's articles, asked with the body's text and where
+    /// in it each of the article's blocks is, read where they are stored: a search counts its
+    /// matches without building the articles.
     /// `None` when the body is not one `articles` would read. The text is checked as UTF-8, not
     /// as `sanitize` would check it: only numbers come of it, and an article shown is decoded
     /// by `articles`, which checks it all.
-    pub fn count_in_body(&self, body: Body, count: impl Fn(&str) -> usize) -> Option<Vec<usize>> {
+    pub fn count_in_body(
+        &self,
+        body: Body,
+        count: impl Fn(&str, &[Range<usize>]) -> usize,
+    ) -> Option<Vec<usize>> {
         let articles = self.article_count()?;
         let mut body = BodyReader::new(body)?;
         let mut counts = Vec::with_capacity(articles.min(body.structure.bytes.len()));
+        let mut parts = Vec::new();
         for _ in 0..articles {
             let blocks = body.structure.u32()? as usize;
-            let mut sum = 0;
+            parts.clear();
             for _ in 0..blocks {
-                sum += count(body.block_text()?);
+                parts.push(body.block_text()?);
             }
-            counts.push(sum);
+            counts.push(count(body.text, &parts));
         }
         body.is_done().then_some(counts)
     }
@@ -259,14 +265,38 @@ impl Entry<'_> {
     }
 }
 
-/// The entries of a checked section of entries, by identity, given the lengths of the
-/// sections of bodies and originals. `None` when any is malformed, or the bodies or originals
-/// they count do not add up to them.
-pub fn index(
-    entries: &[u8],
-    bodies_length: usize,
-    originals_length: usize,
-) -> Option<HashMap<&str, Entry<'_>>> {
+/// A cache file's entries, in their order, found by identity.
+#[derive(Debug, Default)]
+pub struct Index<'a> {
+    entries: Vec<Entry<'a>>,
+    /// Where each is in `entries`. Small, so the lookups of a load stay in the processor's
+    /// cache: a map of whole entries was a miss per file, a tenth of a search.
+    positions: HashMap<&'a str, u32>,
+}
+
+impl<'a> Index<'a> {
+    pub fn get(&self, identity: &str) -> Option<&Entry<'a>> {
+        let position = *self.positions.get(identity)?;
+        self.entries.get(position as usize)
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Entry<'a>> {
+        self.entries.iter()
+    }
+}
+
+/// The entries of a checked section of entries, given the lengths of the sections of bodies and
+/// originals. `None` when any is malformed, or the bodies or originals they count do not add up
+/// to them.
+pub fn index(entries: &[u8], bodies_length: usize, originals_length: usize) -> Option<Index<'_>> {
     let mut reader = Reader { bytes: entries };
     // Counted first: growing the map moved every entry again at each doubling, tens of
     // thousands of times over.
@@ -276,7 +306,10 @@ pub fn index(
         rest.take(length as usize)?;
         count += 1;
     }
-    let mut index = HashMap::with_capacity(count);
+    let mut index = Index {
+        entries: Vec::with_capacity(count),
+        positions: HashMap::with_capacity(count),
+    };
     let (mut bodies, mut originals) = (0usize, 0usize);
     while !reader.bytes.is_empty() {
         let start = reader.bytes;
@@ -310,7 +343,10 @@ pub fn index(
         };
         bodies = entry.body.end;
         originals = entry.originals.end;
-        index.insert(key.identity, entry);
+        // An identity stored twice (a careless writer's) is found at its last entry.
+        let position = u32::try_from(index.entries.len()).ok()?;
+        index.positions.insert(key.identity, position);
+        index.entries.push(entry);
     }
     (bodies == bodies_length && originals == originals_length).then_some(index)
 }
@@ -744,9 +780,9 @@ impl<'a> BodyReader<'a> {
         Some(blocks)
     }
 
-    /// A block's text, the rest of it read past: its kind checked as `block` checks it, its
-    /// marks not (see `Entry::count_in_body`).
-    fn block_text(&mut self) -> Option<&'a str> {
+    /// Where a block's text is in the body's text, the rest of it read past: its kind checked
+    /// as `block` checks it, its marks not (see `Entry::count_in_body`).
+    fn block_text(&mut self) -> Option<Range<usize>> {
         let structure = &mut self.structure;
         let marker = match structure.u8()? {
             0 => {
@@ -765,11 +801,12 @@ impl<'a> BodyReader<'a> {
             _ => return None,
         };
         self.next_text(marker)?;
-        let text = self.structure.u32()? as usize;
-        let text = self.next_text(text)?;
+        let length = self.structure.u32()? as usize;
+        let start = self.at;
+        self.next_text(length)?;
         let marks = self.structure.u32()? as usize;
         self.structure.take(marks.checked_mul(9)?)?;
-        Some(text)
+        Some(start..self.at)
     }
 
     fn block(&mut self) -> Option<Block> {

@@ -9,14 +9,12 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, mpsc};
 use std::time::SystemTime;
 
-use foldhash::HashMap;
-
 use super::{
     Candidate, Corpus, FoundFile, Skipped, TextFilter, Told, bundled, display_path, load_file,
     load_file_telling, roots_of, walk,
 };
 use crate::article::Article;
-use crate::cache::{self, Body, Cache, Entry, Key, Piece, Stored, layout};
+use crate::cache::{self, Body, Cache, Entry, Index, Key, Piece, Stored, layout};
 use crate::search::{Hit, Query};
 
 /// Files per unit of work: the first chunks small, so the first articles arrive at once; then
@@ -260,10 +258,11 @@ fn seen(matches: (usize, usize), notes: usize) -> bool {
 }
 
 /// What the walk sends the workers (chunks of files found), and the workers the thread that
-/// hands the chunks on (each file's result with what the cache keeps of it), in turn.
+/// hands the chunks on (each file's result with what the cache keeps of it, and the chunk as
+/// the walk found it, see `Leftover`), in turn.
 enum Progress<T> {
     /// A chunk: its number in walk order, and what it holds.
-    Chunk(usize, Vec<T>),
+    Chunk(usize, T),
     /// The walk is over: the files it found, the paths it passed over.
     Walked(usize, Vec<Skipped>),
 }
@@ -283,7 +282,7 @@ fn load_paths(
     let roots = roots_of(paths);
     let stop = AtomicBool::new(false);
     // The walk sends its chunks, then what it found in all; a worker passes that on.
-    let (found, from_walk) = mpsc::channel::<Progress<FoundFile>>();
+    let (found, from_walk) = mpsc::channel::<Progress<Vec<FoundFile>>>();
     std::thread::scope(|scope| {
         let (roots, stop) = (&roots, &stop);
         scope.spawn(move || {
@@ -321,11 +320,11 @@ fn load_paths(
             })
             .collect();
         // With the originals asked for, a root whose originals cannot be read has nothing cached.
-        let before: Vec<HashMap<&str, Entry>> = stored
+        let before: Vec<Index> = stored
             .iter()
             .map(|s| {
                 if reading.raw && s.originals().is_none() {
-                    HashMap::default()
+                    Index::default()
                 } else {
                     s.entries()
                 }
@@ -352,7 +351,8 @@ fn load_paths(
                         // Waiting for the walk, one worker holds the lock and the rest wait on it.
                         let next = match from_walk.lock().map(|walk| walk.recv()) {
                             Ok(Ok(Progress::Chunk(index, chunk))) => {
-                                Progress::Chunk(index, through.load_chunk(chunk, &mut buffer))
+                                let loaded = through.load_chunk(&chunk, &mut buffer);
+                                Progress::Chunk(index, (loaded, Leftover(chunk)))
                             }
                             Ok(Ok(Progress::Walked(files, skipped))) => {
                                 Progress::Walked(files, skipped)
@@ -369,6 +369,7 @@ fn load_paths(
             // Chunks finish out of order; hold the early ones until those before them are in.
             let mut waiting = BTreeMap::new();
             let mut next = 0;
+            let mut leftovers = Vec::new();
             for message in progressed {
                 match message {
                     Progress::Walked(files, skipped) => {
@@ -378,7 +379,10 @@ fn load_paths(
                         stop.store(true, Ordering::Relaxed);
                         return false;
                     }
-                    Progress::Chunk(index, results) => waiting.insert(index, results),
+                    Progress::Chunk(index, (results, leftover)) => {
+                        leftovers.push(leftover);
+                        waiting.insert(index, results)
+                    }
                 };
                 while let Some(results) = waiting.remove(&next) {
                     next += 1;
@@ -406,13 +410,19 @@ fn load_paths(
     })
 }
 
+/// A chunk of files as the walk found them, once loaded: handed back to be dropped when the
+/// load is over, not by the worker. The walk made them on its thread, and memory freed by
+/// another thread goes back to the walk's arena, under its lock: workers freeing while the walk
+/// allocated spent more time waiting on that lock than working.
+struct Leftover(#[allow(dead_code)] Vec<FoundFile>);
+
 /// How the workers load a chunk of files: from the cache where it has them unchanged, else
 /// parsed (and kept for the cache).
 struct Through<'a, 'b> {
     reading: Reading<'a>,
     /// The cache files read, their entries, and which one each root has (`Candidate::root`).
     stored: &'b [Stored],
-    before: &'b [HashMap<&'b str, Entry<'b>>],
+    before: &'b [Index<'b>],
     slot_of: &'b [Option<usize>],
     now: SystemTime,
 }
@@ -423,16 +433,18 @@ impl<'b> Through<'_, 'b> {
     /// front to back a run at a time (`Bodies`) into `buffer`, the worker's own.
     fn load_chunk(
         &self,
-        chunk: Vec<FoundFile>,
+        chunk: &[FoundFile],
         buffer: &mut Vec<u8>,
     ) -> Vec<(Loaded, Option<(usize, Piece<'b>)>)> {
-        let files: Vec<Result<Candidate, Skipped>> =
-            chunk.into_iter().map(FoundFile::stat).collect();
+        let files: Vec<Result<Candidate, Skipped>> = chunk.iter().map(FoundFile::stat).collect();
         let mut bodies = Bodies::new(self.stored, std::mem::take(buffer));
         let mut order: Vec<(usize, usize, usize)> = Vec::with_capacity(files.len());
-        for (position, file) in files.iter().enumerate() {
-            let cached = file.as_ref().ok().and_then(|file| self.entry_of(file));
-            let (slot, start) = match cached {
+        let cached: Vec<Option<(usize, &Entry)>> = files
+            .iter()
+            .map(|file| file.as_ref().ok().and_then(|file| self.entry_of(file)))
+            .collect();
+        for (position, cached) in cached.iter().enumerate() {
+            let (slot, start) = match *cached {
                 Some((slot, entry)) if self.reading.needs_bodies() => {
                     bodies.want(slot, entry.body.clone());
                     (slot, entry.body.start)
@@ -448,7 +460,7 @@ impl<'b> Through<'_, 'b> {
             files.into_iter().map(Some).collect();
         for (_, _, position) in order {
             loaded[position] = files[position].take().map(|file| match file {
-                Ok(file) => self.load(&file, &mut bodies),
+                Ok(file) => self.load(&file, cached[position], &mut bodies),
                 Err(skipped) => (Loaded::counted(Err(skipped), &self.reading), None),
             });
         }
@@ -463,7 +475,14 @@ impl<'b> Through<'_, 'b> {
         (entry.key == key).then_some((slot, entry))
     }
 
-    fn load(&self, file: &Candidate, bodies: &mut Bodies) -> (Loaded, Option<(usize, Piece<'b>)>) {
+    /// One file: from its entry in the cache (`cached`, from `entry_of`) when it can be read,
+    /// else parsed.
+    fn load(
+        &self,
+        file: &Candidate,
+        cached: Option<(usize, &'b Entry<'b>)>,
+        bodies: &mut Bodies,
+    ) -> (Loaded, Option<(usize, Piece<'b>)>) {
         let reading = &self.reading;
         let Some((slot, key)) = cache_key(file, self.slot_of) else {
             return (
@@ -471,10 +490,7 @@ impl<'b> Through<'_, 'b> {
                 None,
             );
         };
-        let shown = display_path(&file.path);
-        if let Some(entry) = self.before[slot].get(key.identity)
-            && entry.key == key
-        {
+        if let Some((_, entry)) = cached {
             let originals = if reading.raw {
                 self.stored[slot]
                     .originals()
@@ -487,7 +503,7 @@ impl<'b> Through<'_, 'b> {
             } else {
                 None
             };
-            if let Some(loaded) = from_entry(entry, body, &shown, originals, reading) {
+            if let Some(loaded) = from_entry(entry, body, &file.path, originals, reading) {
                 return (loaded, Some((slot, Piece::Kept(entry.clone()))));
             }
         }
@@ -497,6 +513,7 @@ impl<'b> Through<'_, 'b> {
         let filterable = told.filterable;
         let piece = match &loaded {
             Ok(articles) if file.modified.is_some_and(|m| cache::settled(m, self.now)) => {
+                let shown = display_path(&file.path);
                 layout::encode_entry(&key, &shown, articles, filterable).map(|encoded| {
                     let identity = key.identity.to_owned();
                     (slot, Piece::New { identity, encoded })
@@ -532,7 +549,7 @@ fn cache_key<'a>(file: &'a Candidate, slot_of: &[Option<usize>]) -> Option<(usiz
 fn from_entry(
     entry: &Entry,
     body: Option<Body>,
-    shown: &str,
+    path: &Path,
     originals: Option<(&Path, &[u8])>,
     reading: &Reading,
 ) -> Option<Loaded> {
@@ -554,7 +571,7 @@ fn from_entry(
     }
     let body_matches = match (reading.counting, body) {
         (Some(query), Some(body)) if may_hold => {
-            Some(entry.count_in_body(body, |text| query.count_in(text))?)
+            Some(entry.count_in_body(body, |text, parts| query.count_in_parts(text, parts))?)
         }
         _ => None,
     };
@@ -587,8 +604,8 @@ fn from_entry(
             .as_ref()
             .is_none_or(|matches| matches.iter().any(|&n| n > 0));
     let articles = match body {
-        Some(body) if with_blocks => entry.articles(shown, body, originals)?,
-        _ => entry.headers(shown)?,
+        Some(body) if with_blocks => entry.articles(&display_path(path), body, originals)?,
+        _ => entry.headers(&display_path(path))?,
     };
     Some(match heads {
         Some((matches, kept)) => Loaded::kept(articles, matches, &kept),

@@ -180,6 +180,55 @@ impl Query {
         self.find_iter(text).count()
     }
 
+    /// How many times the query matches within `parts` of `text` (byte ranges in order, apart):
+    /// what `count_in` of each part would add up to. A literal query, which looks at nothing
+    /// around a match, searches the text once, where a paragraph at a time was a search (and
+    /// its setting up) per paragraph, most of a search through the cache. A match that runs
+    /// from one part into what follows is not one: that part is searched alone from where it
+    /// starts, and the search goes on at the next part. A `/regex/` may look around a match
+    /// (`^`, `\b`), so it searches part by part.
+    pub fn count_in_parts(&self, text: &str, parts: &[Range<usize>]) -> usize {
+        if self.regex {
+            return parts.iter().map(|p| self.count_in(&text[p.clone()])).sum();
+        }
+        let (Some(first), Some(last)) = (parts.first(), parts.last()) else {
+            return 0;
+        };
+        let mut count = 0;
+        let mut part = 0;
+        let mut at = first.start;
+        'search: while part < parts.len() {
+            let from = at;
+            for found in self.find_iter(&text[from..last.end]) {
+                let (start, end) = (from + found.start, from + found.end);
+                while parts.get(part).is_some_and(|p| p.end <= start) {
+                    part += 1;
+                }
+                let Some(within) = parts.get(part) else {
+                    break 'search;
+                };
+                if start < within.start {
+                    // Begun between two parts: no match of the part's own begins before this.
+                    at = within.start;
+                    continue 'search;
+                }
+                if end <= within.end {
+                    count += 1;
+                    continue;
+                }
+                count += self.count_in(&text[start..within.end]);
+                part += 1;
+                match parts.get(part) {
+                    Some(next) => at = next.start,
+                    None => break 'search,
+                }
+                continue 'search;
+            }
+            break;
+        }
+        count
+    }
+
     /// Whether the query matches a title (for ranking; titles are not part of `find_in_article`).
     pub fn matches_title(&self, title: &str) -> bool {
         self.find_iter(title).next().is_some()
@@ -469,5 +518,39 @@ mod tests {
         let first = view.spot_of(0, matches[0].range.start);
         let last = view.spot_of(0, matches[0].range.end - 1);
         assert!(first < last, "the phrase should straddle a wrap point");
+    }
+
+    proptest::proptest! {
+        /// Counting over the parts of one text, as a search through the cache does, finds what
+        /// counting each part alone finds: matches that would run from one part into the next
+        /// (or into what lies between) are not counted, and do not hide the part's own.
+        #[test]
+        fn counting_in_parts_is_counting_each_part(
+            text in "[abAB é\n]{0,60}",
+            cuts in proptest::collection::vec(0usize..64, 0..12),
+            query in proptest::sample::select(vec![
+                "ab", "a b", "AB", "aba", "b", "é a", "ab a", "/ab?/", "/\\bab/", "/^a/",
+            ]),
+        ) {
+            let query = Query::parse(query).unwrap().unwrap();
+            let mut bounds: Vec<usize> = cuts
+                .into_iter()
+                .map(|c| c.min(text.len()))
+                .filter(|&c| text.is_char_boundary(c))
+                .collect();
+            bounds.push(0);
+            bounds.push(text.len());
+            bounds.sort_unstable();
+            // Every other stretch a part, the rest between them (as a list item's marker is).
+            let parts: Vec<Range<usize>> = bounds
+                .windows(2)
+                .map(|w| w[0]..w[1])
+                .enumerate()
+                .filter(|(i, _)| i % 3 != 2)
+                .map(|(_, r)| r)
+                .collect();
+            let alone: usize = parts.iter().map(|p| query.count_in(&text[p.clone()])).sum();
+            proptest::prop_assert_eq!(query.count_in_parts(&text, &parts), alone);
+        }
     }
 }

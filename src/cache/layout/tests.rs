@@ -42,20 +42,23 @@ fn file_of(entries: &[Encoded]) -> Vec<u8> {
 /// A cache file as a reader sees it: its entries (checked), its section of bodies (each checked
 /// when it is used) and its originals (checked).
 struct Opened<'a> {
-    index: HashMap<&'a str, Entry<'a>>,
+    index: Index<'a>,
     bodies: &'a [u8],
     originals: &'a [u8],
 }
 
 impl Opened<'_> {
     fn body(&self, identity: &str) -> Option<Body<'_>> {
-        self.index[identity].body(self.bodies, 0)
+        self.index.get(identity).unwrap().body(self.bodies, 0)
     }
 
     /// The articles of an entry, with where their text is.
     fn articles(&self, identity: &str, shown: &str) -> Option<Vec<Article>> {
         let originals = Some((Path::new(FILE), self.originals));
-        self.index[identity].articles(shown, self.body(identity)?, originals)
+        self.index
+            .get(identity)
+            .unwrap()
+            .articles(shown, self.body(identity)?, originals)
     }
 }
 
@@ -69,7 +72,7 @@ fn open(file: &[u8]) -> Option<Opened<'_>> {
     }
     let index = index(entries, bodies.len(), originals.len())?;
     // As a load would: an entry whose body is not right is parsed again.
-    for entry in index.values() {
+    for entry in index.iter() {
         entry.body(bodies, 0)?;
     }
     Some(Opened {
@@ -92,7 +95,7 @@ fn an_entry_reads_back_as_it_was_written_under_another_shown_path() {
     .unwrap();
     let file = file_of(&[entry]);
     let opened = open(&file).unwrap();
-    let stored = &opened.index["/a/harbour.md"];
+    let stored = &opened.index.get("/a/harbour.md").unwrap();
     assert_eq!(stored.key, key("/a/harbour.md"));
     assert!(stored.filterable);
     assert_eq!(
@@ -189,7 +192,7 @@ fn entries_copied_from_one_file_make_the_next() {
     let b = encode_entry(&key("/b.md"), "b.md", &[markdown_article("b.md")], false).unwrap();
     let first = file_of(&[a, b]);
     let opened = open(&first).unwrap();
-    let b = &opened.index["/b.md"];
+    let b = &opened.index.get("/b.md").unwrap();
     let second = file(
         STAMP,
         ROOT,
@@ -225,7 +228,11 @@ fn a_body_with_a_bad_mark_or_level_is_refused() {
     let file = file_of(&[entry]);
     let opened = open(&file).unwrap();
     assert!(opened.articles("/a.md", "a.md").is_none());
-    let counted = opened.index["/a.md"].count_in_body(opened.body("/a.md").unwrap(), |_| 1);
+    let counted = opened
+        .index
+        .get("/a.md")
+        .unwrap()
+        .count_in_body(opened.body("/a.md").unwrap(), |_, _| 1);
     assert!(
         counted.is_none(),
         "a search reads the kinds as the reader does"
@@ -326,7 +333,10 @@ proptest! {
         prop_assert_eq!(opened.articles("/x", "shown/path.txt").unwrap(), articles.clone());
         // A search counts in the stored text what it would count in the articles' blocks.
         let count = |text: &str| text.matches('e').count();
-        let counted = opened.index["/x"].count_in_body(opened.body("/x").unwrap(), count);
+        let in_parts = |text: &str, parts: &[Range<usize>]| {
+            parts.iter().map(|p| count(&text[p.clone()])).sum()
+        };
+        let counted = opened.index.get("/x").unwrap().count_in_body(opened.body("/x").unwrap(), in_parts);
         let expected: Vec<usize> = articles
             .iter()
             .map(|a| a.blocks.iter().map(|b| count(&b.text)).sum())
@@ -345,12 +355,15 @@ proptest! {
         let parts = Parts { entry: &garbage, body: &body, originals: &originals };
         let file = file(STAMP, ROOT, std::iter::once(parts));
         if let Some(opened) = open(&file) {
-            for (identity, entry) in &opened.index {
+            for entry in opened.index.iter() {
+                let identity = entry.key.identity;
                 let _ = opened.articles(identity, "p");
                 let _ = entry.headers("p");
                 let _ = entry.peek();
                 if let Some(body) = opened.body(identity) {
-                    let _ = entry.count_in_body(body, |text| text.len());
+                    let _ = entry.count_in_body(body, |text, parts| {
+                        parts.iter().map(|p| text[p.clone()].len()).sum()
+                    });
                 }
             }
         }
@@ -378,7 +391,10 @@ fn a_word_is_looked_for_in_the_articles_text() {
     let holds = |word: &'static str| {
         move |bytes: &[u8]| bytes.windows(word.len()).any(|w| w == word.as_bytes())
     };
-    let (entry, body) = (&opened.index["/a.md"], opened.body("/a.md").unwrap());
+    let (entry, body) = (
+        &opened.index.get("/a.md").unwrap(),
+        opened.body("/a.md").unwrap(),
+    );
     assert!(entry.may_hold(body, holds("harbour")));
     assert!(entry.may_hold(body, holds("The harbour")), "a title");
     assert!(entry.may_hold(body, holds("example.org/map")), "a link");
@@ -397,8 +413,11 @@ fn headers_are_the_articles_without_their_blocks() {
         a.blocks.clear();
         a.original = Original::default();
     });
-    assert_eq!(opened.index["/a.md"].headers("a.md").unwrap(), expected);
-    let peeked = opened.index["/a.md"].peek().unwrap();
+    assert_eq!(
+        opened.index.get("/a.md").unwrap().headers("a.md").unwrap(),
+        expected
+    );
+    let peeked = opened.index.get("/a.md").unwrap().peek().unwrap();
     let titles: Vec<(&str, usize)> = expected
         .iter()
         .map(|a| (a.title.as_str(), a.notes.len()))
