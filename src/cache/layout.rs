@@ -240,10 +240,10 @@ impl Entry<'_> {
     pub fn count_in_body(
         &self,
         body: Body,
-        count: impl Fn(&str, &[Range<usize>]) -> usize,
+        count: impl Fn(&[u8], &[Range<usize>]) -> usize,
     ) -> Option<Vec<usize>> {
         let articles = self.article_count()?;
-        let mut body = BodyReader::new(body)?;
+        let mut body = BodyReader::unchecked(body)?;
         let mut counts = Vec::with_capacity(articles.min(body.structure.bytes.len()));
         let mut parts = Vec::new();
         for _ in 0..articles {
@@ -724,20 +724,31 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// An entry's body as it is read: its structure, and its text, checked as UTF-8 once.
+/// An entry's body as it is read: its structure, and its text (checked as UTF-8 once, when it
+/// is to be decoded).
 struct BodyReader<'a> {
     structure: Reader<'a>,
-    text: &'a str,
+    text: &'a [u8],
+    /// `text`, checked.
+    checked: &'a str,
     /// Where the next block's text starts in `text`.
     at: usize,
 }
 
 impl<'a> BodyReader<'a> {
     fn new(body: Body<'a>) -> Option<BodyReader<'a>> {
+        let mut reader = BodyReader::unchecked(body)?;
+        reader.checked = std::str::from_utf8(reader.text).ok()?;
+        Some(reader)
+    }
+
+    /// A reader whose texts are only ever counted in (`Entry::count_in_body`).
+    fn unchecked(body: Body<'a>) -> Option<BodyReader<'a>> {
         let (structure, text) = BodyReader::split(body)?;
         Some(BodyReader {
             structure: Reader { bytes: structure },
-            text: std::str::from_utf8(text).ok()?,
+            text,
+            checked: "",
             at: 0,
         })
     }
@@ -756,10 +767,21 @@ impl<'a> BodyReader<'a> {
     }
 
     /// The next text of the run, of this many bytes: `None` past its end, or if it would not
-    /// start and end between characters.
+    /// start and end between characters (or the text was not checked).
     fn next_text(&mut self, length: usize) -> Option<&'a str> {
-        let text = self.text.get(self.at..self.at.checked_add(length)?)?;
+        let text = self.checked.get(self.at..self.at.checked_add(length)?)?;
         self.at += length;
+        Some(text)
+    }
+
+    /// Past the next text of the run, of this many bytes; where it is.
+    fn skip_text(&mut self, length: usize) -> Option<Range<usize>> {
+        let end = self
+            .at
+            .checked_add(length)
+            .filter(|&end| end <= self.text.len())?;
+        let text = self.at..end;
+        self.at = end;
         Some(text)
     }
 
@@ -800,13 +822,12 @@ impl<'a> BodyReader<'a> {
             1 | 3 | 5 => 0,
             _ => return None,
         };
-        self.next_text(marker)?;
+        self.skip_text(marker)?;
         let length = self.structure.u32()? as usize;
-        let start = self.at;
-        self.next_text(length)?;
+        let text = self.skip_text(length)?;
         let marks = self.structure.u32()? as usize;
         self.structure.take(marks.checked_mul(9)?)?;
-        Some(start..self.at)
+        Some(text)
     }
 
     fn block(&mut self) -> Option<Block> {

@@ -285,6 +285,7 @@ fn load_paths(
     let (found, from_walk) = mpsc::channel::<Progress<Vec<FoundFile>>>();
     std::thread::scope(|scope| {
         let (roots, stop) = (&roots, &stop);
+        let (loaded_chunk, leftovers) = mpsc::channel::<Leftover>();
         scope.spawn(move || {
             let mut index = 0;
             let (files, skipped) = walk(
@@ -299,6 +300,10 @@ fn load_paths(
                 },
             );
             let _ = found.send(Progress::Walked(files, skipped));
+            drop(found);
+            // The walk made the chunks; they are dropped here, in its own arena (see
+            // `Leftover`), while the load goes on.
+            leftovers.into_iter().for_each(drop);
         });
         // The cache file of each root, read while the walk begins. A root named twice has one
         // cache file, read and written once.
@@ -369,7 +374,6 @@ fn load_paths(
             // Chunks finish out of order; hold the early ones until those before them are in.
             let mut waiting = BTreeMap::new();
             let mut next = 0;
-            let mut leftovers = Vec::new();
             for message in progressed {
                 match message {
                     Progress::Walked(files, skipped) => {
@@ -380,7 +384,7 @@ fn load_paths(
                         return false;
                     }
                     Progress::Chunk(index, (results, leftover)) => {
-                        leftovers.push(leftover);
+                        let _ = loaded_chunk.send(leftover);
                         waiting.insert(index, results)
                     }
                 };
@@ -401,6 +405,7 @@ fn load_paths(
             }
             true
         });
+        drop(loaded_chunk);
         if finished && let Some(cache) = reading.cache {
             for (slot, stored) in stored.iter().enumerate() {
                 cache::update(cache, stored, &before[slot], &pieces[slot]);
@@ -410,10 +415,10 @@ fn load_paths(
     })
 }
 
-/// A chunk of files as the walk found them, once loaded: handed back to be dropped when the
-/// load is over, not by the worker. The walk made them on its thread, and memory freed by
-/// another thread goes back to the walk's arena, under its lock: workers freeing while the walk
-/// allocated spent more time waiting on that lock than working.
+/// A chunk of files as the walk found them, once loaded: handed back to the walk's thread to be
+/// dropped once the walk is over, not by the worker. The walk made them on its thread, and
+/// memory freed by another thread goes back to the walk's arena, under its lock: workers
+/// freeing while the walk allocated spent more time waiting on that lock than working.
 struct Leftover(#[allow(dead_code)] Vec<FoundFile>);
 
 /// How the workers load a chunk of files: from the cache where it has them unchanged, else

@@ -6,7 +6,7 @@
 
 use std::fmt;
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use memchr::memmem::Finder;
 use regex::{Regex, RegexBuilder};
@@ -29,6 +29,10 @@ pub struct Query {
     regex: bool,
     case_sensitive: bool,
     matcher: Matcher,
+    /// The pattern compiled for bytes, when first asked (`count_in_parts`): a search through
+    /// the cache counts in stored text it does not check as UTF-8 first (on UTF-8, a bytes
+    /// pattern matches as the `str` one does).
+    bytes: Arc<OnceLock<Option<regex::bytes::Regex>>>,
 }
 
 /// How a query searches.
@@ -138,6 +142,7 @@ impl Query {
             regex: regex_body.is_some(),
             case_sensitive,
             matcher,
+            bytes: Arc::default(),
         }))
     }
 
@@ -180,6 +185,43 @@ impl Query {
         self.find_iter(text).count()
     }
 
+    /// `find_iter` on bytes (UTF-8 or not), or `None` when the pattern cannot be compiled for
+    /// bytes (it can: it was compiled for text).
+    fn find_iter_bytes<'a>(
+        &'a self,
+        text: &'a [u8],
+    ) -> Option<impl Iterator<Item = Range<usize>> + 'a> {
+        let (exact, pattern) = match &self.matcher {
+            Matcher::Exact(finder) => {
+                let len = finder.needle().len();
+                let starts = finder.find_iter(text);
+                (Some(starts.map(move |start| start..start + len)), None)
+            }
+            Matcher::Pattern(regex) => {
+                let bytes = self.bytes.get_or_init(|| {
+                    regex::bytes::RegexBuilder::new(regex.as_str())
+                        .case_insensitive(!self.case_sensitive)
+                        .size_limit(REGEX_SIZE_LIMIT)
+                        .dfa_size_limit(REGEX_SIZE_LIMIT)
+                        .build()
+                        .ok()
+                });
+                let ranges = bytes.as_ref()?.find_iter(text).map(|m| m.range());
+                (None, Some(ranges.filter(|range| !range.is_empty())))
+            }
+        };
+        Some(
+            exact
+                .into_iter()
+                .flatten()
+                .chain(pattern.into_iter().flatten()),
+        )
+    }
+
+    fn count_in_bytes(&self, text: &[u8]) -> usize {
+        self.find_iter_bytes(text).map_or(0, Iterator::count)
+    }
+
     /// How many times the query matches within `parts` of `text` (byte ranges in order, apart):
     /// what `count_in` of each part would add up to. A literal query, which looks at nothing
     /// around a match, searches the text once, where a paragraph at a time was a search (and
@@ -187,9 +229,12 @@ impl Query {
     /// from one part into what follows is not one: that part is searched alone from where it
     /// starts, and the search goes on at the next part. A `/regex/` may look around a match
     /// (`^`, `\b`), so it searches part by part.
-    pub fn count_in_parts(&self, text: &str, parts: &[Range<usize>]) -> usize {
+    pub fn count_in_parts(&self, text: &[u8], parts: &[Range<usize>]) -> usize {
         if self.regex {
-            return parts.iter().map(|p| self.count_in(&text[p.clone()])).sum();
+            return parts
+                .iter()
+                .map(|p| self.count_in_bytes(&text[p.clone()]))
+                .sum();
         }
         let (Some(first), Some(last)) = (parts.first(), parts.last()) else {
             return 0;
@@ -199,7 +244,10 @@ impl Query {
         let mut at = first.start;
         'search: while part < parts.len() {
             let from = at;
-            for found in self.find_iter(&text[from..last.end]) {
+            let Some(found) = self.find_iter_bytes(&text[from..last.end]) else {
+                break;
+            };
+            for found in found {
                 let (start, end) = (from + found.start, from + found.end);
                 while parts.get(part).is_some_and(|p| p.end <= start) {
                     part += 1;
@@ -216,7 +264,7 @@ impl Query {
                     count += 1;
                     continue;
                 }
-                count += self.count_in(&text[start..within.end]);
+                count += self.count_in_bytes(&text[start..within.end]);
                 part += 1;
                 match parts.get(part) {
                     Some(next) => at = next.start,
@@ -550,7 +598,7 @@ mod tests {
                 .map(|(_, r)| r)
                 .collect();
             let alone: usize = parts.iter().map(|p| query.count_in(&text[p.clone()])).sum();
-            proptest::prop_assert_eq!(query.count_in_parts(&text, &parts), alone);
+            proptest::prop_assert_eq!(query.count_in_parts(text.as_bytes(), &parts), alone);
         }
     }
 }

@@ -333,8 +333,8 @@ proptest! {
         prop_assert_eq!(opened.articles("/x", "shown/path.txt").unwrap(), articles.clone());
         // A search counts in the stored text what it would count in the articles' blocks.
         let count = |text: &str| text.matches('e').count();
-        let in_parts = |text: &str, parts: &[Range<usize>]| {
-            parts.iter().map(|p| count(&text[p.clone()])).sum()
+        let in_parts = |text: &[u8], parts: &[Range<usize>]| {
+            parts.iter().map(|p| count(std::str::from_utf8(&text[p.clone()]).unwrap())).sum()
         };
         let counted = opened.index.get("/x").unwrap().count_in_body(opened.body("/x").unwrap(), in_parts);
         let expected: Vec<usize> = articles
