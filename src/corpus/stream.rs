@@ -19,10 +19,10 @@ use crate::search::{Hit, Query};
 
 /// Files per unit of work: the first chunk one file, so the first article is listed as soon as
 /// it is read (a first chunk of 32 files waited on all of them, three long articles among them
-/// in the generated corpus); then
-/// twice as many each time up to `MOST_CHUNK_FILES`, so handing work out costs next to nothing
-/// (each chunk wakes a worker and the thread that hands chunks on: at 64 files a chunk that
-/// was 5% of a search of 20,000 files), and the last chunk leaves one core idle only briefly.
+/// in the generated corpus); then twice as many each time up to `MOST_CHUNK_FILES`, so handing
+/// work out costs next to nothing (each chunk wakes a worker and the thread that hands chunks
+/// on: at 64 files a chunk that was 5% of a search of 20,000 files), and the last chunk leaves
+/// one core idle only briefly.
 const FIRST_CHUNK_FILES: usize = 1;
 const MOST_CHUNK_FILES: usize = 512;
 
