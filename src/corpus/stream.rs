@@ -19,12 +19,12 @@ use crate::search::{Hit, Query};
 
 /// Files per unit of work: the first chunk one file, so the first article is listed as soon as
 /// it is read (a first chunk of 32 files waited on all of them, three long articles among them
-/// in the generated corpus); then twice as many each time up to `MOST_CHUNK_FILES`, so handing
-/// work out costs next to nothing (each chunk wakes a worker and the thread that hands chunks
-/// on: at 64 files a chunk that was 5% of a search of 20,000 files), and the last chunk leaves
-/// one core idle only briefly.
+/// in the generated corpus); then twice as many each time up to `MOST_CHUNK_FILES`. More files
+/// a chunk cost less to hand out (512 made a search through the cache 3% faster), but the
+/// last chunk is one worker's alone: parsing Python's documentation, 2 ms a page, chunks of
+/// 512 left one core idle for most of the second half (3.9 s against 2.2 s with 64).
 const FIRST_CHUNK_FILES: usize = 1;
-const MOST_CHUNK_FILES: usize = 512;
+const MOST_CHUNK_FILES: usize = 64;
 
 /// What a background load reports: batches of articles (and files it skipped) in walk order as
 /// the walk goes on; how many files it found once the walk is over (before, between or after
@@ -146,26 +146,36 @@ pub fn load_where(paths: &[PathBuf], wanted: Option<TextFilter>) -> Corpus {
 /// Loads `paths` completely, as `reading` says.
 pub fn load_with(paths: &[PathBuf], reading: Reading) -> Corpus {
     if paths.is_empty() {
-        let mut corpus = bundled();
-        let matches = reading
-            .counting
-            .map(|query| count_matches(query, &corpus.articles));
-        corpus.hits = hits_of(0, matches.iter().flatten().copied());
-        return corpus;
+        let Corpus {
+            articles, skipped, ..
+        } = bundled();
+        let (articles, _, matches) = split(vec![Loaded::counted(Ok(articles), &reading)]);
+        return Corpus {
+            articles,
+            skipped,
+            hits: hits_of(0, matches.into_iter()),
+        };
     }
-    let mut articles = Vec::new();
+    // Both the walk's report and the chunks add to the articles (see `walked`).
+    let articles = std::cell::RefCell::new(Vec::new());
     let mut skipped = Vec::new();
     let mut walk_skipped = Vec::new();
     let mut hits = Vec::new();
     load_paths(
         paths,
         reading,
-        |_, passed_over| {
+        |files, passed_over| {
+            // Room for the rest at once (most files are one article): growing by doubling
+            // held the old and the new array together, a tenth of the peak memory.
+            let mut articles = articles.borrow_mut();
+            let loaded = articles.len();
+            articles.reserve(files.saturating_sub(loaded));
             walk_skipped = passed_over;
             true
         },
         |results| {
             let (loaded, passed_over, matches) = split(results);
+            let mut articles = articles.borrow_mut();
             hits.extend(hits_of(articles.len(), matches.into_iter()));
             articles.extend(loaded);
             skipped.extend(passed_over);
@@ -175,7 +185,7 @@ pub fn load_with(paths: &[PathBuf], reading: Reading) -> Corpus {
     // What the walk passed over first, as when it told before loading began.
     walk_skipped.extend(skipped);
     Corpus {
-        articles,
+        articles: articles.into_inner(),
         skipped: walk_skipped,
         hits,
     }
@@ -223,11 +233,9 @@ impl Loaded {
         match (articles, reading.counting) {
             (Ok(articles), Some(query)) => {
                 let matches = count_matches(query, &articles);
-                let kept = matches
-                    .iter()
-                    .zip(&articles)
-                    .map(|(m, a)| seen(*m, a.notes.len()));
-                let kept: Vec<bool> = kept.collect();
+                let kept: Vec<bool> = (matches.iter().zip(&articles))
+                    .map(|(&matches, article)| seen(matches, article.notes.len()))
+                    .collect();
                 Loaded::kept(articles, matches, &kept)
             }
             (articles, _) => Loaded {
@@ -239,17 +247,12 @@ impl Loaded {
 
     /// The articles, with their matches, that `kept` says to keep.
     fn kept(articles: Vec<Article>, matches: Vec<(usize, usize)>, kept: &[bool]) -> Loaded {
-        let mut keep = kept.iter();
-        let articles = articles
-            .into_iter()
-            .filter(|_| *keep.next().unwrap_or(&true));
-        let mut keep = kept.iter();
-        let matches = matches
-            .into_iter()
-            .filter(|_| *keep.next().unwrap_or(&true));
+        let (articles, matches) = (articles.into_iter().zip(matches).zip(kept))
+            .filter_map(|(article, keep)| keep.then_some(article))
+            .unzip();
         Loaded {
-            articles: Ok(articles.collect()),
-            matches: matches.collect(),
+            articles: Ok(articles),
+            matches,
         }
     }
 }
@@ -305,7 +308,9 @@ fn load_paths(
             drop(found);
             // The walk made the chunks; they are dropped here, in its own arena (see
             // `Leftover`), while the load goes on.
-            leftovers.into_iter().for_each(drop);
+            leftovers
+                .into_iter()
+                .for_each(|Leftover(files)| drop(files));
         });
         // The cache file of each root, read while the walk begins. A root named twice has one
         // cache file, read and written once.
@@ -421,7 +426,7 @@ fn load_paths(
 /// dropped once the walk is over, not by the worker. The walk made them on its thread, and
 /// memory freed by another thread goes back to the walk's arena, under its lock: workers
 /// freeing while the walk allocated spent more time waiting on that lock than working.
-struct Leftover(#[allow(dead_code)] Vec<FoundFile>);
+struct Leftover(Vec<FoundFile>);
 
 /// How the workers load a chunk of files: from the cache where it has them unchanged, else
 /// parsed (and kept for the cache).
