@@ -199,9 +199,9 @@ fn roots_of(paths: &[PathBuf]) -> Vec<Option<PathBuf>> {
 fn find_files(paths: &[PathBuf]) -> Found {
     let roots = roots_of(paths);
     let mut found_files = Vec::new();
-    let (_, mut skipped) = walk(paths, &roots, usize::MAX..usize::MAX, &mut |found| {
+    let (_, mut skipped) = walk(paths, &roots, usize::MAX, &mut |found| {
         found_files.extend(found);
-        true
+        Some(usize::MAX)
     });
     let mut files = Vec::new();
     for found in found_files {
@@ -216,22 +216,21 @@ fn find_files(paths: &[PathBuf]) -> Found {
 /// Walks `paths`, their roots being `roots` (from `roots_of`): files are taken as they are,
 /// folders recursively. Hidden entries inside folders are passed over (a person who names one
 /// explicitly gets it). The files go to `found` as they are found, in chunks in walk order
-/// (`chunks.start` files the first, twice as many each after up to `chunks.end`), so they can
-/// be loaded while the walk goes on; it stops when `found` returns false.
+/// (`first` files the first, then as many as `found` asks for next), so they can be loaded
+/// while the walk goes on; it stops when `found` returns `None`.
 /// Returns how many files were found, and the paths passed over.
 fn walk(
     paths: &[PathBuf],
     roots: &[Option<PathBuf>],
-    chunks: std::ops::Range<usize>,
-    found: &mut dyn FnMut(Vec<FoundFile>) -> bool,
+    first: usize,
+    found: &mut dyn FnMut(Vec<FoundFile>) -> Option<usize>,
 ) -> (usize, Vec<Skipped>) {
     let mut walk = Walk {
         files: Vec::new(),
         skipped: Vec::new(),
         seen_dirs: HashSet::default(),
         root: 0,
-        chunk: chunks.start,
-        most: chunks.end,
+        chunk: first,
         found,
         count: 0,
         stopped: false,
@@ -268,8 +267,7 @@ struct Walk<'a> {
     root: usize,
     /// How many files are handed over next, at most, and to whom (see `walk`).
     chunk: usize,
-    most: usize,
-    found: &'a mut dyn FnMut(Vec<FoundFile>) -> bool,
+    found: &'a mut dyn FnMut(Vec<FoundFile>) -> Option<usize>,
     count: usize,
     stopped: bool,
 }
@@ -279,8 +277,10 @@ impl Walk<'_> {
     fn hand_over(&mut self) {
         if !self.files.is_empty() && !self.stopped {
             let files = std::mem::take(&mut self.files);
-            self.stopped = !(self.found)(files);
-            self.chunk = self.chunk.saturating_mul(2).min(self.most);
+            match (self.found)(files) {
+                Some(next) => self.chunk = next.max(1),
+                None => self.stopped = true,
+            }
         }
     }
 

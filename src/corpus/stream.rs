@@ -5,9 +5,9 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Mutex, mpsc};
-use std::time::SystemTime;
+use std::time::{Duration, Instant, SystemTime};
 
 use super::{
     Candidate, Corpus, FoundFile, Skipped, TextFilter, Told, bundled, display_path, load_file,
@@ -17,14 +17,34 @@ use crate::article::Article;
 use crate::cache::{self, Body, Cache, Entry, Index, Key, Piece, Stored, layout};
 use crate::search::{Hit, Query};
 
-/// Files per unit of work: the first chunk one file, so the first article is listed as soon as
-/// it is read (a first chunk of 32 files waited on all of them, three long articles among them
-/// in the generated corpus); then twice as many each time up to `MOST_CHUNK_FILES`. More files
-/// a chunk cost less to hand out (512 made a search through the cache 3% faster), but the
-/// last chunk is one worker's alone: parsing Python's documentation, 2 ms a page, chunks of
-/// 512 left one core idle for most of the second half (3.9 s against 2.2 s with 64).
+/// Files per unit of work, which the walk sizes as it goes (`next_chunk`): the first chunk one
+/// file, so the first article is listed as soon as it is read (a first chunk of 32 files waited
+/// on all of them, three long articles among them in the generated corpus); then twice as many
+/// each time, until a chunk takes about `CHUNK_TIME` to load, at most `MOST_CHUNK_FILES`. A
+/// chunk costs something to hand out, a wake-up of a worker and of the thread that hands the
+/// results on, which hundreds of files from the cache make nothing (a search 3% faster than
+/// with 64); but the last chunk is one worker's alone, and 512 pages to parse at 2 ms each left
+/// one core idle for most of a first `folio list` of Python's documentation (3.9 s against
+/// 2.2 s). A search of it through the cache takes 15 ms: chunks of 4 ms made it 15% slower
+/// than chunks of 1 ms.
 const FIRST_CHUNK_FILES: usize = 1;
-const MOST_CHUNK_FILES: usize = 64;
+const MOST_CHUNK_FILES: usize = 512;
+const CHUNK_TIME: Duration = Duration::from_millis(1);
+
+/// How many chunks the walk may have found and the workers not yet taken: the walk waits for
+/// them beyond that, rather than holding every folder it has read open (a folder's file kept
+/// for its `stat` keeps the folder's listing, 32 KB, in memory).
+const WAITING_CHUNKS: usize = 8;
+
+/// The size of the chunk after one of `last` files, when the files loaded last took `per_file`
+/// each (none yet: zero).
+fn next_chunk(last: usize, per_file: Duration) -> usize {
+    let fitting = CHUNK_TIME.as_nanos() / per_file.as_nanos().max(1);
+    let fitting = usize::try_from(fitting).unwrap_or(usize::MAX);
+    last.saturating_mul(2)
+        .min(fitting)
+        .clamp(1, MOST_CHUNK_FILES)
+}
 
 /// What a background load reports: batches of articles (and files it skipped) in walk order as
 /// the walk goes on; how many files it found once the walk is over (before, between or after
@@ -228,6 +248,14 @@ struct Loaded {
 }
 
 impl Loaded {
+    /// No articles (and no word of it).
+    fn nothing() -> Loaded {
+        Loaded {
+            articles: Ok(Vec::new()),
+            matches: Vec::new(),
+        }
+    }
+
     /// Articles as loaded, counted when `reading` asks.
     fn counted(articles: Result<Vec<Article>, Skipped>, reading: &Reading) -> Loaded {
         match (articles, reading.counting) {
@@ -287,30 +315,39 @@ fn load_paths(
     let roots = roots_of(paths);
     let stop = AtomicBool::new(false);
     // The walk sends its chunks, then what it found in all; a worker passes that on.
-    let (found, from_walk) = mpsc::channel::<Progress<Vec<FoundFile>>>();
+    let (found, from_walk) = mpsc::sync_channel::<Progress<Vec<FoundFile>>>(WAITING_CHUNKS);
+    // What a file took to load, the last chunk's average, in nanoseconds: how the walk sizes
+    // chunks.
+    let per_file = AtomicU64::new(0);
     std::thread::scope(|scope| {
-        let (roots, stop) = (&roots, &stop);
+        let (roots, stop, per_file) = (&roots, &stop, &per_file);
         let (loaded_chunk, leftovers) = mpsc::channel::<Leftover>();
+        // The walk made the chunks; they are dropped on its thread, in its own arena (see
+        // `Leftover`), between chunks and once it is over.
+        let drop_leftovers = move |wait: bool| {
+            let drop_chunk = |Leftover(files)| drop(files);
+            leftovers.try_iter().for_each(drop_chunk);
+            if wait {
+                leftovers.iter().for_each(drop_chunk);
+            }
+        };
         scope.spawn(move || {
             let mut index = 0;
-            let (files, skipped) = walk(
-                paths,
-                roots,
-                FIRST_CHUNK_FILES..MOST_CHUNK_FILES,
-                &mut |chunk| {
-                    let sent = !stop.load(Ordering::Relaxed)
-                        && found.send(Progress::Chunk(index, chunk)).is_ok();
-                    index += 1;
-                    sent
-                },
-            );
+            let (files, skipped) = walk(paths, roots, FIRST_CHUNK_FILES, &mut |chunk| {
+                let last = chunk.len();
+                if stop.load(Ordering::Relaxed)
+                    || found.send(Progress::Chunk(index, chunk)).is_err()
+                {
+                    return None;
+                }
+                index += 1;
+                drop_leftovers(false);
+                let per_file = Duration::from_nanos(per_file.load(Ordering::Relaxed));
+                Some(next_chunk(last, per_file))
+            });
             let _ = found.send(Progress::Walked(files, skipped));
             drop(found);
-            // The walk made the chunks; they are dropped here, in its own arena (see
-            // `Leftover`), while the load goes on.
-            leftovers
-                .into_iter()
-                .for_each(|Leftover(files)| drop(files));
+            drop_leftovers(true);
         });
         // The cache file of each root, read while the walk begins. A root named twice has one
         // cache file, read and written once.
@@ -363,7 +400,11 @@ fn load_paths(
                         // Waiting for the walk, one worker holds the lock and the rest wait on it.
                         let next = match from_walk.lock().map(|walk| walk.recv()) {
                             Ok(Ok(Progress::Chunk(index, chunk))) => {
+                                let started = Instant::now();
                                 let loaded = through.load_chunk(&chunk, &mut buffer);
+                                let each = started.elapsed() / chunk.len().max(1) as u32;
+                                let each = u64::try_from(each.as_nanos()).unwrap_or(u64::MAX);
+                                per_file.store(each, Ordering::Relaxed);
                                 Progress::Chunk(index, (loaded, Leftover(chunk)))
                             }
                             Ok(Ok(Progress::Walked(files, skipped))) => {
@@ -423,7 +464,7 @@ fn load_paths(
 }
 
 /// A chunk of files as the walk found them, once loaded: handed back to the walk's thread to be
-/// dropped once the walk is over, not by the worker. The walk made them on its thread, and
+/// dropped there, not by the worker. The walk made them on its thread, and
 /// memory freed by another thread goes back to the walk's arena, under its lock: workers
 /// freeing while the walk allocated spent more time waiting on that lock than working.
 struct Leftover(Vec<FoundFile>);
@@ -568,6 +609,9 @@ fn from_entry(
     if body.is_none() && reading.needs_bodies() {
         return None;
     }
+    if let (Some(query), Some(body)) = (reading.counting, body) {
+        return counted_from_entry(entry, body, path, originals, query, reading);
+    }
     let may_hold = match (reading.wanted_stored, body) {
         (Some(wanted), Some(body)) => entry.may_hold(body, wanted),
         _ => true,
@@ -576,56 +620,66 @@ fn from_entry(
     // else is loaded without its blocks (none can match), as parsing it would load it, so its
     // notes are reported the same.
     if !may_hold && entry.filterable {
-        return Some(Loaded {
-            articles: Ok(Vec::new()),
-            matches: Vec::new(),
-        });
+        return Some(Loaded::nothing());
     }
-    let body_matches = match (reading.counting, body) {
-        (Some(query), Some(body)) if may_hold => {
-            Some(entry.count_in_body(body, |text, parts| query.count_in_parts(text, parts))?)
-        }
-        _ => None,
-    };
-    // Counting, what no one will see is not decoded.
-    let heads = match reading.counting {
-        Some(query) => {
-            let heads = entry.peek()?;
-            let matches: Vec<(usize, usize)> = (heads.iter().enumerate())
-                .map(|(index, (title, _))| {
-                    let body = body_matches.as_ref().and_then(|m| m.get(index));
-                    (query.count_in(title), body.copied().unwrap_or(0))
-                })
-                .collect();
-            let kept: Vec<bool> = (matches.iter().zip(&heads))
-                .map(|(&matches, &(_, notes))| seen(matches, notes))
-                .collect();
-            if !kept.contains(&true) {
-                return Some(Loaded {
-                    articles: Ok(Vec::new()),
-                    matches: Vec::new(),
-                });
-            }
-            Some((matches, kept))
-        }
-        None => None,
-    };
-    let with_blocks = !reading.headers_only
-        && may_hold
-        && body_matches
-            .as_ref()
-            .is_none_or(|matches| matches.iter().any(|&n| n > 0));
+    let shown = display_path(path);
     let articles = match body {
-        Some(body) if with_blocks => entry.articles(&display_path(path), body, originals)?,
-        _ => entry.headers(&display_path(path))?,
+        Some(body) if may_hold && !reading.headers_only => {
+            entry.articles(&shown, body, originals)?
+        }
+        _ => entry.headers(&shown)?,
     };
-    Some(match heads {
-        Some((matches, kept)) => Loaded::kept(articles, matches, &kept),
-        None => Loaded {
-            articles: Ok(articles),
-            matches: Vec::new(),
-        },
+    Some(Loaded {
+        articles: Ok(articles),
+        matches: Vec::new(),
     })
+}
+
+/// `from_entry` for a search (`Reading::counting`): the matches counted where the text is
+/// stored, and only the articles kept decoded, with their blocks only when their body matches
+/// and lines are printed.
+fn counted_from_entry(
+    entry: &Entry,
+    body: Body,
+    path: &Path,
+    originals: Option<(&Path, &[u8])>,
+    query: &Query,
+    reading: &Reading,
+) -> Option<Loaded> {
+    let heads = entry.peek()?;
+    // An entry with notes is asked first whether its text holds the query's word, as a search
+    // without the cache asks a plain-text file, whose notes are then not reported. One without
+    // is counted straight away: an article with neither a match nor a note is left out anyway,
+    // so asking first only read the text twice (the most of a caseless search's own time).
+    let has_notes = heads.iter().any(|&(_, notes)| notes > 0);
+    let may_hold = !has_notes
+        || reading
+            .wanted_stored
+            .is_none_or(|wanted| entry.may_hold(body, wanted));
+    if !may_hold && entry.filterable {
+        return Some(Loaded::nothing());
+    }
+    let body_matches = if may_hold {
+        entry.count_in_body(body, |text, parts| query.count_in_parts(text, parts))?
+    } else {
+        vec![0; heads.len()]
+    };
+    let matches: Vec<(usize, usize)> = (heads.iter().zip(&body_matches))
+        .map(|(&(title, _), &body)| (query.count_in(title), body))
+        .collect();
+    let kept: Vec<bool> = (matches.iter().zip(&heads))
+        .map(|(&matches, &(_, notes))| seen(matches, notes))
+        .collect();
+    if !kept.contains(&true) {
+        return Some(Loaded::nothing());
+    }
+    let shown = display_path(path);
+    let articles = if !reading.headers_only && body_matches.iter().any(|&n| n > 0) {
+        entry.articles(&shown, body, originals)?
+    } else {
+        entry.headers(&shown)?
+    };
+    Some(Loaded::kept(articles, matches, &kept))
 }
 
 /// The bodies a chunk of files needs from the cache, read front to back in runs of at most
@@ -719,4 +773,22 @@ fn split(results: Vec<Loaded>) -> (Vec<Article>, Vec<Skipped>, Vec<(usize, usize
         matches.extend(result.matches);
     }
     (articles, skipped, matches)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chunks_double_until_one_takes_about_a_millisecond() {
+        let unknown = Duration::ZERO;
+        assert_eq!(next_chunk(FIRST_CHUNK_FILES, unknown), 2);
+        assert_eq!(next_chunk(256, unknown), MOST_CHUNK_FILES);
+        assert_eq!(next_chunk(MOST_CHUNK_FILES, unknown), MOST_CHUNK_FILES);
+        // From the cache, a few microseconds a file: as many as it may.
+        assert_eq!(next_chunk(300, Duration::from_micros(1)), MOST_CHUNK_FILES);
+        // Parsing web pages, 2 ms a page: one at a time, so no worker is left with many.
+        assert_eq!(next_chunk(64, Duration::from_millis(2)), 1);
+        assert_eq!(next_chunk(64, Duration::from_micros(100)), 10);
+    }
 }
