@@ -375,7 +375,9 @@ echo "|---|---|---|"
 one=$(find "$(corpus 1)" -name '*.txt' | sort | sed -n 10p)
 for path in "$one" $(for k in $SCALES; do corpus "$k"; done) "$REAL"; do
     label=$(if [ -f "$path" ]; then echo "one article"; else echo "$path, $(find "$path" -type f | wc -l) files"; fi)
-    python3 "$FIRST_FRAME" "$FOLIO" "$path" >/dev/null # fills the cache
+    # Fills the cache: the interface writes it only once it has loaded everything, and this
+    # one quits as soon as the first articles are there.
+    "$FOLIO" list "$path" >/dev/null 2>&1
     frames=() articles=()
     for ((i = 0; i < RUNS; i++)); do
         read -r frame first <<<"$(python3 "$FIRST_FRAME" "$FOLIO" "$path")"
