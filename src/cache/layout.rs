@@ -275,9 +275,18 @@ pub struct Index<'a> {
 }
 
 impl<'a> Index<'a> {
-    pub fn get(&self, identity: &str) -> Option<&Entry<'a>> {
-        let position = *self.positions.get(identity)?;
-        self.entries.get(position as usize)
+    /// The entry of `identity` and its position, looked for first at `guess`: a load asks for
+    /// the files in the order the cache file holds them, most often, and a look at the next
+    /// entry stays in the processor's cache where a lookup by identity did not (5% of a search).
+    pub fn get(&self, identity: &str, guess: Option<usize>) -> Option<(usize, &Entry<'a>)> {
+        if let Some(guess) = guess
+            && let Some(entry) = self.entries.get(guess)
+            && entry.key.identity == identity
+        {
+            return Some((guess, entry));
+        }
+        let position = *self.positions.get(identity)? as usize;
+        Some((position, self.entries.get(position)?))
     }
 
     pub fn len(&self) -> usize {

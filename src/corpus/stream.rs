@@ -492,9 +492,15 @@ impl<'b> Through<'_, 'b> {
         let files: Vec<Result<Candidate, Skipped>> = chunk.iter().map(FoundFile::stat).collect();
         let mut bodies = Bodies::new(self.stored, std::mem::take(buffer));
         let mut order: Vec<(usize, usize, usize)> = Vec::with_capacity(files.len());
+        // Where the last file's entry was: the next file's is most often the one after it.
+        let mut after = None;
         let cached: Vec<Option<(usize, &Entry)>> = files
             .iter()
-            .map(|file| file.as_ref().ok().and_then(|file| self.entry_of(file)))
+            .map(|file| {
+                let found = self.entry_of(file.as_ref().ok()?, after);
+                after = found.map(|(slot, _, position)| (slot, position + 1));
+                found.map(|(slot, entry, _)| (slot, entry))
+            })
             .collect();
         for (position, cached) in cached.iter().enumerate() {
             let (slot, start) = match *cached {
@@ -521,11 +527,17 @@ impl<'b> Through<'_, 'b> {
         loaded.into_iter().flatten().collect()
     }
 
-    /// The cache file's slot and the entry of a file the cache holds as it is now.
-    fn entry_of(&self, file: &Candidate) -> Option<(usize, &'b Entry<'b>)> {
+    /// The cache file's slot, the entry and its position of a file the cache holds as it is
+    /// now, looked for first at `guess` (a slot and a position).
+    fn entry_of(
+        &self,
+        file: &Candidate,
+        guess: Option<(usize, usize)>,
+    ) -> Option<(usize, &'b Entry<'b>, usize)> {
         let (slot, key) = cache_key(file, self.slot_of)?;
-        let entry = self.before[slot].get(key.identity)?;
-        (entry.key == key).then_some((slot, entry))
+        let guess = guess.and_then(|(of, position)| (of == slot).then_some(position));
+        let (position, entry) = self.before[slot].get(key.identity, guess)?;
+        (entry.key == key).then_some((slot, entry, position))
     }
 
     /// One file: from its entry in the cache (`cached`, from `entry_of`) when it can be read,

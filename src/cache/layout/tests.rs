@@ -49,7 +49,11 @@ struct Opened<'a> {
 
 impl Opened<'_> {
     fn body(&self, identity: &str) -> Option<Body<'_>> {
-        self.index.get(identity).unwrap().body(self.bodies, 0)
+        self.index
+            .get(identity, None)
+            .unwrap()
+            .1
+            .body(self.bodies, 0)
     }
 
     /// The articles of an entry, with where their text is.
@@ -95,7 +99,7 @@ fn an_entry_reads_back_as_it_was_written_under_another_shown_path() {
     .unwrap();
     let file = file_of(&[entry]);
     let opened = open(&file).unwrap();
-    let stored = &opened.index.get("/a/harbour.md").unwrap();
+    let stored = &opened.index.get("/a/harbour.md", None).unwrap().1;
     assert_eq!(stored.key, key("/a/harbour.md"));
     assert!(stored.filterable);
     assert_eq!(
@@ -192,7 +196,7 @@ fn entries_copied_from_one_file_make_the_next() {
     let b = encode_entry(&key("/b.md"), "b.md", &[markdown_article("b.md")], false).unwrap();
     let first = file_of(&[a, b]);
     let opened = open(&first).unwrap();
-    let b = &opened.index.get("/b.md").unwrap();
+    let b = &opened.index.get("/b.md", None).unwrap().1;
     let second = file(
         STAMP,
         ROOT,
@@ -336,7 +340,7 @@ proptest! {
         let in_parts = |text: &[u8], parts: &[Range<usize>]| {
             parts.iter().map(|p| count(std::str::from_utf8(&text[p.clone()]).unwrap())).sum()
         };
-        let counted = opened.index.get("/x").unwrap().count_in_body(opened.body("/x").unwrap(), in_parts);
+        let counted = opened.index.get("/x", None).unwrap().1.count_in_body(opened.body("/x").unwrap(), in_parts);
         let expected: Vec<usize> = articles
             .iter()
             .map(|a| a.blocks.iter().map(|b| count(&b.text)).sum())
@@ -392,7 +396,7 @@ fn a_word_is_looked_for_in_the_articles_text() {
         move |bytes: &[u8]| bytes.windows(word.len()).any(|w| w == word.as_bytes())
     };
     let (entry, body) = (
-        &opened.index.get("/a.md").unwrap(),
+        &opened.index.get("/a.md", None).unwrap().1,
         opened.body("/a.md").unwrap(),
     );
     assert!(entry.may_hold(body, holds("harbour")));
@@ -414,10 +418,16 @@ fn headers_are_the_articles_without_their_blocks() {
         a.original = Original::default();
     });
     assert_eq!(
-        opened.index.get("/a.md").unwrap().headers("a.md").unwrap(),
+        opened
+            .index
+            .get("/a.md", None)
+            .unwrap()
+            .1
+            .headers("a.md")
+            .unwrap(),
         expected
     );
-    let peeked = opened.index.get("/a.md").unwrap().peek().unwrap();
+    let peeked = opened.index.get("/a.md", None).unwrap().1.peek().unwrap();
     let titles: Vec<(&str, usize)> = expected
         .iter()
         .map(|a| (a.title.as_str(), a.notes.len()))
