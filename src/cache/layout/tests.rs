@@ -60,8 +60,9 @@ impl Opened<'_> {
     fn articles(&self, identity: &str, shown: &str) -> Option<Vec<Article>> {
         let originals = Some((Path::new(FILE), self.originals));
         self.index
-            .get(identity)
+            .get(identity, None)
             .unwrap()
+            .1
             .articles(shown, self.body(identity)?, originals)
     }
 }
@@ -234,8 +235,9 @@ fn a_body_with_a_bad_mark_or_level_is_refused() {
     assert!(opened.articles("/a.md", "a.md").is_none());
     let counted = opened
         .index
-        .get("/a.md")
+        .get("/a.md", None)
         .unwrap()
+        .1
         .count_in_body(opened.body("/a.md").unwrap(), |_, _| 1);
     assert!(
         counted.is_none(),
