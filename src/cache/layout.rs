@@ -234,9 +234,9 @@ impl Entry<'_> {
     /// What `count` says of each of the entry's articles, asked with the body's text and where
     /// in it each of the article's blocks is, read where they are stored: a search counts its
     /// matches without building the articles.
-    /// `None` when the body is not one `articles` would read. The text is checked as UTF-8, not
-    /// as `sanitize` would check it: only numbers come of it, and an article shown is decoded
-    /// by `articles`, which checks it all.
+    /// `None` when the body is not one `articles` would read. The text is not checked, as UTF-8
+    /// or as `sanitize` would check it: only numbers come of it, and an article shown is
+    /// decoded by `articles`, which checks it all.
     pub fn count_in_body(
         &self,
         body: Body,
@@ -671,13 +671,13 @@ impl<'a> Reader<'a> {
 
     /// An article's head, read past but for its title and how many notes it has.
     fn peek_article(&mut self) -> Option<(&'a str, usize)> {
-        self.str()?; // path suffix
-        self.str()?; // id
+        self.skip_str()?; // path suffix
+        self.skip_str()?; // id
         let title = self.str()?;
         for _ in 0..5 {
             match self.u8()? {
                 0 => {}
-                1 => drop(self.str()?),
+                1 => self.skip_str()?,
                 _ => return None,
             }
         }
@@ -685,13 +685,19 @@ impl<'a> Reader<'a> {
         self.u64()?; // words
         let notes = self.u32()? as usize;
         for _ in 0..notes {
-            self.str()?;
+            self.skip_str()?;
         }
         let links = self.u32()? as usize;
         for _ in 0..links {
-            self.str()?;
+            self.skip_str()?;
         }
         Some((title, notes))
+    }
+
+    /// Past a string, unread: whoever reads it checks it then (`headers`).
+    fn skip_str(&mut self) -> Option<()> {
+        let length = self.u32()? as usize;
+        self.take(length).map(drop)
     }
 
     /// An article's head: all of it but its blocks (in the body) and its original.
