@@ -33,7 +33,9 @@
 use std::ops::Range;
 use std::path::Path;
 
-use foldhash::{HashMap, HashMapExt};
+use std::sync::OnceLock;
+
+use foldhash::HashMap;
 
 use crate::article::{Article, Block, BlockKind, Format, Mark, MarkStyle, Original};
 use crate::sanitize::is_all_plain;
@@ -269,9 +271,9 @@ impl Entry<'_> {
 #[derive(Debug, Default)]
 pub struct Index<'a> {
     entries: Vec<Entry<'a>>,
-    /// Where each is in `entries`. Small, so the lookups of a load stay in the processor's
-    /// cache: a map of whole entries was a miss per file, a tenth of a search.
-    positions: HashMap<&'a str, u32>,
+    /// Where each is in `entries`, made when a guess first misses (see `get`): a folder loaded
+    /// as it was stored never needs it, and making it was most of reading the entries.
+    positions: OnceLock<HashMap<&'a str, usize>>,
 }
 
 impl<'a> Index<'a> {
@@ -285,7 +287,13 @@ impl<'a> Index<'a> {
         {
             return Some((guess, entry));
         }
-        let position = *self.positions.get(identity)? as usize;
+        let positions = self.positions.get_or_init(|| {
+            // An identity stored twice (a careless writer's) is found at its last entry.
+            (self.entries.iter().enumerate())
+                .map(|(position, entry)| (entry.key.identity, position))
+                .collect()
+        });
+        let position = *positions.get(identity)?;
         Some((position, self.entries.get(position)?))
     }
 
@@ -307,8 +315,7 @@ impl<'a> Index<'a> {
 /// to them.
 pub fn index(entries: &[u8], bodies_length: usize, originals_length: usize) -> Option<Index<'_>> {
     let mut reader = Reader { bytes: entries };
-    // Counted first: growing the map moved every entry again at each doubling, tens of
-    // thousands of times over.
+    // Counted first: growing the list moved every entry again at each doubling.
     let mut count = 0;
     let mut rest = Reader { bytes: entries };
     while let Some(length) = rest.u32() {
@@ -317,7 +324,7 @@ pub fn index(entries: &[u8], bodies_length: usize, originals_length: usize) -> O
     }
     let mut index = Index {
         entries: Vec::with_capacity(count),
-        positions: HashMap::with_capacity(count),
+        positions: OnceLock::new(),
     };
     let (mut bodies, mut originals) = (0usize, 0usize);
     while !reader.bytes.is_empty() {
@@ -352,9 +359,6 @@ pub fn index(entries: &[u8], bodies_length: usize, originals_length: usize) -> O
         };
         bodies = entry.body.end;
         originals = entry.originals.end;
-        // An identity stored twice (a careless writer's) is found at its last entry.
-        let position = u32::try_from(index.entries.len()).ok()?;
-        index.positions.insert(key.identity, position);
         index.entries.push(entry);
     }
     (bodies == bodies_length && originals == originals_length).then_some(index)

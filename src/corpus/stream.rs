@@ -315,7 +315,8 @@ fn load_paths(
     let roots = roots_of(paths);
     let stop = AtomicBool::new(false);
     // The walk sends its chunks, then what it found in all; a worker passes that on.
-    let (found, from_walk) = mpsc::sync_channel::<Progress<Vec<FoundFile>>>(WAITING_CHUNKS);
+    let (found, from_walk) =
+        mpsc::sync_channel::<Progress<(usize, Vec<FoundFile>)>>(WAITING_CHUNKS);
     // What a file took to load, the last chunk's average, in nanoseconds: how the walk sizes
     // chunks.
     let per_file = AtomicU64::new(0);
@@ -332,15 +333,16 @@ fn load_paths(
             }
         };
         scope.spawn(move || {
-            let mut index = 0;
+            let (mut index, mut first) = (0, 0);
             let (files, skipped) = walk(paths, roots, FIRST_CHUNK_FILES, &mut |chunk| {
                 let last = chunk.len();
                 if stop.load(Ordering::Relaxed)
-                    || found.send(Progress::Chunk(index, chunk)).is_err()
+                    || found.send(Progress::Chunk(index, (first, chunk))).is_err()
                 {
                     return None;
                 }
                 index += 1;
+                first += last;
                 drop_leftovers(false);
                 let per_file = Duration::from_nanos(per_file.load(Ordering::Relaxed));
                 Some(next_chunk(last, per_file))
@@ -399,9 +401,9 @@ fn load_paths(
                     while !stop.load(Ordering::Relaxed) {
                         // Waiting for the walk, one worker holds the lock and the rest wait on it.
                         let next = match from_walk.lock().map(|walk| walk.recv()) {
-                            Ok(Ok(Progress::Chunk(index, chunk))) => {
+                            Ok(Ok(Progress::Chunk(index, (first, chunk)))) => {
                                 let started = Instant::now();
-                                let loaded = through.load_chunk(&chunk, &mut buffer);
+                                let loaded = through.load_chunk(&chunk, first, &mut buffer);
                                 let each = started.elapsed() / chunk.len().max(1) as u32;
                                 let each = u64::try_from(each.as_nanos()).unwrap_or(u64::MAX);
                                 per_file.store(each, Ordering::Relaxed);
@@ -481,24 +483,27 @@ struct Through<'a, 'b> {
 }
 
 impl<'b> Through<'_, 'b> {
-    /// Each file of a chunk the walk found, stated and loaded, in order. The files the cache
-    /// holds are loaded in the order of their bodies in the cache file, so those are read
-    /// front to back a run at a time (`Bodies`) into `buffer`, the worker's own.
+    /// Each file of a chunk the walk found, stated and loaded, in order; `first`: how many files
+    /// the walk found before it. The files the cache holds are loaded in the order of their
+    /// bodies in the cache file, so those are read front to back a run at a time (`Bodies`)
+    /// into `buffer`, the worker's own.
     fn load_chunk(
         &self,
         chunk: &[FoundFile],
+        first: usize,
         buffer: &mut Vec<u8>,
     ) -> Vec<(Loaded, Option<(usize, Piece<'b>)>)> {
         let files: Vec<Result<Candidate, Skipped>> = chunk.iter().map(FoundFile::stat).collect();
         let mut bodies = Bodies::new(self.stored, std::mem::take(buffer));
         let mut order: Vec<(usize, usize, usize)> = Vec::with_capacity(files.len());
-        // Where the last file's entry was: the next file's is most often the one after it.
-        let mut after = None;
+        // A folder that has not changed is walked in the order its cache file holds it: a file's
+        // entry is most often where the walk found it, after the last file's.
+        let mut guess = first;
         let cached: Vec<Option<(usize, &Entry)>> = files
             .iter()
             .map(|file| {
-                let found = self.entry_of(file.as_ref().ok()?, after);
-                after = found.map(|(slot, _, position)| (slot, position + 1));
+                let found = self.entry_of(file.as_ref().ok()?, guess);
+                guess = found.map_or(guess + 1, |(_, _, position)| position + 1);
                 found.map(|(slot, entry, _)| (slot, entry))
             })
             .collect();
@@ -528,15 +533,10 @@ impl<'b> Through<'_, 'b> {
     }
 
     /// The cache file's slot, the entry and its position of a file the cache holds as it is
-    /// now, looked for first at `guess` (a slot and a position).
-    fn entry_of(
-        &self,
-        file: &Candidate,
-        guess: Option<(usize, usize)>,
-    ) -> Option<(usize, &'b Entry<'b>, usize)> {
+    /// now, looked for first at position `guess`.
+    fn entry_of(&self, file: &Candidate, guess: usize) -> Option<(usize, &'b Entry<'b>, usize)> {
         let (slot, key) = cache_key(file, self.slot_of)?;
-        let guess = guess.and_then(|(of, position)| (of == slot).then_some(position));
-        let (position, entry) = self.before[slot].get(key.identity, guess)?;
+        let (position, entry) = self.before[slot].get(key.identity, Some(guess))?;
         (entry.key == key).then_some((slot, entry, position))
     }
 
