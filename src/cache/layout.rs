@@ -706,7 +706,10 @@ impl<'a> Reader<'a> {
 
     /// An article's head: all of it but its blocks (in the body) and its original.
     fn article(&mut self, shown_path: &str) -> Option<Article> {
-        let path = format!("{shown_path}{}", self.plain()?);
+        let suffix = self.str().filter(|suffix| is_all_plain(suffix))?;
+        let mut path = String::with_capacity(shown_path.len() + suffix.len());
+        path.push_str(shown_path);
+        path.push_str(suffix);
         let id = self.plain()?;
         let title = self.plain()?;
         let title_original = self.optional()?;
