@@ -13,6 +13,8 @@
 //!   program, so another build never reads it (`layout` says what else is checked).
 //! - Written whole to a temp file and renamed over the old one (`store::write_atomically`): a
 //!   reader sees the old file or the new one; of two folios writing at once the last one wins.
+//!   A reader keeps the file it opened, and reads its bodies and originals from it later: they
+//!   are that file's even when another folio has replaced it meanwhile.
 //! - At most `DEFAULT_MAX_BYTES` in all: after a write the least recently used cache files
 //!   (each read touches its file) are removed until the rest fit, and a corpus whose cache file
 //!   alone would not fit is not stored.
