@@ -72,9 +72,11 @@ pub struct Reading<'a> {
     pub wanted: Option<TextFilter<'a>>,
     /// Articles of files that have not changed come from here, and the rest go into it.
     pub cache: Option<&'a Cache>,
-    /// Asked about the stored text of a file's articles in the cache (`cache::Entry::may_hold`):
-    /// false when none of them can hold what the caller wants. They are then passed over
-    /// undecoded, and not reported.
+    /// With `counting`, asked about the stored text of a file's articles in the cache
+    /// (`cache::Entry::may_hold`) when they have notes: false when none of them can hold what
+    /// the caller wants. A plain-text file is then passed over, as `wanted` passes it over
+    /// unparsed, and its notes not reported; the articles of any other are decoded without
+    /// their blocks, for their notes.
     pub wanted_stored: Option<StoredFilter<'a>>,
     /// Articles from the cache come knowing where their text is (`Article::original`): only the
     /// reader's raw view and `folio show --raw` read it.
@@ -91,7 +93,7 @@ pub struct Reading<'a> {
 impl Reading<'_> {
     /// Whether articles from the cache need their bodies read.
     fn needs_bodies(&self) -> bool {
-        !self.headers_only || self.wanted_stored.is_some() || self.counting.is_some()
+        !self.headers_only || self.counting.is_some()
     }
 }
 
@@ -494,24 +496,27 @@ impl<'b> Through<'_, 'b> {
         buffer: &mut Vec<u8>,
     ) -> Vec<(Loaded, Option<(usize, Piece<'b>)>)> {
         let files: Vec<Result<Candidate, Skipped>> = chunk.iter().map(FoundFile::stat).collect();
-        let mut bodies = Bodies::new(self.stored, std::mem::take(buffer));
-        let mut order: Vec<(usize, usize, usize)> = Vec::with_capacity(files.len());
+        let keys: Vec<Option<(usize, Key)>> = (files.iter())
+            .map(|file| cache_key(file.as_ref().ok()?, self.slot_of))
+            .collect();
         // A folder that has not changed is walked in the order its cache file holds it: a file's
         // entry is most often where the walk found it, after the last file's.
         let mut guess = first;
-        let cached: Vec<Option<(usize, &Entry)>> = files
-            .iter()
-            .map(|file| {
-                let found = self.entry_of(file.as_ref().ok()?, guess);
-                guess = found.map_or(guess + 1, |(_, _, position)| position + 1);
-                found.map(|(slot, entry, _)| (slot, entry))
+        let cached: Vec<Option<&Entry>> = (keys.iter())
+            .map(|keyed| {
+                let (slot, key) = keyed.as_ref()?;
+                let found = self.entry_of(*slot, key, guess);
+                guess = found.map_or(guess + 1, |(_, position)| position + 1);
+                found.map(|(entry, _)| entry)
             })
             .collect();
-        for (position, cached) in cached.iter().enumerate() {
-            let (slot, start) = match *cached {
-                Some((slot, entry)) if self.reading.needs_bodies() => {
-                    bodies.want(slot, entry.body.clone());
-                    (slot, entry.body.start)
+        let mut bodies = Bodies::new(self.stored, std::mem::take(buffer));
+        let mut order: Vec<(usize, usize, usize)> = Vec::with_capacity(files.len());
+        for (position, (keyed, cached)) in keys.iter().zip(&cached).enumerate() {
+            let (slot, start) = match (keyed, cached) {
+                (Some((slot, _)), Some(entry)) if self.reading.needs_bodies() => {
+                    bodies.want(*slot, entry.body.clone());
+                    (*slot, entry.body.start)
                 }
                 _ => (usize::MAX, position),
             };
@@ -520,42 +525,41 @@ impl<'b> Through<'_, 'b> {
         order.sort_unstable();
         bodies.plan();
         let mut loaded: Vec<Option<_>> = files.iter().map(|_| None).collect();
-        let mut files: Vec<Option<Result<Candidate, Skipped>>> =
-            files.into_iter().map(Some).collect();
         for (_, _, position) in order {
-            loaded[position] = files[position].take().map(|file| match file {
-                Ok(file) => self.load(&file, cached[position], &mut bodies),
-                Err(skipped) => (Loaded::counted(Err(skipped), &self.reading), None),
+            loaded[position] = Some(match &files[position] {
+                Ok(file) => self.load(file, keys[position], cached[position], &mut bodies),
+                Err(skipped) => (Loaded::counted(Err(skipped.clone()), &self.reading), None),
             });
         }
         *buffer = bodies.buffer;
         loaded.into_iter().flatten().collect()
     }
 
-    /// The cache file's slot, the entry and its position of a file the cache holds as it is
-    /// now, looked for first at position `guess`.
-    fn entry_of(&self, file: &Candidate, guess: usize) -> Option<(usize, &'b Entry<'b>, usize)> {
-        let (slot, key) = cache_key(file, self.slot_of)?;
+    /// The entry of a file the cache holds as it is now (its key), and its position, looked
+    /// for first at position `guess`.
+    fn entry_of(&self, slot: usize, key: &Key, guess: usize) -> Option<(&'b Entry<'b>, usize)> {
         let (position, entry) = self.before[slot].get(key.identity, Some(guess))?;
-        (entry.key == key).then_some((slot, entry, position))
+        (entry.key == *key).then_some((entry, position))
     }
 
     /// One file: from its entry in the cache (`cached`, from `entry_of`) when it can be read,
-    /// else parsed.
+    /// else parsed; `keyed`: the cache file it belongs in and its key there, when the cache
+    /// can hold it (`cache_key`).
     fn load(
         &self,
         file: &Candidate,
-        cached: Option<(usize, &'b Entry<'b>)>,
+        keyed: Option<(usize, Key)>,
+        cached: Option<&'b Entry<'b>>,
         bodies: &mut Bodies,
     ) -> (Loaded, Option<(usize, Piece<'b>)>) {
         let reading = &self.reading;
-        let Some((slot, key)) = cache_key(file, self.slot_of) else {
+        let Some((slot, key)) = keyed else {
             return (
                 Loaded::counted(load_file(file, reading.wanted), reading),
                 None,
             );
         };
-        if let Some((_, entry)) = cached {
+        if let Some(entry) = cached {
             let originals = if reading.raw {
                 self.stored[slot]
                     .originals()
@@ -624,21 +628,9 @@ fn from_entry(
     if let (Some(query), Some(body)) = (reading.counting, body) {
         return counted_from_entry(entry, body, path, originals, query, reading);
     }
-    let may_hold = match (reading.wanted_stored, body) {
-        (Some(wanted), Some(body)) => entry.may_hold(body, wanted),
-        _ => true,
-    };
-    // Refused, a plain-text file is passed over as `wanted` would pass it over unread; anything
-    // else is loaded without its blocks (none can match), as parsing it would load it, so its
-    // notes are reported the same.
-    if !may_hold && entry.filterable {
-        return Some(Loaded::nothing());
-    }
     let shown = display_path(path);
     let articles = match body {
-        Some(body) if may_hold && !reading.headers_only => {
-            entry.articles(&shown, body, originals)?
-        }
+        Some(body) if !reading.headers_only => entry.articles(&shown, body, originals)?,
         _ => entry.headers(&shown)?,
     };
     Some(Loaded {
