@@ -339,11 +339,10 @@ impl Find {
                 block = self.scanned.end;
                 continue;
             }
-            let Some(left) = budget.checked_sub(1) else {
-                return Scan::Paused(block);
-            };
             let text = &article.blocks[block].text;
-            *budget = left.saturating_sub(text.len());
+            if !spend(budget, text) {
+                return Scan::Paused(block);
+            }
             let found = self
                 .query
                 .find_iter(text)
@@ -377,11 +376,10 @@ impl Find {
                 }
                 block = self.scanned.start;
             } else {
-                let Some(left) = budget.checked_sub(1) else {
-                    return Scan::Paused(block);
-                };
                 let text = &article.blocks[block].text;
-                *budget = left.saturating_sub(text.len());
+                if !spend(budget, text) {
+                    return Scan::Paused(block);
+                }
                 let found = self
                     .query
                     .find_iter(text)
@@ -462,6 +460,16 @@ enum Scan {
 /// Whether match `a` comes before match `b` in the text.
 fn before(a: &Match, b: &Match) -> bool {
     (a.block, a.range.start) < (b.block, b.range.start)
+}
+
+/// Charges the scan of a block of `text` to `budget`: its bytes, and at least 1 so that empty
+/// blocks use it up too. False, with nothing charged, when none was left.
+fn spend(budget: &mut usize, text: &str) -> bool {
+    let Some(left) = budget.checked_sub(1) else {
+        return false;
+    };
+    *budget = left.saturating_sub(text.len());
+    true
 }
 
 #[cfg(test)]
