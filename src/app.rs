@@ -295,10 +295,12 @@ impl Session<'_> {
                 articles,
                 skipped,
                 files,
+                blocks_later,
             } => {
-                self.state.add_articles(articles, files);
+                self.state.add_articles(articles, files, &blocks_later);
                 self.skipped.extend(skipped);
             }
+            corpus::LoadEvent::Blocks { first, blocks } => self.state.fill_blocks(first, blocks),
             corpus::LoadEvent::Done => {
                 self.state.finish_loading();
                 if self.state.articles.is_empty() {

@@ -327,7 +327,7 @@ pub enum Piece<'a> {
 }
 
 impl Piece<'_> {
-    fn identity(&self) -> &str {
+    pub fn identity(&self) -> &str {
         match self {
             Piece::Kept(entry) => entry.key.identity,
             Piece::New { identity, .. } => identity,

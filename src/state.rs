@@ -15,7 +15,7 @@ mod outline;
 mod raw;
 mod search;
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use ratatui::layout::Rect;
 
@@ -141,6 +141,10 @@ pub struct State {
     pub bookmarking_off: Option<String>,
     /// Articles are still arriving from a background load.
     pub loading: Option<Loading>,
+    /// Articles listed without their blocks yet (a long one from the cache comes first without
+    /// them): a search across the articles stops before the first, and the reader says the
+    /// text is on its way.
+    pub blocks_to_come: BTreeSet<usize>,
     /// The article read last time, to reopen when it arrives.
     pub pending_open: Option<String>,
     /// Article ids to their index in `articles`.
@@ -207,6 +211,7 @@ impl State {
             selection: None,
             bookmarking_off: None,
             loading: None,
+            blocks_to_come: BTreeSet::new(),
             pending_open: last_open.map(str::to_owned),
             article_ids: HashMap::new(),
             keymap: Keymap::default(),
@@ -233,7 +238,7 @@ impl State {
             .map(|p| p.read_at)
             .max()
             .unwrap_or(0);
-        state.add_articles(articles, 0);
+        state.add_articles(articles, 0, &[]);
         state
     }
 
@@ -320,8 +325,9 @@ impl State {
 
     /// Remembers the open article's position in `positions`.
     pub fn remember_position(&mut self) {
-        // A place in the file as it is is no place in the article.
-        if !self.engaged || self.as_written.is_some() {
+        // A place in the file as it is is no place in the article; nor one in an article whose
+        // text has not come yet (the place kept is where it was left).
+        if !self.engaged || self.as_written.is_some() || self.blocks_to_come.contains(&self.open) {
             return;
         }
         if let Some(article) = self.articles.get(self.open) {
@@ -338,7 +344,6 @@ impl State {
         let Some(article) = self.articles.get(index) else {
             return;
         };
-        let saved = self.positions.get(&article.id).copied();
         self.as_written = None;
         // What the loader had to say about this file (a page shown as plain text, say).
         if !article.notes.is_empty() {
@@ -350,6 +355,15 @@ impl State {
             self.selected = row;
         }
         self.list_offset = self.list_offset_for(self.selected);
+        self.lay_out_open_article();
+    }
+
+    /// Lays the open article out, from its saved position; a search follows it.
+    fn lay_out_open_article(&mut self) {
+        let Some(article) = self.articles.get(self.open) else {
+            return;
+        };
+        let saved = self.positions.get(&article.id).copied();
         self.layout = Layout::new(article, usize::from(self.text_area().width));
         let view = self.layout.view(article);
         self.top = saved.map_or(Spot::default(), |p| top_spot_for(view, p.block, p.offset));

@@ -158,23 +158,25 @@ impl Entry<'_> {
     }
 
     /// The entry's articles, each with its path: `shown_path` (the file as the person named it
-    /// this time) and what the entry stored after it (`#3` for a message of an mbox). With the
-    /// file as the loader opens it and the section of originals, each knows where its text is
-    /// for the raw view; without, that is left empty. `None` when the bytes are not what
-    /// `encode_entry` wrote.
+    /// this time) and what the entry stored after it (`#3` for a message of an mbox), and with
+    /// their blocks from `body` (without one, none: see `blocks`). With the file as the loader
+    /// opens it and the section of originals, each knows where its text is for the raw view;
+    /// without, that is left empty. `None` when the bytes are not what `encode_entry` wrote.
     pub fn articles(
         &self,
         shown_path: &str,
-        body: Body,
+        body: Option<Body>,
         originals: Option<(&Path, &[u8])>,
     ) -> Option<Vec<Article>> {
         let mut articles = self.headers(shown_path)?;
-        let mut body = BodyReader::new(body)?;
-        for article in &mut articles {
-            article.blocks = body.blocks()?;
-        }
-        if !body.is_done() {
-            return None;
+        if let Some(body) = body {
+            let blocks = self.blocks(body)?;
+            if blocks.len() != articles.len() {
+                return None;
+            }
+            for (article, blocks) in articles.iter_mut().zip(blocks) {
+                article.blocks = blocks;
+            }
         }
         if let Some((file, originals)) = originals {
             let mut originals = Reader {
@@ -193,6 +195,20 @@ impl Entry<'_> {
             }
         }
         Some(articles)
+    }
+
+    /// The blocks of each of the entry's articles, from its body: what `articles` gives them,
+    /// for articles first made without (the interface lists a long article before its blocks
+    /// are read). `None` when the body is not what `encode_entry` wrote.
+    pub fn blocks(&self, body: Body) -> Option<Vec<Vec<Block>>> {
+        let count = self.article_count()?;
+        let mut body = BodyReader::new(body)?;
+        // A count is not trusted with an allocation: each article takes bytes of the structure.
+        let mut blocks = Vec::with_capacity(count.min(body.structure.bytes.len()));
+        for _ in 0..count {
+            blocks.push(body.blocks()?);
+        }
+        body.is_done().then_some(blocks)
     }
 
     /// `articles` without their bodies (`folio list` shows none) or originals.

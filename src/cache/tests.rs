@@ -3,7 +3,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 use super::*;
-use crate::article::Original;
+use crate::article::{Article, Original};
 use crate::corpus::{self, Corpus, Reading};
 
 /// A file's time set back, so it has settled and its articles are stored.
@@ -155,6 +155,74 @@ fn a_corrupt_truncated_or_foreign_cache_file_is_ignored_and_rebuilt() {
         );
         assert_eq!(fs::read(&file).unwrap(), good, "rebuilt as it was");
     }
+}
+
+/// The articles as the interface puts them together from a background load: each batch's,
+/// then the blocks that came later; and the places of those that came without their blocks.
+fn load_in_background(cache: &Cache, paths: &[PathBuf]) -> (Vec<Article>, Vec<usize>) {
+    let (send, events) = std::sync::mpsc::channel();
+    corpus::load_in_background(paths.to_vec(), Some(cache.clone()), move |event| {
+        send.send(event).is_ok()
+    });
+    let (mut articles, mut without_blocks) = (Vec::new(), Vec::new());
+    for event in events {
+        match event {
+            corpus::LoadEvent::Batch {
+                articles: batch,
+                blocks_later,
+                ..
+            } => {
+                for &place in &blocks_later {
+                    assert!(batch[place].blocks.is_empty());
+                    without_blocks.push(articles.len() + place);
+                }
+                articles.extend(batch);
+            }
+            corpus::LoadEvent::Blocks { first, blocks } => {
+                assert!(
+                    first + blocks.len() <= articles.len(),
+                    "after their articles"
+                );
+                for (article, blocks) in articles[first..].iter_mut().zip(blocks) {
+                    assert!(article.blocks.is_empty(), "given their blocks once");
+                    article.blocks = blocks;
+                }
+            }
+            corpus::LoadEvent::Found { .. } => {}
+            corpus::LoadEvent::Done => break,
+        }
+    }
+    (articles, without_blocks)
+}
+
+#[test]
+fn a_long_article_comes_first_without_its_blocks_and_they_follow() {
+    let s = setup();
+    let paragraphs: Vec<String> = (0..6000)
+        .map(|n| format!("Paragraph {n:05} of the long one, where the harbour wall runs on."))
+        .collect();
+    write_aged(
+        &s.articles.join("c.txt"),
+        &format!("Gamma\n\n{}\n", paragraphs.join("\n\n")),
+    );
+    let paths = std::slice::from_ref(&s.articles);
+    let expected = load(&s.cache, paths).articles;
+    let (articles, without_blocks) = load_in_background(&s.cache, paths);
+    assert_eq!(without_blocks, [2], "only the long one");
+    assert_eq!(articles, expected);
+    // A body that turns out to be damaged: the file is parsed, and the cache file mended.
+    let file = cache_files(&s.cache).remove(0);
+    let good = fs::read(&file).unwrap();
+    let mut damaged = good.clone();
+    let at = (damaged.windows(15))
+        .position(|w| w == b"Paragraph 03000")
+        .unwrap();
+    damaged[at + 14] = b'1';
+    fs::write(&file, &damaged).unwrap();
+    let (articles, without_blocks) = load_in_background(&s.cache, paths);
+    assert_eq!((articles, without_blocks), (expected, vec![2]));
+    // (Compared as a whole: the bytes of a cache file would fill the screen.)
+    assert!(fs::read(&file).unwrap() == good, "the cache file mended");
 }
 
 #[test]

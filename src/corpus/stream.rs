@@ -13,7 +13,7 @@ use super::{
     Candidate, Corpus, FoundFile, Skipped, TextFilter, Told, bundled, display_path, load_file,
     load_file_telling, roots_of, walk,
 };
-use crate::article::Article;
+use crate::article::{Article, Block};
 use crate::cache::{self, Body, Cache, Entry, Index, Key, Piece, Stored, layout};
 use crate::search::{Hit, Query};
 
@@ -30,6 +30,11 @@ use crate::search::{Hit, Query};
 const FIRST_CHUNK_FILES: usize = 1;
 const MOST_CHUNK_FILES: usize = 512;
 const CHUNK_TIME: Duration = Duration::from_millis(1);
+
+/// The longest body (in the cache file) whose blocks come with its article's head when the
+/// interface asks for blocks later (`Reading::blocks_later`): reading and decoding 256 KB takes
+/// about half a millisecond, an 8 MB article 13 ms, which held back every article after it.
+const LATER_BODY: usize = 256 * 1024;
 
 /// How many chunks the walk may have found and the workers not yet taken: the walk waits for
 /// them beyond that, rather than holding every folder it has read open (a folder's file kept
@@ -60,6 +65,15 @@ pub enum LoadEvent {
         skipped: Vec<Skipped>,
         /// Files this batch covers, loaded or skipped: an mbox is one file of many articles.
         files: usize,
+        /// The articles of this batch (by their place in it) that came without their blocks:
+        /// a `Blocks` event brings them later (`Reading::blocks_later`).
+        blocks_later: Vec<usize>,
+    },
+    /// The blocks of articles that came without them: of the article at `first` in the whole
+    /// load (counting every batch's articles), and of those after it, one list each.
+    Blocks {
+        first: usize,
+        blocks: Vec<Vec<Block>>,
     },
     Done,
 }
@@ -83,6 +97,10 @@ pub struct Reading<'a> {
     pub raw: bool,
     /// Articles from the cache come without their blocks: `folio list` shows none.
     pub headers_only: bool,
+    /// Articles from the cache whose body is longer than `LATER_BODY` come first without their
+    /// blocks, and the blocks follow (`Emitted::Blocks`, `LoadEvent::Blocks`) once read: the
+    /// interface lists a long article, and the ones after it, without waiting for its text.
+    pub blocks_later: bool,
     /// `folio search`'s query: each article's matches are counted as it loads, on every core
     /// (`Corpus::hits`), and an article with neither a match nor a note (nobody would see it)
     /// is left out. An article from the cache is counted where it is stored, and decoded only
@@ -94,6 +112,14 @@ impl Reading<'_> {
     /// Whether articles from the cache need their bodies read.
     fn needs_bodies(&self) -> bool {
         !self.headers_only || self.counting.is_some()
+    }
+
+    /// Whether the blocks of `entry`'s articles come later (see `blocks_later`).
+    fn later(&self, entry: &Entry) -> bool {
+        self.blocks_later
+            && !self.headers_only
+            && self.counting.is_none()
+            && entry.body.len() > LATER_BODY
     }
 }
 
@@ -113,6 +139,7 @@ pub fn load_in_background(
                 articles: corpus.articles,
                 skipped: corpus.skipped,
                 files,
+                blocks_later: Vec::new(),
             };
             if send(LoadEvent::Found {
                 files,
@@ -126,20 +153,26 @@ pub fn load_in_background(
         let reading = Reading {
             cache: cache.as_ref(),
             raw: true,
+            blocks_later: true,
             ..Reading::default()
         };
         let finished = load_paths(
             &paths,
             reading,
             |files, skipped| send(LoadEvent::Found { files, skipped }),
-            |results| {
-                let files = results.len();
-                let (articles, skipped, _) = split(results);
-                send(LoadEvent::Batch {
-                    articles,
-                    skipped,
-                    files,
-                })
+            |emitted| match emitted {
+                Emitted::Chunk(results) => {
+                    let files = results.len();
+                    let blocks_later = blocks_later(&results);
+                    let (articles, skipped, _) = split(results);
+                    send(LoadEvent::Batch {
+                        articles,
+                        skipped,
+                        files,
+                        blocks_later,
+                    })
+                }
+                Emitted::Blocks { first, blocks } => send(LoadEvent::Blocks { first, blocks }),
             },
         );
         if finished {
@@ -195,12 +228,21 @@ pub fn load_with(paths: &[PathBuf], reading: Reading) -> Corpus {
             walk_skipped = passed_over;
             true
         },
-        |results| {
-            let (loaded, passed_over, matches) = split(results);
+        |emitted| {
             let mut articles = articles.borrow_mut();
-            hits.extend(hits_of(articles.len(), matches.into_iter()));
-            articles.extend(loaded);
-            skipped.extend(passed_over);
+            match emitted {
+                Emitted::Chunk(results) => {
+                    let (loaded, passed_over, matches) = split(results);
+                    hits.extend(hits_of(articles.len(), matches.into_iter()));
+                    articles.extend(loaded);
+                    skipped.extend(passed_over);
+                }
+                Emitted::Blocks { first, blocks } => {
+                    for (article, blocks) in articles.iter_mut().skip(first).zip(blocks) {
+                        article.blocks = blocks;
+                    }
+                }
+            }
             true
         },
     );
@@ -247,6 +289,8 @@ pub type StoredFilter<'a> = &'a (dyn Fn(&[u8]) -> bool + Sync);
 struct Loaded {
     articles: Result<Vec<Article>, Skipped>,
     matches: Vec<(usize, usize)>,
+    /// The articles came without their blocks, which follow (`Reading::blocks_later`).
+    blocks_later: bool,
 }
 
 impl Loaded {
@@ -255,6 +299,7 @@ impl Loaded {
         Loaded {
             articles: Ok(Vec::new()),
             matches: Vec::new(),
+            blocks_later: false,
         }
     }
 
@@ -271,6 +316,7 @@ impl Loaded {
             (articles, _) => Loaded {
                 articles,
                 matches: Vec::new(),
+                blocks_later: false,
             },
         }
     }
@@ -283,6 +329,7 @@ impl Loaded {
         Loaded {
             articles: Ok(articles),
             matches,
+            blocks_later: false,
         }
     }
 }
@@ -302,6 +349,30 @@ enum Progress<T> {
     Walked(usize, Vec<Skipped>),
 }
 
+/// What a load hands on, in walk order: a chunk's files loaded; and after a chunk whose articles
+/// came without their blocks (`Reading::blocks_later`), those blocks, a file at a time.
+enum Emitted {
+    Chunk(Vec<Loaded>),
+    /// The blocks of the article at `first` of the load (counting every chunk's articles) and
+    /// of those after it: one list for each of the file's articles.
+    Blocks {
+        first: usize,
+        blocks: Vec<Vec<Block>>,
+    },
+}
+
+/// A file loaded, and what the next cache file keeps of it: its slot and entry (none when the
+/// cache cannot hold it).
+type FileLoaded<'b> = (Loaded, Option<(usize, Piece<'b>)>);
+
+/// What a worker did with a chunk: loaded its files (each with what the cache keeps of it, and
+/// the chunk as the walk found it, see `Leftover`); then, when some came without their blocks,
+/// read those.
+enum Worked<'b> {
+    Loaded(Vec<FileLoaded<'b>>, Leftover),
+    Blocks(Vec<LaterBlocks<'b>>),
+}
+
 /// Loads `paths` (not empty) as `reading` says: walks them on a thread of its own and loads the
 /// files it finds on every core as it finds them, through the cache when there is one. The
 /// loaded chunks go to `emit` in walk order; what the walk found (how many files, the paths it
@@ -312,7 +383,7 @@ fn load_paths(
     paths: &[PathBuf],
     reading: Reading,
     mut walked: impl FnMut(usize, Vec<Skipped>) -> bool,
-    mut emit: impl FnMut(Vec<Loaded>) -> bool,
+    mut emit: impl FnMut(Emitted) -> bool,
 ) -> bool {
     let roots = roots_of(paths);
     let stop = AtomicBool::new(false);
@@ -405,11 +476,22 @@ fn load_paths(
                         let next = match from_walk.lock().map(|walk| walk.recv()) {
                             Ok(Ok(Progress::Chunk(index, (first, chunk)))) => {
                                 let started = Instant::now();
-                                let loaded = through.load_chunk(&chunk, first, &mut buffer);
+                                let (loaded, later) =
+                                    through.load_chunk(&chunk, first, &mut buffer);
                                 let each = started.elapsed() / chunk.len().max(1) as u32;
                                 let each = u64::try_from(each.as_nanos()).unwrap_or(u64::MAX);
                                 per_file.store(each, Ordering::Relaxed);
-                                Progress::Chunk(index, (loaded, Leftover(chunk)))
+                                let loaded = Worked::Loaded(loaded, Leftover(chunk));
+                                if later.is_empty() {
+                                    Progress::Chunk(index, loaded)
+                                } else {
+                                    // The chunk is handed on first: the blocks are what waits.
+                                    if progress.send(Progress::Chunk(index, loaded)).is_err() {
+                                        return;
+                                    }
+                                    let blocks = through.load_later(later, &mut buffer);
+                                    Progress::Chunk(index, Worked::Blocks(blocks))
+                                }
                             }
                             Ok(Ok(Progress::Walked(files, skipped))) => {
                                 Progress::Walked(files, skipped)
@@ -423,9 +505,15 @@ fn load_paths(
                 });
             }
             drop(progress);
-            // Chunks finish out of order; hold the early ones until those before them are in.
+            // Chunks finish out of order; hold the early ones until those before them are in,
+            // and the blocks that come later until their chunk is handed on.
             let mut waiting = BTreeMap::new();
+            let mut waiting_blocks = BTreeMap::new();
             let mut next = 0;
+            // Articles handed on so far; and of each chunk handed on whose blocks are still
+            // to come, where each file's articles are among them (the first, how many).
+            let mut handed = 0;
+            let mut articles_of = BTreeMap::new();
             for message in progressed {
                 match message {
                     Progress::Walked(files, skipped) => {
@@ -435,21 +523,47 @@ fn load_paths(
                         stop.store(true, Ordering::Relaxed);
                         return false;
                     }
-                    Progress::Chunk(index, (results, leftover)) => {
+                    Progress::Chunk(index, Worked::Loaded(results, leftover)) => {
                         let _ = loaded_chunk.send(leftover);
-                        waiting.insert(index, results)
+                        waiting.insert(index, results);
+                    }
+                    Progress::Chunk(index, Worked::Blocks(blocks)) => {
+                        waiting_blocks.insert(index, blocks);
                     }
                 };
-                while let Some(results) = waiting.remove(&next) {
-                    next += 1;
-                    let mut loaded = Vec::with_capacity(results.len());
-                    for (result, piece) in results {
-                        if let Some((slot, piece)) = piece {
-                            pieces[slot].push(piece);
+                loop {
+                    if let Some(results) = waiting.remove(&next) {
+                        let mut loaded = Vec::with_capacity(results.len());
+                        let mut places = Vec::with_capacity(results.len());
+                        for (result, piece) in results {
+                            if let Some((slot, piece)) = piece {
+                                pieces[slot].push(piece);
+                            }
+                            let count = result.articles.as_ref().map_or(0, Vec::len);
+                            places.push((handed, count));
+                            handed += count;
+                            loaded.push(result);
                         }
-                        loaded.push(result);
+                        if loaded.iter().any(|l| l.blocks_later) {
+                            articles_of.insert(next, places);
+                        }
+                        next += 1;
+                        if !emit(Emitted::Chunk(loaded)) {
+                            stop.store(true, Ordering::Relaxed);
+                            return false;
+                        }
                     }
-                    if !emit(loaded) {
+                    // The blocks of a chunk already handed on.
+                    let Some(index) = waiting_blocks.keys().next().copied().filter(|&i| i < next)
+                    else {
+                        if waiting.contains_key(&next) {
+                            continue;
+                        }
+                        break;
+                    };
+                    let blocks = waiting_blocks.remove(&index).unwrap_or_default();
+                    let places = articles_of.remove(&index).unwrap_or_default();
+                    if !hand_on_blocks(blocks, &places, &mut pieces, &mut emit) {
                         stop.store(true, Ordering::Relaxed);
                         return false;
                     }
@@ -465,6 +579,80 @@ fn load_paths(
         }
         finished
     })
+}
+
+/// Hands on the blocks read later of a chunk's files (`Through::load_later`), given where each
+/// file's articles are among all those handed on (the first, how many: `places`, by file);
+/// replaces the cache's entry of a file that had to be parsed again. False when asked to stop.
+fn hand_on_blocks<'b>(
+    blocks: Vec<LaterBlocks<'b>>,
+    places: &[(usize, usize)],
+    pieces: &mut [Vec<Piece<'b>>],
+    emit: &mut impl FnMut(Emitted) -> bool,
+) -> bool {
+    for LaterBlocks {
+        position,
+        mut blocks,
+        repaired,
+    } in blocks
+    {
+        let Some(&(first, count)) = places.get(position) else {
+            continue;
+        };
+        // One list for each article listed, whatever a file parsed again gave.
+        blocks.resize_with(count, Vec::new);
+        if let Some((slot, identity, new)) = repaired
+            && let Some(pieces) = pieces.get_mut(slot)
+            && let Some(at) = pieces.iter().rposition(|p| p.identity() == identity)
+        {
+            match new {
+                Some(piece) => pieces[at] = piece,
+                None => drop(pieces.remove(at)),
+            }
+        }
+        if !emit(Emitted::Blocks { first, blocks }) {
+            return false;
+        }
+    }
+    true
+}
+
+/// A file of a chunk whose articles came without their blocks (`Reading::blocks_later`): what
+/// reading them takes.
+struct Later<'b> {
+    /// Its place in the chunk.
+    position: usize,
+    /// Its cache file's slot, and its entry there.
+    slot: usize,
+    entry: &'b Entry<'b>,
+    /// To parse it, should its body not be read after all.
+    file: Candidate,
+}
+
+/// The blocks of a file's articles, read after its chunk (`Through::load_later`).
+struct LaterBlocks<'b> {
+    /// The file's place in its chunk.
+    position: usize,
+    /// One list for each article.
+    blocks: Vec<Vec<Block>>,
+    /// When its body could not be read and the file was parsed: its cache file's slot, its
+    /// identity, and what the next cache file holds in place of its entry (nothing when the
+    /// file cannot be stored).
+    repaired: Option<(usize, &'b str, Option<Piece<'b>>)>,
+}
+
+/// The places, in a chunk's articles, of those that came without their blocks.
+fn blocks_later(results: &[Loaded]) -> Vec<usize> {
+    let mut places = Vec::new();
+    let mut at = 0;
+    for loaded in results {
+        let count = loaded.articles.as_ref().map_or(0, Vec::len);
+        if loaded.blocks_later {
+            places.extend(at..at + count);
+        }
+        at += count;
+    }
+    places
 }
 
 /// A chunk of files as the walk found them, once loaded: handed back to the walk's thread to be
@@ -488,13 +676,14 @@ impl<'b> Through<'_, 'b> {
     /// Each file of a chunk the walk found, stated and loaded, in order; `first`: how many files
     /// the walk found before it. The files the cache holds are loaded in the order of their
     /// bodies in the cache file, so those are read front to back a run at a time (`Bodies`)
-    /// into `buffer`, the worker's own.
+    /// into `buffer`, the worker's own. Also the files whose articles came without their
+    /// blocks (`Reading::blocks_later`), for `load_later`.
     fn load_chunk(
         &self,
         chunk: &[FoundFile],
         first: usize,
         buffer: &mut Vec<u8>,
-    ) -> Vec<(Loaded, Option<(usize, Piece<'b>)>)> {
+    ) -> (Vec<FileLoaded<'b>>, Vec<Later<'b>>) {
         let files: Vec<Result<Candidate, Skipped>> = chunk.iter().map(FoundFile::stat).collect();
         let keys: Vec<Option<(usize, Key)>> = (files.iter())
             .map(|file| cache_key(file.as_ref().ok()?, self.slot_of))
@@ -514,7 +703,9 @@ impl<'b> Through<'_, 'b> {
         let mut order: Vec<(usize, usize, usize)> = Vec::with_capacity(files.len());
         for (position, (keyed, cached)) in keys.iter().zip(&cached).enumerate() {
             let (slot, start) = match (keyed, cached) {
-                (Some((slot, _)), Some(entry)) if self.reading.needs_bodies() => {
+                (Some((slot, _)), Some(entry))
+                    if self.reading.needs_bodies() && !self.reading.later(entry) =>
+                {
                     bodies.want(*slot, entry.body.clone());
                     (*slot, entry.body.start)
                 }
@@ -525,14 +716,69 @@ impl<'b> Through<'_, 'b> {
         order.sort_unstable();
         bodies.plan();
         let mut loaded: Vec<Option<_>> = files.iter().map(|_| None).collect();
+        let mut later = Vec::new();
         for (_, _, position) in order {
-            loaded[position] = Some(match &files[position] {
+            let result = match &files[position] {
                 Ok(file) => self.load(file, keys[position], cached[position], &mut bodies),
                 Err(skipped) => (Loaded::counted(Err(skipped.clone()), &self.reading), None),
-            });
+            };
+            if result.0.blocks_later
+                && let (Ok(file), Some((slot, _)), Some(entry)) =
+                    (&files[position], keys[position], cached[position])
+            {
+                later.push(Later {
+                    position,
+                    slot,
+                    entry,
+                    file: file.clone(),
+                });
+            }
+            loaded[position] = Some(result);
         }
         *buffer = bodies.buffer;
-        loaded.into_iter().flatten().collect()
+        (loaded.into_iter().flatten().collect(), later)
+    }
+
+    /// The blocks of the files of a chunk whose articles came without them, read and decoded
+    /// (into `buffer`, as `load_chunk` reads); a file whose body cannot be read after all is
+    /// parsed, and its entry in the cache replaced.
+    fn load_later(&self, later: Vec<Later<'b>>, buffer: &mut Vec<u8>) -> Vec<LaterBlocks<'b>> {
+        let mut bodies = Bodies::new(self.stored, std::mem::take(buffer));
+        for file in &later {
+            bodies.want(file.slot, file.entry.body.clone());
+        }
+        bodies.plan();
+        let read = (later.into_iter())
+            .map(
+                |Later {
+                     position,
+                     slot,
+                     entry,
+                     file,
+                 }| {
+                    if let Some(blocks) = bodies.of(slot, entry).and_then(|body| entry.blocks(body))
+                    {
+                        return LaterBlocks {
+                            position,
+                            blocks,
+                            repaired: None,
+                        };
+                    }
+                    let (loaded, piece) =
+                        self.load(&file, cache_key(&file, self.slot_of), None, &mut bodies);
+                    let blocks = (loaded.articles.unwrap_or_default().into_iter())
+                        .map(|article| article.blocks)
+                        .collect();
+                    LaterBlocks {
+                        position,
+                        blocks,
+                        repaired: Some((slot, entry.key.identity, piece.map(|(_, piece)| piece))),
+                    }
+                },
+            )
+            .collect();
+        *buffer = bodies.buffer;
+        read
     }
 
     /// The entry of a file the cache holds as it is now (its key), and its position, looked
@@ -551,7 +797,7 @@ impl<'b> Through<'_, 'b> {
         keyed: Option<(usize, Key)>,
         cached: Option<&'b Entry<'b>>,
         bodies: &mut Bodies,
-    ) -> (Loaded, Option<(usize, Piece<'b>)>) {
+    ) -> FileLoaded<'b> {
         let reading = &self.reading;
         let Some((slot, key)) = keyed else {
             return (
@@ -567,7 +813,7 @@ impl<'b> Through<'_, 'b> {
             } else {
                 None
             };
-            let body = if reading.needs_bodies() {
+            let body = if reading.needs_bodies() && !reading.later(entry) {
                 bodies.of(slot, entry)
             } else {
                 None
@@ -622,7 +868,8 @@ fn from_entry(
     originals: Option<(&Path, &[u8])>,
     reading: &Reading,
 ) -> Option<Loaded> {
-    if body.is_none() && reading.needs_bodies() {
+    let later = reading.later(entry);
+    if body.is_none() && reading.needs_bodies() && !later {
         return None;
     }
     if let (Some(query), Some(body)) = (reading.counting, body) {
@@ -630,12 +877,14 @@ fn from_entry(
     }
     let shown = display_path(path);
     let articles = match body {
-        Some(body) if !reading.headers_only => entry.articles(&shown, body, originals)?,
+        Some(body) if !reading.headers_only => entry.articles(&shown, Some(body), originals)?,
+        None if later => entry.articles(&shown, None, originals)?,
         _ => entry.headers(&shown)?,
     };
     Some(Loaded {
         articles: Ok(articles),
         matches: Vec::new(),
+        blocks_later: later,
     })
 }
 
@@ -679,7 +928,7 @@ fn counted_from_entry(
     }
     let shown = display_path(path);
     let articles = if !reading.headers_only && body_matches.iter().any(|&n| n > 0) {
-        entry.articles(&shown, body, originals)?
+        entry.articles(&shown, Some(body), originals)?
     } else {
         entry.headers(&shown)?
     };

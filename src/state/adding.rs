@@ -58,7 +58,7 @@ impl State {
                 let index = match self.article_ids.get(&article.id) {
                     Some(&index) => index,
                     None => {
-                        self.add_articles(vec![article], 0);
+                        self.add_articles(vec![article], 0, &[]);
                         self.articles.len() - 1
                     }
                 };

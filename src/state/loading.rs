@@ -2,7 +2,7 @@
 //! person last read opens when it arrives (unless they are already reading another), and searches
 //! and bookmarks take in the new articles.
 
-use crate::article::Article;
+use crate::article::{Article, Block};
 use crate::bookmarks::{self, Bookmark};
 
 use super::bookmarks::Place;
@@ -31,10 +31,17 @@ impl State {
     }
 
     /// Appends a batch of loaded articles, which came from `files_read` files of the load (loaded
-    /// or skipped: an mbox is one file of many articles, and the progress counts files).
-    pub fn add_articles(&mut self, articles: Vec<Article>, files_read: usize) {
+    /// or skipped: an mbox is one file of many articles, and the progress counts files); those
+    /// at `blocks_later` (places in the batch) came without their blocks (`fill_blocks`).
+    pub fn add_articles(
+        &mut self,
+        articles: Vec<Article>,
+        files_read: usize,
+        blocks_later: &[usize],
+    ) {
         let first_new = self.articles.len();
         let had_none = first_new == 0;
+        (self.blocks_to_come).extend(blocks_later.iter().map(|place| first_new + place));
         for (offset, article) in articles.iter().enumerate() {
             self.article_ids
                 .entry(article.id.clone())
@@ -78,6 +85,32 @@ impl State {
         }
         if self.places.iter().any(Option::is_none) {
             self.places = self.bookmarks.iter().map(|b| self.place_of(b)).collect();
+        }
+    }
+
+    /// The blocks of articles that came without them: of article `first` and those after it.
+    pub fn fill_blocks(&mut self, first: usize, blocks: Vec<Vec<Block>>) {
+        let filled = first..first.saturating_add(blocks.len());
+        for (index, blocks) in filled.clone().zip(blocks) {
+            if let Some(article) = self.articles.get_mut(index) {
+                article.blocks = blocks;
+            }
+            self.blocks_to_come.remove(&index);
+        }
+        // A search across the articles goes on into them (it stopped before the first).
+        if let Some(filter) = &mut self.filter {
+            filter.search.corpus_grew();
+        }
+        // The passages bookmarked in them can be found now.
+        let in_filled = |bookmark: &Bookmark| {
+            (self.article_ids.get(&bookmark.article.id)).is_some_and(|index| filled.contains(index))
+        };
+        if self.bookmarks.iter().any(in_filled) {
+            self.places = self.bookmarks.iter().map(|b| self.place_of(b)).collect();
+        }
+        // The article in the reader was only its title: now its text, where it was left.
+        if filled.contains(&self.open) && self.as_written.is_none() {
+            self.lay_out_open_article();
         }
     }
 

@@ -345,7 +345,11 @@ impl State {
         if filter.is_done() {
             return;
         }
-        filter.search.step(&self.articles, SEARCH_STEP_BYTES);
+        // Up to the first article whose blocks are still to come: it is searched once they are.
+        let searchable = (self.blocks_to_come.first()).map_or(self.articles.len(), |&first| first);
+        filter
+            .search
+            .step(&self.articles[..searchable], SEARCH_STEP_BYTES);
         filter.hits = filter.search.hits();
         self.refresh_rows();
         let rows = self.row_count();

@@ -623,9 +623,9 @@ fn the_list_fills_as_batches_arrive_and_the_last_article_reopens_when_it_comes()
     let (mut s, articles, second) = loading_state(true);
     assert!(s.open_article().is_none());
     s.files_found(2);
-    s.add_articles(articles, 1);
+    s.add_articles(articles, 1, &[]);
     assert_eq!((s.articles.len(), s.open, s.focus), (1, 0, Focus::List));
-    s.add_articles(vec![second], 1);
+    s.add_articles(vec![second], 1, &[]);
     assert_eq!((s.open, s.focus), (1, Focus::Reader), "reopened on arrival");
     assert_eq!(s.loading.unwrap().read, 2);
     s.finish_loading();
@@ -637,32 +637,82 @@ fn the_progress_counts_files_not_the_messages_of_an_mbox() {
     let (mut s, mut articles, second) = loading_state(false);
     s.files_found(1);
     articles.push(second);
-    s.add_articles(articles, 1);
+    s.add_articles(articles, 1, &[]);
     assert_eq!(s.loading.unwrap().read, 1, "two messages of one file");
 }
 
 #[test]
 fn a_late_arrival_does_not_pull_the_reader_away() {
     let (mut s, articles, second) = loading_state(true);
-    s.add_articles(articles, 0);
+    s.add_articles(articles, 0, &[]);
     s.update(Action::OpenSelected);
     s.update(Action::PageDown);
-    s.add_articles(vec![second], 0);
+    s.add_articles(vec![second], 0, &[]);
     assert_eq!(s.open, 0, "the person is reading the first article now");
 }
 
 #[test]
 fn a_search_under_way_takes_in_articles_that_arrive() {
     let (mut s, articles, second) = loading_state(false);
-    s.add_articles(articles, 0);
+    s.add_articles(articles, 0, &[]);
     s.update(Action::StartSearch);
     type_text(&mut s, "japan");
     finish_search(&mut s);
     assert_eq!(s.row_count(), 1);
-    s.add_articles(vec![second], 0);
+    s.add_articles(vec![second], 0, &[]);
     assert!(s.search_pending());
     finish_search(&mut s);
     assert_eq!(s.row_count(), 2);
+}
+
+#[test]
+fn an_article_listed_before_its_text_opens_where_it_was_left_once_the_text_comes() {
+    let (mut s, articles, mut second) = loading_state(true);
+    s.positions.insert(
+        second.id.clone(),
+        Position {
+            block: 3,
+            offset: 0,
+            percent: 20,
+            ..Position::default()
+        },
+    );
+    let blocks = std::mem::take(&mut second.blocks);
+    s.add_articles(articles, 1, &[]);
+    s.add_articles(vec![second], 1, &[0]);
+    assert_eq!((s.open, s.focus), (1, Focus::Reader), "reopened on arrival");
+    assert!(
+        s.view().unwrap().lines_from(s.top).count() <= 3,
+        "its title alone"
+    );
+    // Moving away and back before the text comes keeps the place it was left at.
+    s.update(Action::PageDown);
+    s.remember_position();
+    assert_eq!(s.positions[&s.articles[1].id].block, 3);
+    s.fill_blocks(1, vec![blocks]);
+    assert!(s.blocks_to_come.is_empty());
+    assert_eq!(s.view().unwrap().anchor_of(s.top), (3, 0));
+    assert_eq!(s.focus, Focus::Reader);
+}
+
+#[test]
+fn a_search_across_the_articles_waits_for_an_article_whose_text_is_to_come() {
+    let (mut s, mut articles, second) = loading_state(false);
+    let blocks = std::mem::take(&mut articles[0].blocks);
+    s.add_articles(articles, 1, &[0]);
+    s.add_articles(vec![second], 1, &[]);
+    s.update(Action::StartSearch);
+    type_text(&mut s, "japan");
+    finish_search(&mut s);
+    assert_eq!(
+        s.row_count(),
+        0,
+        "the first article is not searched without its text"
+    );
+    s.fill_blocks(0, vec![blocks]);
+    assert!(s.search_pending());
+    finish_search(&mut s);
+    assert_eq!(s.row_count(), 2, "both now, in order");
 }
 
 #[test]

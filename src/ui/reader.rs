@@ -36,7 +36,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) -> Ve
     // Selected passages (`v`) are drawn in the selection's style, so a selection of several
     // passages does not look like the cursor on one.
     let selected = state.selection.map(|_| state.marked_blocks());
-    let lines: Vec<Line> = visible
+    let mut lines: Vec<Line> = visible
         .iter()
         .map(|line| {
             let styled = styled_line(article, &meta, line, state.find.as_ref(), theme);
@@ -48,6 +48,12 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) -> Ve
             }
         })
         .collect();
+    // A long article from the cache is listed before its text is read (its title is all the
+    // layout has): say the text is coming rather than show an empty article.
+    if state.blocks_to_come.contains(&state.open) && state.as_written.is_none() {
+        lines.push(Line::default());
+        lines.push(Line::styled("Reading the text…", theme.meta));
+    }
     frame.render_widget(Paragraph::new(lines), text_area);
     // The gutter is the margin column left of the text, inside the border.
     if text_area.x > screen::inner(area).x {
