@@ -13,8 +13,9 @@
 //!   program, so another build never reads it (`layout` says what else is checked).
 //! - Written whole to a temp file and renamed over the old one (`store::write_atomically`): a
 //!   reader sees the old file or the new one; of two folios writing at once the last one wins.
-//!   A reader keeps the file it opened, and reads its bodies and originals from it later: they
-//!   are that file's even when another folio has replaced it meanwhile.
+//!   A reader keeps the file it opened, and reads the rest of its entries, its bodies and its
+//!   originals from it later: they are that file's even when another folio has replaced it
+//!   meanwhile.
 //! - At most `DEFAULT_MAX_BYTES` in all: after a write the least recently used cache files
 //!   (each read touches its file) are removed until the rest fit, and a corpus whose cache file
 //!   alone would not fit is not stored.
@@ -22,7 +23,7 @@
 pub mod layout;
 
 use std::fs;
-use std::io::Read;
+use std::io::{Read, Seek, SeekFrom};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -42,6 +43,10 @@ pub const SETTLING: Duration = Duration::from_secs(2);
 const STALE_TEMP: Duration = Duration::from_secs(3600);
 
 const EXTENSION: &str = "cache";
+
+/// How much of the entries is read with the head, to be used at once (`Stored::glimpse`): some
+/// 200 files' entries, a millisecond or more of loading.
+const GLIMPSE: usize = 64 * 1024;
 
 /// Where cache files are kept, and how much they may take.
 #[derive(Debug, Clone)]
@@ -81,14 +86,16 @@ impl Cache {
         self.dir.join(format!("{:016x}.{EXTENSION}", fnv1a(root)))
     }
 
-    /// What is stored for `root`: the head and the entries, read with one read and checked
-    /// (the bodies and originals are read when asked for, see `Stored`): nothing when the file
-    /// is missing, unreadable, from another build, for another root, cut short or damaged.
+    /// What is stored for `root`: the head and the first `GLIMPSE` bytes of the entries, read
+    /// with one read (the rest of the entries, the bodies and the originals are read when asked
+    /// for, see `Stored`): nothing when the file is missing, unreadable, from another build, for
+    /// another root, or not as long as its head says.
     pub fn read(&self, root: &str) -> Stored {
         let mut stored = Stored {
             root: root.to_owned(),
             head: None,
-            entries: Vec::new(),
+            glimpse: Vec::new(),
+            entries: OnceLock::new(),
             file: None,
             bodies: OnceLock::new(),
             originals: OnceLock::new(),
@@ -96,8 +103,7 @@ impl Cache {
         let Ok(mut file) = fs::File::open(self.file_of(root)) else {
             return stored;
         };
-        // The head, and as much of the entries as fits beside it; then the rest of them.
-        let mut start = vec![0; layout::MAX_HEAD];
+        let mut start = vec![0; layout::MAX_HEAD + GLIMPSE];
         let Ok(read) = read_up_to(&mut file, &mut start) else {
             return stored;
         };
@@ -108,20 +114,12 @@ impl Cache {
         else {
             return stored;
         };
-        let mut entries = Vec::with_capacity(head.entries.length);
-        entries.extend_from_slice(&start[head.length.min(read)..]);
-        entries.truncate(head.entries.length);
-        let rest = (head.entries.length - entries.len()) as u64;
-        // Into the capacity, not zeroed first: that was a pass over 50 MB for nothing.
-        if (&mut file).take(rest).read_to_end(&mut entries).is_err()
-            || !head.entries.holds(&entries)
-        {
-            return stored;
-        }
+        start.truncate(head.length + head.entries.length);
+        start.drain(..head.length);
         // Read now: the last to be evicted. A failure only makes it look older.
         let _ = file.set_modified(SystemTime::now());
         stored.head = Some(head);
-        stored.entries = entries;
+        stored.glimpse = start;
         stored.file = Some(file);
         stored
     }
@@ -224,20 +222,51 @@ impl Cache {
 pub struct Stored {
     pub root: String,
     head: Option<layout::Head>,
-    entries: Vec<u8>,
+    /// The first bytes of the entries, read with the head.
+    glimpse: Vec<u8>,
+    /// All of them, read and checked when first asked for.
+    entries: OnceLock<Option<Vec<u8>>>,
     file: Option<fs::File>,
     bodies: OnceLock<Option<Vec<u8>>>,
     originals: OnceLock<Option<Vec<u8>>>,
 }
 
 impl Stored {
-    /// The entries by identity; none when the file was not there or not right.
-    pub fn entries(&self) -> Index<'_> {
+    /// The first entries, those read with the head, each checked on its own (see
+    /// `layout::glimpse`): enough for the first files of a load, while the rest are read.
+    pub fn glimpse(&self) -> Index<'_> {
         self.head
-            .and_then(|head| {
-                layout::index(&self.entries, head.bodies_length, head.originals.length)
+            .map(|head| layout::glimpse(&self.glimpse, head.bodies_length, head.originals.length))
+            .unwrap_or_default()
+    }
+
+    /// All the entries by identity, read (the first time) and checked as a whole; none when the
+    /// file was not there or not right.
+    pub fn entries(&self) -> Index<'_> {
+        let head = self.head;
+        (head.zip(self.entries_read()))
+            .and_then(|(head, entries)| {
+                layout::index(entries, head.bodies_length, head.originals.length)
             })
             .unwrap_or_default()
+    }
+
+    /// The section of entries, read once and checked.
+    fn entries_read(&self) -> Option<&[u8]> {
+        self.entries
+            .get_or_init(|| {
+                let head = self.head?;
+                let mut file = self.file.as_ref()?;
+                let mut entries = Vec::with_capacity(head.entries.length);
+                entries.extend_from_slice(&self.glimpse);
+                let rest = (head.entries.length - entries.len()) as u64;
+                let at = (head.length + entries.len()) as u64;
+                file.seek(SeekFrom::Start(at)).ok()?;
+                // Into the capacity, not zeroed first: that was a pass over 50 MB for nothing.
+                file.take(rest).read_to_end(&mut entries).ok()?;
+                head.entries.holds(&entries).then_some(entries)
+            })
+            .as_deref()
     }
 
     /// Reads `range` of the section of bodies into `into` (replacing what it held, in the memory

@@ -89,6 +89,66 @@ fn a_second_load_reads_the_cache_and_gives_the_same_articles() {
     );
 }
 
+/// Changes a file's text behind folio's back, its size and time put back as they were: what
+/// loads is then what the cache holds, unless the file is parsed.
+fn change_unseen(path: &Path, text: &str) {
+    let modified = fs::metadata(path).unwrap().modified().unwrap();
+    assert_eq!(fs::metadata(path).unwrap().len(), text.len() as u64);
+    fs::write(path, text).unwrap();
+    fs::File::options()
+        .write(true)
+        .open(path)
+        .unwrap()
+        .set_modified(modified)
+        .unwrap();
+}
+
+#[test]
+fn the_first_entries_serve_the_first_files_and_a_damaged_one_later_is_parsed() {
+    let s = setup();
+    // More entries than are read with the head.
+    for n in 0..600 {
+        write_aged(
+            &s.articles.join(format!("n{n:03}.txt")),
+            &format!("Note {n:03}\n\nA line.\n"),
+        );
+    }
+    let paths = std::slice::from_ref(&s.articles);
+    let first = load(&s.cache, paths);
+    let file = cache_files(&s.cache).remove(0);
+    let good = fs::read(&file).unwrap();
+    let at = (good.windows(8)).position(|w| w == b"n599.txt").unwrap();
+    assert!(
+        at > layout::MAX_HEAD + GLIMPSE,
+        "its entry is not read with the head"
+    );
+    change_unseen(&s.articles.join("n000.txt"), "Xote 000\n\nA line.\n");
+    change_unseen(&s.articles.join("n599.txt"), "Xote 599\n\nA line.\n");
+    assert_eq!(
+        load(&s.cache, paths).articles,
+        first.articles,
+        "both from the cache"
+    );
+    // A byte of the last entry changed: the entries read with the head are still used, and
+    // the files after them parsed, n599 among them; then the cache file is written again.
+    let mut damaged = good;
+    damaged[at] = b'm';
+    fs::write(&file, &damaged).unwrap();
+    let loaded = load(&s.cache, paths);
+    let title = |name: &str| {
+        let article = loaded
+            .articles
+            .iter()
+            .find(|a| a.path.ends_with(name))
+            .unwrap();
+        article.title.clone()
+    };
+    assert_eq!(title("n000.txt"), "Note 000", "from the cache");
+    assert_eq!(title("n599.txt"), "Xote 599", "parsed");
+    assert!(fs::read(&file).unwrap() != damaged, "written again");
+    assert_eq!(load(&s.cache, paths).articles, loaded.articles);
+}
+
 #[test]
 fn a_file_changed_added_or_removed_is_seen() {
     let s = setup();

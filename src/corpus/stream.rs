@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{Mutex, mpsc};
+use std::sync::{Mutex, OnceLock, mpsc};
 use std::time::{Duration, Instant, SystemTime};
 
 use super::{
@@ -444,20 +444,25 @@ fn load_paths(
             })
             .collect();
         // With the originals asked for, a root whose originals cannot be read has nothing cached.
-        let before: Vec<Index> = stored
-            .iter()
-            .map(|s| {
-                if reading.raw && s.originals().is_none() {
-                    Index::default()
+        let usable: Vec<bool> = (stored.iter())
+            .map(|s| !reading.raw || s.originals().is_some())
+            .collect();
+        let glimpses: Vec<Index> = (stored.iter().zip(&usable))
+            .map(|(s, &usable)| {
+                if usable {
+                    s.glimpse()
                 } else {
-                    s.entries()
+                    Index::default()
                 }
             })
             .collect();
+        let entries: Vec<OnceLock<Index>> = stored.iter().map(|_| OnceLock::new()).collect();
         let through = Through {
             reading,
             stored: &stored,
-            before: &before,
+            usable: &usable,
+            glimpses: &glimpses,
+            entries: &entries,
             slot_of: &slot_of,
             now: SystemTime::now(),
         };
@@ -465,6 +470,15 @@ fn load_paths(
         let (progress, progressed) = mpsc::channel();
         let mut pieces: Vec<Vec<Piece>> = stored.iter().map(|_| Vec::new()).collect();
         let finished = std::thread::scope(|workers| {
+            // The rest of the entries are read while the first files load from the glimpse.
+            if !stored.is_empty() {
+                let through = &through;
+                workers.spawn(move || {
+                    for slot in 0..through.stored.len() {
+                        through.entries(slot);
+                    }
+                });
+            }
             let count = std::thread::available_parallelism().map_or(1, |n| n.get());
             for _ in 0..count {
                 let progress = progress.clone();
@@ -574,7 +588,7 @@ fn load_paths(
         drop(loaded_chunk);
         if finished && let Some(cache) = reading.cache {
             for (slot, stored) in stored.iter().enumerate() {
-                cache::update(cache, stored, &before[slot], &pieces[slot]);
+                cache::update(cache, stored, through.entries(slot), &pieces[slot]);
             }
         }
         finished
@@ -665,9 +679,13 @@ struct Leftover(Vec<FoundFile>);
 /// parsed (and kept for the cache).
 struct Through<'a, 'b> {
     reading: Reading<'a>,
-    /// The cache files read, their entries, and which one each root has (`Candidate::root`).
+    /// The cache files read, and which one each root has (`Candidate::root`); whether each
+    /// may be used (see `load_paths`), the entries read with its head, and all of them once
+    /// read (`entries`).
     stored: &'b [Stored],
-    before: &'b [Index<'b>],
+    usable: &'b [bool],
+    glimpses: &'b [Index<'b>],
+    entries: &'b [OnceLock<Index<'b>>],
     slot_of: &'b [Option<usize>],
     now: SystemTime,
 }
@@ -782,10 +800,30 @@ impl<'b> Through<'_, 'b> {
     }
 
     /// The entry of a file the cache holds as it is now (its key), and its position, looked
-    /// for first at position `guess`.
+    /// for first at position `guess`: among all the entries once they are read, and before
+    /// that (or when they are not right) first among those read with the head (each checked
+    /// on its own: whether the rest is right is no matter to them).
     fn entry_of(&self, slot: usize, key: &Key, guess: usize) -> Option<(&'b Entry<'b>, usize)> {
-        let (position, entry) = self.before[slot].get(key.identity, Some(guess))?;
+        let (identity, guess) = (key.identity, Some(guess));
+        let found = match self.entries[slot].get() {
+            Some(all) if !all.is_empty() => all.get(identity, guess),
+            _ => (self.glimpses[slot].get(identity, guess))
+                .or_else(|| self.entries(slot).get(identity, guess)),
+        };
+        let (position, entry) = found?;
         (entry.key == *key).then_some((entry, position))
+    }
+
+    /// All the entries of the cache file in `slot`: read by the first to ask, waited for by
+    /// the others.
+    fn entries(&self, slot: usize) -> &'b Index<'b> {
+        self.entries[slot].get_or_init(|| {
+            if self.usable[slot] {
+                self.stored[slot].entries()
+            } else {
+                Index::default()
+            }
+        })
     }
 
     /// One file: from its entry in the cache (`cached`, from `entry_of`) when it can be read,

@@ -130,6 +130,44 @@ fn an_entry_reads_back_as_it_was_written_under_another_shown_path() {
 }
 
 #[test]
+fn the_first_entries_are_read_before_the_rest_each_checked_on_its_own() {
+    let entries: Vec<Encoded> = ["/a/1.md", "/a/2.md", "/a/3.md"]
+        .iter()
+        .map(|identity| {
+            let article = markdown_article(identity);
+            encode_entry(&key(identity), "", &[article], false).unwrap()
+        })
+        .collect();
+    let file = file_of(&entries);
+    let at = head(&file, STAMP, ROOT).unwrap();
+    let section = &file[at.length..at.bodies_offset()];
+    let (bodies, originals) = (at.bodies_length, at.originals.length);
+    let identities = |index: &Index| -> Vec<String> {
+        index.iter().map(|e| e.key.identity.to_owned()).collect()
+    };
+    let all = identities(&index(section, bodies, originals).unwrap());
+    assert_eq!(all, ["/a/1.md", "/a/2.md", "/a/3.md"]);
+    assert_eq!(identities(&glimpse(section, bodies, originals)), all);
+    // Cut inside the third entry: the two before it.
+    let two = entries[0].entry.len() + entries[1].entry.len();
+    let cut = glimpse(&section[..two + 10], bodies, originals);
+    assert_eq!(identities(&cut), all[..2]);
+    // Its positions are those of all the entries, for the guesses of a load.
+    assert_eq!(cut.get("/a/2.md", None).unwrap().0, 1);
+    // A byte of the second entry changed: the first alone.
+    let mut damaged = section.to_vec();
+    damaged[entries[0].entry.len() + 12] ^= 0x20;
+    assert_eq!(identities(&glimpse(&damaged, bodies, originals)), all[..1]);
+    assert!(
+        !at.entries.holds(&damaged),
+        "read whole, its checksum says so"
+    );
+    // An entry whose body would reach past the section of bodies is not trusted either.
+    let short = entries[0].body.len() + entries[1].body.len();
+    assert_eq!(identities(&glimpse(section, short, originals)), all[..2]);
+}
+
+#[test]
 fn the_messages_of_an_mbox_keep_their_numbers() {
     let mut first = markdown_article("list.mbox#1");
     first.format = Format::Mail;
