@@ -147,11 +147,11 @@ impl FoundFile {
                 format,
             } => (folder, name, entry, format),
         };
-        let path = folder.path.join(name);
+        let path = child_of(&folder.path, name);
         let reason = match entry.metadata() {
             Ok(meta) if meta.is_file() => {
                 return Ok(Candidate {
-                    identity: folder.identity.join(name),
+                    identity: child_of(&folder.identity, name),
                     path,
                     size: meta.len(),
                     modified: meta.modified().ok(),
@@ -170,6 +170,15 @@ impl FoundFile {
             named: false,
         })
     }
+}
+
+/// The path of `name` in `folder`, made at its length at once: `Path::join` grew it by
+/// reallocating, twice for every file of a load.
+fn child_of(folder: &Path, name: &std::ffi::OsStr) -> PathBuf {
+    let mut path = PathBuf::with_capacity(folder.as_os_str().len() + 1 + name.len());
+    path.push(folder);
+    path.push(name);
+    path
 }
 
 /// What a whole walk found: the files to load, and the files passed over.
