@@ -228,6 +228,21 @@ impl Entry<'_> {
         reader.bytes.is_empty().then_some(articles)
     }
 
+    /// The entry's articles with nothing but their path (as `headers` makes it), format and
+    /// notes: what `folio search --count` prints and reports. `None` when the entry is not one
+    /// `headers` reads.
+    pub fn paths(&self, shown_path: &str) -> Option<Vec<Article>> {
+        let mut reader = Reader {
+            bytes: self.articles,
+        };
+        let count = reader.u32()? as usize;
+        let mut articles = Vec::with_capacity(count.min(self.articles.len()));
+        for _ in 0..count {
+            articles.push(reader.path_and_notes(shown_path)?);
+        }
+        reader.bytes.is_empty().then_some(articles)
+    }
+
     /// Each article's title and how many notes it has, read where they are stored (a search
     /// decodes only the articles it keeps); `None` when the entry is not one `headers` reads.
     pub fn peek(&self) -> Option<Vec<(&str, usize)>> {
@@ -754,6 +769,62 @@ impl<'a> Reader<'a> {
         Some((title, notes))
     }
 
+    /// An article's head, read past but for its path, its format and its notes (`Entry::paths`).
+    fn path_and_notes(&mut self, shown_path: &str) -> Option<Article> {
+        let path = self.path(shown_path)?;
+        self.skip_str()?; // id
+        self.skip_str()?; // title
+        for _ in 0..5 {
+            match self.u8()? {
+                0 => {}
+                1 => self.skip_str()?,
+                _ => return None,
+            }
+        }
+        let format = self.format()?;
+        self.u64()?; // words
+        let notes = self.list()?;
+        let links = self.u32()? as usize;
+        for _ in 0..links {
+            self.skip_str()?;
+        }
+        Some(Article {
+            id: String::new(),
+            title: String::new(),
+            title_original: None,
+            byline: None,
+            date: None,
+            source: None,
+            url: None,
+            path,
+            format,
+            word_count: 0,
+            notes,
+            blocks: Vec::new(),
+            original: Original::default(),
+            links: Vec::new(),
+        })
+    }
+
+    /// An article's path: `shown_path` and the suffix stored after it (`#3` in an mbox).
+    fn path(&mut self, shown_path: &str) -> Option<String> {
+        let suffix = self.str().filter(|suffix| is_all_plain(suffix))?;
+        let mut path = String::with_capacity(shown_path.len() + suffix.len());
+        path.push_str(shown_path);
+        path.push_str(suffix);
+        Some(path)
+    }
+
+    fn format(&mut self) -> Option<Format> {
+        Some(match self.u8()? {
+            0 => Format::Text,
+            1 => Format::Markdown,
+            2 => Format::Html,
+            3 => Format::Mail,
+            _ => return None,
+        })
+    }
+
     /// Past a string, unread: whoever reads it checks it then (`headers`).
     fn skip_str(&mut self) -> Option<()> {
         let length = self.u32()? as usize;
@@ -762,10 +833,7 @@ impl<'a> Reader<'a> {
 
     /// An article's head: all of it but its blocks (in the body) and its original.
     fn article(&mut self, shown_path: &str) -> Option<Article> {
-        let suffix = self.str().filter(|suffix| is_all_plain(suffix))?;
-        let mut path = String::with_capacity(shown_path.len() + suffix.len());
-        path.push_str(shown_path);
-        path.push_str(suffix);
+        let path = self.path(shown_path)?;
         let id = self.plain()?;
         let title = self.plain()?;
         let title_original = self.optional()?;
@@ -773,13 +841,7 @@ impl<'a> Reader<'a> {
         let date = self.optional()?;
         let source = self.optional()?;
         let url = self.optional()?;
-        let format = match self.u8()? {
-            0 => Format::Text,
-            1 => Format::Markdown,
-            2 => Format::Html,
-            3 => Format::Mail,
-            _ => return None,
-        };
+        let format = self.format()?;
         let word_count = usize::try_from(self.u64()?).ok()?;
         let notes = self.list()?;
         let links = self.list()?;

@@ -171,6 +171,7 @@ fn the_first_entries_are_read_before_the_rest_each_checked_on_its_own() {
 fn the_messages_of_an_mbox_keep_their_numbers() {
     let mut first = markdown_article("list.mbox#1");
     first.format = Format::Mail;
+    first.notes = vec!["the date could not be read".to_owned()];
     let mut second = first.clone();
     second.path = "list.mbox#2".to_owned();
     second.id = "0123456789ab".to_owned();
@@ -184,6 +185,18 @@ fn the_messages_of_an_mbox_keep_their_numbers() {
         .map(|a| a.path)
         .collect();
     assert_eq!(paths, ["mail/list.mbox#1", "mail/list.mbox#2"]);
+    // What `folio search --count` needs of them: their paths, formats and notes.
+    let stored = &opened.index.get("/m/list.mbox", None).unwrap().1;
+    let heads = stored.headers("mail/list.mbox").unwrap();
+    let light = stored.paths("mail/list.mbox").unwrap();
+    assert_eq!(light.len(), 2);
+    for (light, head) in light.iter().zip(&heads) {
+        assert_eq!(
+            (&light.path, light.format, &light.notes),
+            (&head.path, head.format, &head.notes)
+        );
+        assert!(!head.notes.is_empty() && light.title.is_empty() && light.id.is_empty());
+    }
 }
 
 #[test]
