@@ -68,6 +68,22 @@ fn an_open_article_scrolled_at_80x24() {
 }
 
 #[test]
+fn a_long_article_listed_before_its_text_says_the_text_is_coming_at_80x24() {
+    let mut articles = corpus::bundled().articles;
+    let blocks = std::mem::take(&mut articles[0].blocks);
+    let first_paragraph = blocks[0].text.clone();
+    let mut s = State::new(Vec::new(), Rect::new(0, 0, 80, 24), HashMap::new(), None);
+    s.start_loading();
+    s.add_articles(articles, 1, &[0]);
+    assert_snapshot!(screen(&s));
+    s.fill_blocks(0, vec![blocks]);
+    let shown = screen(&s);
+    assert!(!shown.contains("Reading the text"), "{shown}");
+    let words: Vec<&str> = first_paragraph.split_whitespace().take(3).collect();
+    assert!(shown.contains(&words.join(" ")), "{shown}");
+}
+
+#[test]
 fn one_pane_at_60x20_switches_with_tab() {
     let mut s = state(60, 20);
     assert_snapshot!("60x20_list", screen(&s));

@@ -142,8 +142,10 @@ fn mode(state: &State) -> String {
 fn position(state: &State) -> String {
     if let Some(loading) = state.loading {
         return match loading.files {
+            Some(1) => format!(" loading {}/1 file ", loading.read),
             Some(files) => format!(" loading {}/{files} files ", loading.read),
             // Loading goes on while the walk still finds files.
+            None if loading.read == 1 => " loading 1 file… ".to_owned(),
             None if loading.read > 0 => format!(" loading {} files… ", loading.read),
             None => " finding files… ".to_owned(),
         };
