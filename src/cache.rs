@@ -346,20 +346,24 @@ fn read_up_to(file: &mut fs::File, buffer: &mut [u8]) -> std::io::Result<usize> 
     Ok(filled)
 }
 
-/// A file's entry for the next cache file: copied from the last one, or newly made.
+/// A file's entry for the next cache file: copied from the last one, or newly made. Small:
+/// a load keeps one for every file (the entry kept is the one the load read, not a copy).
 pub enum Piece<'a> {
-    Kept(Entry<'a>),
-    New {
-        identity: String,
-        encoded: layout::Encoded,
-    },
+    Kept(&'a Entry<'a>),
+    New(Box<NewEntry>),
+}
+
+/// A file's entry newly made, and the identity it was made for.
+pub struct NewEntry {
+    pub identity: String,
+    pub encoded: layout::Encoded,
 }
 
 impl Piece<'_> {
     pub fn identity(&self) -> &str {
         match self {
             Piece::Kept(entry) => entry.key.identity,
-            Piece::New { identity, .. } => identity,
+            Piece::New(new) => &new.identity,
         }
     }
 }
@@ -404,7 +408,7 @@ pub fn update(cache: &Cache, stored: &Stored, before: &Index<'_>, pieces: &[Piec
             body: old_bodies?.get(entry.body.clone())?,
             originals: old_originals?.get(entry.originals.clone())?,
         }),
-        Piece::New { encoded, .. } => Some(encoded.parts()),
+        Piece::New(new) => Some(new.encoded.parts()),
     });
     cache.write(&stored.root, parts);
 }

@@ -14,7 +14,7 @@ use super::{
     load_file_telling, roots_of, walk,
 };
 use crate::article::{Article, Block};
-use crate::cache::{self, Body, Cache, Entry, Index, Key, Piece, Stored, layout};
+use crate::cache::{self, Body, Cache, Entry, Index, Key, NewEntry, Piece, Stored, layout};
 use crate::search::{Hit, Query};
 
 /// Files per unit of work, which the walk sizes as it goes (`next_chunk`): the first chunk one
@@ -862,7 +862,7 @@ impl<'b> Through<'_, 'b> {
                 None
             };
             if let Some(loaded) = from_entry(entry, body, &file.path, originals, reading) {
-                return (loaded, Some((slot, Piece::Kept(entry.clone()))));
+                return (loaded, Some((slot, Piece::Kept(entry))));
             }
         }
         // Parsed whatever `wanted` says, to be stored; then passed over as it would have been.
@@ -874,7 +874,7 @@ impl<'b> Through<'_, 'b> {
                 let shown = display_path(&file.path);
                 layout::encode_entry(&key, &shown, articles, filterable).map(|encoded| {
                     let identity = key.identity.to_owned();
-                    (slot, Piece::New { identity, encoded })
+                    (slot, Piece::New(Box::new(NewEntry { identity, encoded })))
                 })
             }
             _ => None,
