@@ -7,6 +7,7 @@
 
 use std::fmt::Write as _;
 use std::io::IsTerminal;
+use std::ops::Range;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -19,7 +20,7 @@ use crate::corpus::{self, Corpus};
 use crate::library::{self, Library};
 use crate::output;
 use crate::sanitize::sanitize;
-use crate::search::{self, Query};
+use crate::search::{self, Hit, Query};
 use crate::state::Sort;
 use crate::wrap;
 
@@ -574,19 +575,27 @@ fn search(input: &str, paths: &[PathBuf], count: bool, cache: Option<&Cache>) ->
     // Lines are paragraphs, so an article whose title alone matches has nothing to print; the
     // title still ranks the articles whose text matches too.
     let mut hits = std::mem::take(&mut corpus.hits);
-    search::rank(&mut hits);
     hits.retain(|hit| hit.body_matches > 0);
     let highlight = std::io::stdout().is_terminal();
-    // Written into one string: a string per line, formatted and then copied, took 3.6 ms of
-    // a 70 ms search, after all the articles were in, on one core.
-    let mut out = String::with_capacity(hits.len() * 64);
+    // The lines are written into one string in the articles' order, the order they lie in
+    // memory in, and then copied out in rank order: a string per line, formatted in rank
+    // order and joined, took 3.6 ms of a 65 ms search, on one core after the load.
+    let mut lines = String::with_capacity(hits.len() * 64);
+    let mut ranked: Vec<(Hit, Range<usize>)> = Vec::with_capacity(hits.len());
     for hit in &hits {
         let article = &corpus.articles[hit.article];
+        let start = lines.len();
         if count {
-            let _ = writeln!(out, "{}: {}", article.path, hit.body_matches);
+            let _ = writeln!(lines, "{}: {}", article.path, hit.body_matches);
         } else {
-            out.push_str(&match_lines(&query, article, highlight));
+            lines.push_str(&match_lines(&query, article, highlight));
         }
+        ranked.push((*hit, start..lines.len()));
+    }
+    search::rank_by(&mut ranked, |(hit, _)| hit);
+    let mut out = String::with_capacity(lines.len());
+    for (_, span) in &ranked {
+        out.push_str(&lines[span.clone()]);
     }
     output::stdout(&out);
     left_for_the_exit(corpus);

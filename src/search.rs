@@ -18,7 +18,7 @@ pub mod snippet;
 
 use std::ops::Range;
 
-pub use corpus::{CorpusSearch, Hit, rank, search_corpus};
+pub use corpus::{CorpusSearch, Hit, rank, rank_by, search_corpus};
 pub use query::{Query, QueryError, RequiredWord};
 pub use snippet::{Snippet, snippet};
 

@@ -29,7 +29,13 @@ impl Hit {
 /// Orders hits for a result list: articles whose title matches first, then more matches (title
 /// and body together) before fewer, then the order the articles were given in.
 pub fn rank(hits: &mut [Hit]) {
-    hits.sort_by_key(|hit| {
+    rank_by(hits, |hit| hit);
+}
+
+/// `rank` for things that each have a hit.
+pub fn rank_by<T>(items: &mut [T], hit_of: impl Fn(&T) -> &Hit) {
+    items.sort_by_key(|item| {
+        let hit = hit_of(item);
         (
             Reverse(hit.title_matches > 0),
             Reverse(hit.matches()),
