@@ -11,11 +11,11 @@
 //!   clock, to the same size, would leave the time as it was (git's "racily clean" files).
 //! - A cache file starts with a stamp, folio's version and the size and time of the running
 //!   program, so another build never reads it (`layout` says what else is checked).
-//! - Written whole to a temp file and renamed over the old one (`store::write_atomically`): a
-//!   reader sees the old file or the new one; of two folios writing at once the last one wins.
-//!   A reader keeps the file it opened, and reads the rest of its entries, its bodies and its
-//!   originals from it later: they are that file's even when another folio has replaced it
-//!   meanwhile.
+//! - Written to a temp file a part at a time (it is never whole in memory) and renamed over the
+//!   old one (`store::write_atomically_with`): a reader sees the old file or the new one; of two
+//!   folios writing at once the last one wins. A reader keeps the file it opened, and reads the
+//!   rest of its entries, its bodies and its originals from it later: they are that file's even
+//!   when another folio has replaced it meanwhile.
 //! - At most `DEFAULT_MAX_BYTES` in all: after a write the least recently used cache files
 //!   (each read touches its file) are removed until the rest fit, and a corpus whose cache file
 //!   alone would not fit is not stored.
@@ -129,15 +129,16 @@ impl Cache {
     /// cache.
     pub fn write<'a>(&self, root: &str, entries: impl Iterator<Item = layout::Parts<'a>> + Clone) {
         let file = self.file_of(root);
-        let bytes = layout::file(&self.stamp, root, entries);
-        if bytes.len() as u64 > self.max_bytes {
+        let (head, length) = layout::head_of(&self.stamp, root, entries.clone());
+        if length > self.max_bytes {
             let _ = fs::remove_file(&file);
             return;
         }
         if fs::create_dir_all(&self.dir).is_err() {
             return;
         }
-        if crate::store::write_atomically(&file, &bytes).is_ok() {
+        let write = |out: &mut dyn std::io::Write| layout::write_file(out, &head, entries);
+        if crate::store::write_atomically_with(&file, write).is_ok() {
             self.make_room(&file);
         }
     }

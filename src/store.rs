@@ -301,6 +301,15 @@ fn is_temp_name(name: &str, prefix: &str) -> bool {
 /// Writes `bytes` to `file` so that a reader (or a crash) only ever sees the old file or the
 /// new one. Leaves no temp file behind when any step fails.
 pub fn write_atomically(file: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    write_atomically_with(file, |out| out.write_all(bytes))
+}
+
+/// `write_atomically`, the bytes written by `write` a part at a time (through a buffer): a
+/// file that never needs to be whole in memory (the cache's, as large as the corpus).
+pub fn write_atomically_with(
+    file: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), StoreError> {
     let target = real_target(file);
     let dir = folder_of(&target);
     let temp = dir.join(temp_name(&target));
@@ -314,8 +323,11 @@ pub fn write_atomically(file: &Path, bytes: &[u8]) -> Result<(), StoreError> {
         if let Ok(meta) = fs::metadata(&target) {
             let _ = out.set_permissions(meta.permissions());
         }
-        out.write_all(bytes)
+        let mut buffered = io::BufWriter::with_capacity(64 * 1024, &mut out);
+        write(&mut buffered)
+            .and_then(|()| buffered.flush())
             .map_err(StoreError::io("write", &temp))?;
+        drop(buffered);
         out.sync_all().map_err(StoreError::io("flush", &temp))?;
         // Closed before the rename: Windows cannot rename a file that is still open.
         drop(out);

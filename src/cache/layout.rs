@@ -460,11 +460,24 @@ impl Encoded {
 
 /// A whole cache file: the head, the entries as given (from `encode_entry`, or copied), and
 /// their bodies and originals in the same order.
+#[cfg(test)]
 pub fn file<'a>(
     stamp: &str,
     root: &str,
     entries: impl Iterator<Item = Parts<'a>> + Clone,
 ) -> Vec<u8> {
+    let (head, _) = head_of(stamp, root, entries.clone());
+    let mut out = Vec::new();
+    write_file(&mut out, &head, entries).expect("a Vec takes every write");
+    out
+}
+
+/// The head of a cache file of these entries (see `file`), and how long the file is.
+pub fn head_of<'a>(
+    stamp: &str,
+    root: &str,
+    entries: impl Iterator<Item = Parts<'a>> + Clone,
+) -> (Vec<u8>, u64) {
     let section = |part: fn(&Parts<'a>) -> &'a [u8]| {
         let mut checksum = crc32fast::Hasher::new();
         let mut length = 0;
@@ -478,13 +491,7 @@ pub fn file<'a>(
     let bodies_length: usize = entries.clone().map(|e| e.body.len()).sum();
     let (originals_length, originals_checksum) = section(|e| e.originals);
     let mut out = Writer(Vec::with_capacity(
-        MAGIC.len()
-            + 40
-            + stamp.len()
-            + root.len()
-            + entries_length
-            + bodies_length
-            + originals_length,
+        MAGIC.len() + 40 + stamp.len() + root.len(),
     ));
     out.0.extend_from_slice(MAGIC);
     out.u32(SCHEMA);
@@ -495,14 +502,29 @@ pub fn file<'a>(
     out.u64(bodies_length as u64);
     out.u64(originals_length as u64);
     out.u32(originals_checksum);
-    entries
-        .clone()
-        .for_each(|e| out.0.extend_from_slice(e.entry));
-    entries
-        .clone()
-        .for_each(|e| out.0.extend_from_slice(e.body));
-    entries.for_each(|e| out.0.extend_from_slice(e.originals));
-    out.0
+    let length = out.0.len() + entries_length + bodies_length + originals_length;
+    (out.0, length as u64)
+}
+
+/// Writes a cache file, its head (from `head_of`) and then the sections a part at a time: the
+/// file is never whole in memory (57 MB for the generated corpus, which a first `folio list`
+/// held beside the articles it had parsed and their encoding).
+pub fn write_file<'a>(
+    out: &mut (impl std::io::Write + ?Sized),
+    head: &[u8],
+    entries: impl Iterator<Item = Parts<'a>> + Clone,
+) -> std::io::Result<()> {
+    out.write_all(head)?;
+    for entry in entries.clone() {
+        out.write_all(entry.entry)?;
+    }
+    for entry in entries.clone() {
+        out.write_all(entry.body)?;
+    }
+    for entry in entries {
+        out.write_all(entry.originals)?;
+    }
+    Ok(())
 }
 
 /// One file's entry, body and originals, or `None` when its articles cannot be stored as they

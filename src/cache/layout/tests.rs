@@ -139,6 +139,9 @@ fn the_first_entries_are_read_before_the_rest_each_checked_on_its_own() {
         })
         .collect();
     let file = file_of(&entries);
+    // The length a writer is told before it writes (to keep the cache within its bound).
+    let (_, length) = head_of(STAMP, ROOT, entries.iter().map(Encoded::parts));
+    assert_eq!(length, file.len() as u64);
     let at = head(&file, STAMP, ROOT).unwrap();
     let section = &file[at.length..at.bodies_offset()];
     let (bodies, originals) = (at.bodies_length, at.originals.length);
