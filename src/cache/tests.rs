@@ -150,6 +150,27 @@ fn the_first_entries_serve_the_first_files_and_a_damaged_one_later_is_parsed() {
 }
 
 #[test]
+fn a_load_for_heads_only_keeps_no_blocks_but_stores_them() {
+    let s = setup();
+    let paths = std::slice::from_ref(&s.articles);
+    let heads = |cache| Reading {
+        cache,
+        headers_only: true,
+        ..Reading::default()
+    };
+    // Parsed (the cache is empty, then none at all): the blocks are dropped once stored.
+    for cache in [Some(&s.cache), None] {
+        let listed = corpus::load_with(paths, heads(cache));
+        assert_eq!(titles(&listed), ["Alpha", "Beta"]);
+        assert!(listed.articles.iter().all(|a| a.blocks.is_empty()));
+    }
+    // What was stored has them.
+    let whole = load(&s.cache, paths).articles;
+    assert!(whole.iter().all(|a| !a.blocks.is_empty()));
+    assert_eq!(whole, corpus::load(paths).articles);
+}
+
+#[test]
 fn a_file_changed_added_or_removed_is_seen() {
     let s = setup();
     load(&s.cache, std::slice::from_ref(&s.articles));

@@ -95,7 +95,8 @@ pub struct Reading<'a> {
     /// Articles from the cache come knowing where their text is (`Article::original`): only the
     /// reader's raw view and `folio show --raw` read it.
     pub raw: bool,
-    /// Articles from the cache come without their blocks: `folio list` shows none.
+    /// Articles come without their blocks: `folio list` shows none. From the cache they are
+    /// not read; a file parsed has them dropped once they are counted and stored.
     pub headers_only: bool,
     /// With `counting` and `headers_only`, the articles kept come from the cache with nothing
     /// but their path, format and notes (`Entry::paths`): `folio search --count` prints their
@@ -308,8 +309,22 @@ impl Loaded {
         }
     }
 
-    /// Articles as loaded, counted when `reading` asks.
+    /// Articles as loaded, counted when `reading` asks; without their blocks when it asks for
+    /// heads only (they were parsed, to be counted and stored, but nobody reads them: held to
+    /// the end of the load, they were most of a first `folio list`'s memory).
     fn counted(articles: Result<Vec<Article>, Skipped>, reading: &Reading) -> Loaded {
+        let mut loaded = Loaded::counted_whole(articles, reading);
+        if reading.headers_only
+            && let Ok(articles) = &mut loaded.articles
+        {
+            for article in articles {
+                article.blocks = Vec::new();
+            }
+        }
+        loaded
+    }
+
+    fn counted_whole(articles: Result<Vec<Article>, Skipped>, reading: &Reading) -> Loaded {
         match (articles, reading.counting) {
             (Ok(articles), Some(query)) => {
                 let matches = count_matches(query, &articles);
