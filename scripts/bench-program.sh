@@ -214,6 +214,8 @@ median_ms() {
 
 # usage_of CMD: "max-RSS-KB cpu-seconds" of one run of CMD. CPU time (user + sys) says what the
 # work costs even when other jobs on a shared machine stretch the wall time.
+# The memory of every article loaded with its text, as the interface holds them, is that of
+# `folio show ID DIR --no-cache`: `folio list` keeps only what it prints.
 usage_of() {
     /usr/bin/time -f '%M %U %S' -o "$DIR/results/usage" bash -c "exec $1 > /dev/null 2>&1" || true
     tail -1 "$DIR/results/usage" | awk '{ printf "%d %.2f\n", $1, $2 + $3 }'
@@ -248,7 +250,7 @@ PY
 if wanted loading; then
 echo "## Loading: folio list DIR (every article loaded and searchable)"
 echo
-echo "| corpus | files | MB | warm ms | MB/s warm | cold-ish ms | CPU s | peak RSS MB | RSS / corpus |"
+echo "| corpus | files | MB | warm ms | MB/s warm | cold-ish ms | CPU s | peak RSS MB (\`show\`) | RSS / corpus |"
 echo "|---|---|---|---|---|---|---|---|---|"
 for k in $SCALES; do
     dir=$(corpus "$k")
@@ -256,7 +258,9 @@ for k in $SCALES; do
     files=$(find "$dir" -type f | wc -l)
     warm=$(median_ms "list-x$k-warm" "" "$FOLIO list $dir --no-cache")
     cold=$(median_ms "list-x$k-cold" "python3 $EVICT $dir" "$FOLIO list $dir --no-cache")
-    read -r rss cpu <<<"$(usage_of "$FOLIO list $dir --no-cache")"
+    read -r _ cpu <<<"$(usage_of "$FOLIO list $dir --no-cache")"
+    id=$("$FOLIO" list "$dir" 2>/dev/null | awk 'NR == 1 { print $1 }')
+    read -r rss _ <<<"$(usage_of "$FOLIO show $id $dir --no-cache")"
     awk -v k="$k" -v f="$files" -v b="$bytes" -v w="$warm" -v c="$cold" -v cpu="$cpu" -v r="$rss" 'BEGIN {
         printf "| %sx | %d | %.1f | %d | %.0f | %s | %s | %.0f | %.2f |\n",
             k, f, b / 1e6, w, b / 1e6 / (w / 1000), c, cpu, r / 1024, r * 1024 / b }'
@@ -306,8 +310,9 @@ for which in $CORPORA; do
             done
         done
     )
-    read -r rss _ <<<"$(usage_of "$FOLIO list $dir --no-cache")"
-    echo "| $label | peak RSS of \`folio list --no-cache\` | $((rss / 1024)) MB | | $(awk -v r="$rss" -v b="$(corpus_bytes "$dir")" 'BEGIN { printf "%.2fx the corpus", r * 1024 / b }') | | | |"
+    id=$("$FOLIO" list "$dir" 2>/dev/null | awk 'NR == 1 { print $1 }')
+    read -r rss _ <<<"$(usage_of "$FOLIO show $id $dir --no-cache")"
+    echo "| $label | peak RSS of every article loaded (\`folio show ID --no-cache\`) | $((rss / 1024)) MB | | $(awk -v r="$rss" -v b="$(corpus_bytes "$dir")" 'BEGIN { printf "%.2fx the corpus", r * 1024 / b }') | | | |"
     # A first run: every file parsed, and the cache file written from what it parsed.
     first_cache=$(mktemp -d)
     read -r rss _ <<<"$(FOLIO_CACHE_DIR=$first_cache usage_of "$FOLIO list $dir")"
