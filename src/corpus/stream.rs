@@ -773,7 +773,7 @@ impl<'b> Through<'_, 'b> {
             }
             loaded[position] = Some(result);
         }
-        *buffer = bodies.buffer;
+        *buffer = bodies.into_buffer();
         (loaded.into_iter().flatten().collect(), later)
     }
 
@@ -815,7 +815,7 @@ impl<'b> Through<'_, 'b> {
                 },
             )
             .collect();
-        *buffer = bodies.buffer;
+        *buffer = bodies.into_buffer();
         read
     }
 
@@ -1024,6 +1024,15 @@ impl<'s> Bodies<'s> {
             read: None,
             buffer,
         }
+    }
+
+    /// The buffer, to be used again for the next chunk; at most a run long: one long body made
+    /// it as long as itself (8 MB for the generated corpus's first file), held to the end of
+    /// the load beside everything loaded.
+    fn into_buffer(mut self) -> Vec<u8> {
+        self.buffer.truncate(Self::RUN);
+        self.buffer.shrink_to(Self::RUN);
+        self.buffer
     }
 
     fn want(&mut self, slot: usize, body: Range<usize>) {
