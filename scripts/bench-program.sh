@@ -182,6 +182,35 @@ shutil.rmtree(config, ignore_errors=True)
 print(round(first_frame * 1000), round(first_articles * 1000) if first_articles else "-")
 EOF
 
+# `python3 $INTERFACE_RSS FOLIO PATH CACHE_DIR SECONDS` runs the interface on PATH in an 80x24
+# pseudo-terminal for SECONDS (enough to load everything and write the cache), quits it, and
+# prints its peak RSS in KB: the memory of every article loaded as the interface holds them.
+INTERFACE_RSS="$DIR/results/interface_rss.py"
+cat >"$INTERFACE_RSS" <<'EOF'
+import fcntl, os, pty, select, shutil, struct, sys, tempfile, termios, time
+folio, corpus, cache, seconds = sys.argv[1], sys.argv[2], sys.argv[3], float(sys.argv[4])
+config = tempfile.mkdtemp()
+pid, fd = pty.fork()
+if pid == 0:
+    fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    os.environ.update(TERM="xterm-256color", FOLIO_CONFIG_DIR=config, FOLIO_CACHE_DIR=cache)
+    os.execv(folio, [folio, corpus])
+def drain(until):
+    while time.monotonic() < until:
+        ready, _, _ = select.select([fd], [], [], 0.2)
+        try:
+            if ready and not os.read(fd, 65536):
+                return
+        except OSError:
+            return
+drain(time.monotonic() + seconds)
+os.write(fd, b"q")
+drain(time.monotonic() + 5)
+_, _, usage = os.wait4(pid, 0)
+shutil.rmtree(config, ignore_errors=True)
+print(usage.ru_maxrss)
+EOF
+
 # median_ms NAME PREPARE CMD: the median wall time of CMD in milliseconds, stdout discarded.
 # PREPARE (may be empty) runs before each timed run. A non-zero exit (folio search finding
 # nothing exits 1) is not a failure.
@@ -398,6 +427,21 @@ for path in "$one" $(for k in $SCALES; do corpus "$k"; done) "$REAL"; do
     done
     median() { printf '%s\n' "$@" | sort -n | sed -n "$(((RUNS + 1) / 2))p"; }
     echo "| $label | $(median "${frames[@]}") | $(median "${articles[@]}") |"
+done
+echo
+echo "Peak RSS of the interface once every article is loaded (it runs 6 s, then quits): a first"
+echo "run (an empty cache; the cache file is written at the end of the load) and from the cache."
+echo
+echo "| what is opened | first run MB | ratio | from the cache MB | ratio |"
+echo "|---|---|---|---|---|"
+for path in "$(corpus 1)" "$REAL"; do
+    bytes=$(corpus_bytes "$path")
+    fresh=$(mktemp -d)
+    first=$(python3 "$INTERFACE_RSS" "$FOLIO" "$path" "$fresh" 6)
+    cached=$(python3 "$INTERFACE_RSS" "$FOLIO" "$path" "$fresh" 6)
+    rm -rf "$fresh"
+    awk -v p="$path" -v f="$first" -v c="$cached" -v b="$bytes" 'BEGIN {
+        printf "| %s | %d | %.2fx | %d | %.2fx |\n", p, f / 1024, f * 1024 / b, c / 1024, c * 1024 / b }'
 done
 fi
 exit ${check_failed:-0}
