@@ -216,45 +216,38 @@ impl Entry<'_> {
 
     /// `articles` without their bodies (`folio list` shows none) or originals.
     pub fn headers(&self, shown_path: &str) -> Option<Vec<Article>> {
-        let mut reader = Reader {
-            bytes: self.articles,
-        };
-        let count = reader.u32()? as usize;
-        // A count is not trusted with an allocation: each article takes far more than a byte.
-        let mut articles = Vec::with_capacity(count.min(self.articles.len()));
-        for _ in 0..count {
-            articles.push(reader.article(shown_path)?);
-        }
-        reader.bytes.is_empty().then_some(articles)
+        self.each_article(|reader| reader.article(shown_path))
     }
 
     /// The entry's articles with nothing but their path (as `headers` makes it), format and
     /// notes: what `folio search --count` prints and reports. `None` when the entry is not one
     /// `headers` reads.
     pub fn paths(&self, shown_path: &str) -> Option<Vec<Article>> {
-        let mut reader = Reader {
-            bytes: self.articles,
-        };
-        let count = reader.u32()? as usize;
-        let mut articles = Vec::with_capacity(count.min(self.articles.len()));
-        for _ in 0..count {
-            articles.push(reader.path_and_notes(shown_path)?);
-        }
-        reader.bytes.is_empty().then_some(articles)
+        self.each_article(|reader| reader.path_and_notes(shown_path))
     }
 
     /// Each article's title and how many notes it has, read where they are stored (a search
     /// decodes only the articles it keeps); `None` when the entry is not one `headers` reads.
     pub fn peek(&self) -> Option<Vec<(&str, usize)>> {
+        self.each_article(Reader::peek_article)
+    }
+
+    /// What `read` makes of each of the entry's article heads, in turn; `None` when it fails on
+    /// one, or they do not fill the entry.
+    fn each_article<'e, T>(
+        &'e self,
+        mut read: impl FnMut(&mut Reader<'e>) -> Option<T>,
+    ) -> Option<Vec<T>> {
         let mut reader = Reader {
             bytes: self.articles,
         };
         let count = reader.u32()? as usize;
-        let mut heads = Vec::with_capacity(count.min(self.articles.len()));
+        // A count is not trusted with an allocation: each article takes far more than a byte.
+        let mut read_all = Vec::with_capacity(count.min(self.articles.len()));
         for _ in 0..count {
-            heads.push(reader.peek_article()?);
+            read_all.push(read(&mut reader)?);
         }
-        reader.bytes.is_empty().then_some(heads)
+        reader.bytes.is_empty().then_some(read_all)
     }
 
     /// How many articles the entry holds, as it says (not checked).
