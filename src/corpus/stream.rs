@@ -324,6 +324,7 @@ impl Loaded {
         loaded
     }
 
+    /// `counted`, every article whole.
     fn counted_whole(articles: Result<Vec<Article>, Skipped>, reading: &Reading) -> Loaded {
         match (articles, reading.counting) {
             (Ok(articles), Some(query)) => {
