@@ -270,7 +270,11 @@ impl State {
             Purpose::FilterList { .. } => {
                 let filter = self.filter.as_ref()?;
                 let query = filter.search.query().clone();
-                match self.article_at(self.selected) {
+                // The article selected, or the first after it: the list of matches starts with
+                // its first folder's heading.
+                let article =
+                    (self.selected..self.row_count()).find_map(|row| self.article_at(row));
+                match article {
                     Some(article) => return self.open_at_first_match(article, query),
                     None if filter.is_done() => {
                         self.message = Some(format!("no article matches {}", query.as_str()));

@@ -214,6 +214,28 @@ fn typing_a_query_jumps_to_the_first_match_from_where_the_reader_is() {
 }
 
 #[test]
+fn enter_on_a_search_of_the_list_opens_the_first_match_under_a_folder_heading() {
+    let mut articles = corpus::bundled().articles;
+    articles[0].path = "one/first.md".to_owned();
+    articles[1].path = "two/second.md".to_owned();
+    let mut s = State::new(articles, Rect::new(0, 0, 100, 30), HashMap::new(), None);
+    s.update(Action::StartSearch);
+    type_text(&mut s, "japan");
+    finish_search(&mut s);
+    assert_eq!(
+        s.article_at(s.selected),
+        None,
+        "a folder's heading is selected first"
+    );
+    let first_listed = (0..s.row_count())
+        .find_map(|row| s.article_at(row))
+        .unwrap();
+    s.update(Action::PromptSubmit);
+    assert_eq!(s.message, None, "it said no article matched");
+    assert_eq!((s.open, s.context()), (first_listed, Context::Reader));
+}
+
+#[test]
 fn escape_returns_to_where_the_reader_was() {
     let mut s = reading(100, 30);
     let before = s.top;
