@@ -97,7 +97,6 @@ impl Cache {
             glimpse: Vec::new(),
             entries: OnceLock::new(),
             file: None,
-            bodies: OnceLock::new(),
             originals: OnceLock::new(),
         };
         let Ok(mut file) = fs::File::open(self.file_of(root)) else {
@@ -127,7 +126,12 @@ impl Cache {
     /// Replaces the cache file of `root` with these entries, their bodies and originals (from
     /// `Stored`, or `layout::encode_entry`), then makes room. Failures are ignored: it is a
     /// cache.
-    pub fn write<'a>(&self, root: &str, entries: impl Iterator<Item = layout::Parts<'a>> + Clone) {
+    pub fn write<'a>(
+        &self,
+        root: &str,
+        entries: impl Iterator<Item = layout::Parts<'a>> + Clone,
+        read_stored: &mut dyn FnMut(Range<usize>, &mut Vec<u8>) -> bool,
+    ) {
         let file = self.file_of(root);
         let (head, length) = layout::head_of(&self.stamp, root, entries.clone());
         if length > self.max_bytes {
@@ -137,7 +141,8 @@ impl Cache {
         if fs::create_dir_all(&self.dir).is_err() {
             return;
         }
-        let write = |out: &mut dyn std::io::Write| layout::write_file(out, &head, entries);
+        let write =
+            |out: &mut dyn std::io::Write| layout::write_file(out, &head, entries, read_stored);
         if crate::store::write_atomically_with(&file, write).is_ok() {
             self.make_room(&file);
         }
@@ -228,7 +233,6 @@ pub struct Stored {
     /// All of them, read and checked when first asked for.
     entries: OnceLock<Option<Vec<u8>>>,
     file: Option<fs::File>,
-    bodies: OnceLock<Option<Vec<u8>>>,
     originals: OnceLock<Option<Vec<u8>>>,
 }
 
@@ -285,17 +289,6 @@ impl Stored {
         }
         into.truncate(range.len());
         read_at(file, (head.bodies_offset() + range.start) as u64, into).is_ok()
-    }
-
-    /// The whole section of bodies, read once (to copy the entries kept into a new cache file).
-    pub fn bodies(&self) -> Option<&[u8]> {
-        self.bodies
-            .get_or_init(|| {
-                let mut bodies = Vec::new();
-                let length = self.head?.bodies_length;
-                self.read_bodies(0..length, &mut bodies).then_some(bodies)
-            })
-            .as_deref()
     }
 
     /// The section of originals, read (once) and checked; `None` when it cannot be.
@@ -398,20 +391,17 @@ pub fn update(cache: &Cache, stored: &Stored, before: &Index<'_>, pieces: &[Piec
     if kept == pieces.len() && kept == before.len() {
         return;
     }
-    let (old_bodies, old_originals) = if kept > 0 {
-        (stored.bodies(), stored.originals())
-    } else {
-        (None, None)
-    };
+    let old_originals = if kept > 0 { stored.originals() } else { None };
     let parts = pieces.iter().filter_map(|piece| match piece {
         Piece::Kept(entry) => Some(layout::Parts {
             entry: entry.bytes,
-            body: old_bodies?.get(entry.body.clone())?,
+            body: layout::Held::Stored(entry.body.clone()),
             originals: old_originals?.get(entry.originals.clone())?,
         }),
         Piece::New(new) => Some(new.encoded.parts()),
     });
-    cache.write(&stored.root, parts);
+    let mut read_stored = |range, into: &mut Vec<u8>| stored.read_bodies(range, into);
+    cache.write(&stored.root, parts, &mut read_stored);
 }
 
 /// Whether a file last changed at `modified` has settled (see `SETTLING`).

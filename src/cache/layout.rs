@@ -426,11 +426,30 @@ fn next_entry<'a>(
 }
 
 /// One file's entry as stored: the entry itself, its body and its originals.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Parts<'a> {
     pub entry: &'a [u8],
-    pub body: &'a [u8],
+    pub body: Held<'a>,
     pub originals: &'a [u8],
+}
+
+/// Where a body to write is: in memory, or in the section of bodies of the cache file being
+/// replaced (a range of it), read a run at a time as it is written (`write_file`). A folder
+/// with one file changed read the whole section first: 51 MB for the generated corpus, held
+/// beside every article the interface had loaded.
+#[derive(Debug, Clone)]
+pub enum Held<'a> {
+    Bytes(&'a [u8]),
+    Stored(Range<usize>),
+}
+
+impl Held<'_> {
+    fn len(&self) -> usize {
+        match self {
+            Held::Bytes(bytes) => bytes.len(),
+            Held::Stored(range) => range.len(),
+        }
+    }
 }
 
 /// `Parts`, owned: what `encode_entry` makes.
@@ -445,7 +464,7 @@ impl Encoded {
     pub fn parts(&self) -> Parts<'_> {
         Parts {
             entry: &self.entry,
-            body: &self.body,
+            body: Held::Bytes(&self.body),
             originals: &self.originals,
         }
     }
@@ -461,7 +480,7 @@ pub fn file<'a>(
 ) -> Vec<u8> {
     let (head, _) = head_of(stamp, root, entries.clone());
     let mut out = Vec::new();
-    write_file(&mut out, &head, entries).expect("a Vec takes every write");
+    write_file(&mut out, &head, entries, &mut |_, _| false).expect("a Vec takes every write");
     out
 }
 
@@ -501,18 +520,55 @@ pub fn head_of<'a>(
 
 /// Writes a cache file, its head (from `head_of`) and then the sections a part at a time: the
 /// file is never whole in memory (57 MB for the generated corpus, which a first `folio list`
-/// held beside the articles it had parsed and their encoding).
+/// held beside the articles it had parsed and their encoding). Bodies held in the cache file
+/// being replaced are read with `read_stored` (a range of its section of bodies into a buffer;
+/// false when it cannot be read, and nothing is written), neighbours together, a run of at most
+/// `STORED_RUN` bytes at a time.
 pub fn write_file<'a>(
-    out: &mut (impl std::io::Write + ?Sized),
+    out: &mut dyn std::io::Write,
     head: &[u8],
     entries: impl Iterator<Item = Parts<'a>> + Clone,
+    read_stored: &mut dyn FnMut(Range<usize>, &mut Vec<u8>) -> bool,
 ) -> std::io::Result<()> {
+    const STORED_RUN: usize = 1024 * 1024;
     out.write_all(head)?;
     for entry in entries.clone() {
         out.write_all(entry.entry)?;
     }
+    let mut run: Option<Range<usize>> = None;
+    let mut buffer = Vec::new();
+    let mut flush = |run: Range<usize>, out: &mut dyn std::io::Write| {
+        if !read_stored(run, &mut buffer) {
+            return Err(std::io::Error::other(
+                "the cache file replaced cannot be read",
+            ));
+        }
+        out.write_all(&buffer)
+    };
     for entry in entries.clone() {
-        out.write_all(entry.body)?;
+        match entry.body {
+            Held::Stored(range)
+                if run
+                    .as_ref()
+                    .is_some_and(|r| r.end == range.start && range.end - r.start <= STORED_RUN) =>
+            {
+                run = run.map(|r| r.start..range.end);
+            }
+            Held::Stored(range) => {
+                if let Some(done) = run.replace(range) {
+                    flush(done, out)?;
+                }
+            }
+            Held::Bytes(bytes) => {
+                if let Some(done) = run.take() {
+                    flush(done, out)?;
+                }
+                out.write_all(bytes)?;
+            }
+        }
+    }
+    if let Some(done) = run {
+        flush(done, out)?;
     }
     for entry in entries {
         out.write_all(entry.originals)?;

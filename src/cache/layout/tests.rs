@@ -1,6 +1,7 @@
 use proptest::prelude::*;
 
 use super::*;
+use std::ops::Range;
 use std::path::PathBuf;
 
 use crate::article::Article;
@@ -264,7 +265,7 @@ fn entries_copied_from_one_file_make_the_next() {
         ROOT,
         std::iter::once(Parts {
             entry: b.bytes,
-            body: &opened.bodies[b.body.clone()],
+            body: Held::Bytes(&opened.bodies[b.body.clone()]),
             originals: &opened.originals[b.originals.clone()],
         }),
     );
@@ -273,6 +274,59 @@ fn entries_copied_from_one_file_make_the_next() {
     let article = &kept.articles("/b.md", "b.md").unwrap()[0];
     assert_eq!(article.path, "b.md");
     assert_eq!(article.original, markdown_article("b.md").original);
+}
+
+#[test]
+fn bodies_kept_are_read_from_the_file_replaced_a_run_at_a_time() {
+    let entries: Vec<Encoded> = ["/a.md", "/b.md", "/c.md"]
+        .iter()
+        .map(|identity| {
+            let article = markdown_article(identity);
+            encode_entry(&key(identity), "", &[article], false).unwrap()
+        })
+        .collect();
+    let first = file_of(&entries);
+    let opened = open(&first).unwrap();
+    // Every entry kept (its body read from the old file's section), or b made anew (in memory).
+    let listed = |b_new: bool| -> Vec<Parts> {
+        (opened.index.iter())
+            .map(|e| match e.key.identity {
+                "/b.md" if b_new => entries[1].parts(),
+                _ => Parts {
+                    entry: e.bytes,
+                    body: Held::Stored(e.body.clone()),
+                    originals: &opened.originals[e.originals.clone()],
+                },
+            })
+            .collect()
+    };
+    let reads = std::cell::RefCell::new(Vec::new());
+    let mut read_stored = |range: Range<usize>, into: &mut Vec<u8>| {
+        reads.borrow_mut().push(range.clone());
+        into.clear();
+        into.extend_from_slice(&opened.bodies[range]);
+        true
+    };
+    for (b_new, runs) in [(false, 1), (true, 2)] {
+        let parts = listed(b_new);
+        let (head, length) = head_of(STAMP, ROOT, parts.iter().cloned());
+        let mut again = Vec::new();
+        write_file(&mut again, &head, parts.iter().cloned(), &mut read_stored).unwrap();
+        assert!(again == first, "the same file again");
+        assert_eq!(length, again.len() as u64);
+        // Neighbours are read together; b between a and c parts them.
+        assert_eq!(reads.borrow_mut().drain(..).count(), runs);
+    }
+    // A body that cannot be read: the write fails (and the old file stays).
+    let parts = listed(false);
+    let (head, _) = head_of(STAMP, ROOT, parts.iter().cloned());
+    let failed = write_file(
+        &mut Vec::new(),
+        &head,
+        parts.iter().cloned(),
+        &mut |_, _| false,
+    );
+    assert!(failed.is_err());
 }
 
 /// A mark's range in the middle of a character, or outside its text, or a heading of level 9:
@@ -419,7 +473,7 @@ proptest! {
         body in prop::collection::vec(any::<u8>(), 0..200),
         originals in prop::collection::vec(any::<u8>(), 0..50),
     ) {
-        let parts = Parts { entry: &garbage, body: &body, originals: &originals };
+        let parts = Parts { entry: &garbage, body: Held::Bytes(&body), originals: &originals };
         let file = file(STAMP, ROOT, std::iter::once(parts));
         if let Some(opened) = open(&file) {
             for entry in opened.index.iter() {
@@ -443,7 +497,7 @@ proptest! {
         let mut body = entry.body.clone();
         let at = at % body.len();
         body[at] ^= 0x04;
-        let parts = Parts { entry: &entry.entry, body: &body, originals: &entry.originals };
+        let parts = Parts { entry: &entry.entry, body: Held::Bytes(&body), originals: &entry.originals };
         let file = file(STAMP, ROOT, std::iter::once(parts));
         prop_assert!(open(&file).is_none());
     }
