@@ -36,6 +36,16 @@ fn markdown_article(shown: &str) -> Article {
     article
 }
 
+/// An entry of one article for each identity, its path the identity itself.
+fn entries_of(identities: &[&str]) -> Vec<Encoded> {
+    (identities.iter())
+        .map(|identity| {
+            let article = markdown_article(identity);
+            encode_entry(&key(identity), "", &[article], false).unwrap()
+        })
+        .collect()
+}
+
 fn file_of(entries: &[Encoded]) -> Vec<u8> {
     file(STAMP, ROOT, entries.iter().map(Encoded::parts))
 }
@@ -132,13 +142,7 @@ fn an_entry_reads_back_as_it_was_written_under_another_shown_path() {
 
 #[test]
 fn the_first_entries_are_read_before_the_rest_each_checked_on_its_own() {
-    let entries: Vec<Encoded> = ["/a/1.md", "/a/2.md", "/a/3.md"]
-        .iter()
-        .map(|identity| {
-            let article = markdown_article(identity);
-            encode_entry(&key(identity), "", &[article], false).unwrap()
-        })
-        .collect();
+    let entries = entries_of(&["/a/1.md", "/a/2.md", "/a/3.md"]);
     let file = file_of(&entries);
     // The length a writer is told before it writes (to keep the cache within its bound).
     let (_, length) = head_of(STAMP, ROOT, entries.iter().map(Encoded::parts));
@@ -278,13 +282,7 @@ fn entries_copied_from_one_file_make_the_next() {
 
 #[test]
 fn bodies_kept_are_read_from_the_file_replaced_a_run_at_a_time() {
-    let entries: Vec<Encoded> = ["/a.md", "/b.md", "/c.md"]
-        .iter()
-        .map(|identity| {
-            let article = markdown_article(identity);
-            encode_entry(&key(identity), "", &[article], false).unwrap()
-        })
-        .collect();
+    let entries = entries_of(&["/a.md", "/b.md", "/c.md"]);
     let first = file_of(&entries);
     let opened = open(&first).unwrap();
     // Every entry kept (its body read from the old file's section), or b made anew (in memory).
