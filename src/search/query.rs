@@ -136,15 +136,15 @@ impl Query {
     pub fn parse(input: &str) -> Result<Option<Query>, QueryError> {
         let text = input.trim();
         let regex_body = text.strip_prefix('/').and_then(|t| t.strip_suffix('/'));
-        let (matcher, case_sensitive) = match regex_body {
+        let (matcher, case_sensitive, folded) = match regex_body {
             Some("") => return Ok(None),
-            Some(pattern) => regex_matcher(pattern)?,
+            Some(pattern) => {
+                let (matcher, case_sensitive) = regex_matcher(pattern)?;
+                (matcher, case_sensitive, None)
+            }
             None if text.is_empty() => return Ok(None),
             None => literal_matcher(text)?,
         };
-        let one_word = !text.contains(char::is_whitespace);
-        let folded = (regex_body.is_none() && !case_sensitive && one_word && folds_in_ascii(text))
-            .then(|| Arc::new(Finder::new(&text.to_ascii_lowercase()).into_owned()));
         Ok(Some(Query {
             text: text.to_owned(),
             regex: regex_body.is_some(),
@@ -423,19 +423,26 @@ fn folds_in_ascii(word: &str) -> bool {
     word.is_ascii() && !word.chars().any(|c| matches!(c, 'k' | 'K' | 's' | 'S'))
 }
 
-/// A literal query: `memmem` for one word in exact case, an escaped regex otherwise.
-fn literal_matcher(text: &str) -> Result<(Matcher, bool), QueryError> {
+/// The lower-case word a caseless query of one word is counted with (`Query::folded`).
+type Folded = Option<Arc<Finder<'static>>>;
+
+/// A literal query: `memmem` for one word in exact case, an escaped regex otherwise; and for one
+/// caseless word that `folds_in_ascii`, that word in lower case.
+fn literal_matcher(text: &str) -> Result<(Matcher, bool, Folded), QueryError> {
     let case_sensitive = smart_case::literal_is_exact(text);
     let words: Vec<&str> = text.split_whitespace().collect();
     if case_sensitive && words.len() == 1 {
         let finder = Arc::new(Finder::new(text).into_owned());
-        return Ok((Matcher::Exact(finder), true));
+        return Ok((Matcher::Exact(finder), true, None));
     }
+    // One word here is a caseless one.
+    let folded = (words.len() == 1 && folds_in_ascii(text))
+        .then(|| Arc::new(Finder::new(&text.to_ascii_lowercase()).into_owned()));
     // `split_whitespace` and `\s` agree on what whitespace is (Unicode White_Space), so a
     // no-break space in the text matches a space in the query.
     let escaped: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
     let regex = compile(&escaped.join(r"\s+"), case_sensitive)?;
-    Ok((Matcher::Pattern(regex), case_sensitive))
+    Ok((Matcher::Pattern(regex), case_sensitive, folded))
 }
 
 /// A `/pattern/` query. It is parsed and translated here first, with regex-syntax, for two things
