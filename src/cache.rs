@@ -364,8 +364,9 @@ impl Piece<'_> {
 
 /// Writes the cache file of `stored`'s root from the pieces of this load when they differ from
 /// what it held (`before`: a file added, changed or gone); leaves it alone otherwise. Entries
-/// kept need the old bodies and originals: when those cannot be read, only the new entries are
-/// written.
+/// kept need the old originals (when those cannot be read, only the new entries are written)
+/// and their bodies, copied from the old file as the new one is written (when one cannot be
+/// read, nothing is written, and the old file stays).
 pub fn update(cache: &Cache, stored: &Stored, before: &Index<'_>, pieces: &[Piece<'_>]) {
     // Most often every file was there before, unchanged, in the same order: said without
     // hashing every identity (a fortieth of a search through the cache, after its last file).

@@ -820,23 +820,11 @@ impl<'a> Reader<'a> {
         self.skip_str()?; // path suffix
         self.skip_str()?; // id
         let title = self.str()?;
-        for _ in 0..5 {
-            match self.u8()? {
-                0 => {}
-                1 => self.skip_str()?,
-                _ => return None,
-            }
-        }
+        self.skip_optionals()?;
         self.u8()?; // format
         self.u64()?; // words
-        let notes = self.u32()? as usize;
-        for _ in 0..notes {
-            self.skip_str()?;
-        }
-        let links = self.u32()? as usize;
-        for _ in 0..links {
-            self.skip_str()?;
-        }
+        let notes = self.skip_list()?;
+        self.skip_list()?; // links
         Some((title, notes))
     }
 
@@ -845,20 +833,11 @@ impl<'a> Reader<'a> {
         let path = self.path(shown_path)?;
         self.skip_str()?; // id
         self.skip_str()?; // title
-        for _ in 0..5 {
-            match self.u8()? {
-                0 => {}
-                1 => self.skip_str()?,
-                _ => return None,
-            }
-        }
+        self.skip_optionals()?;
         let format = self.format()?;
         self.u64()?; // words
         let notes = self.list()?;
-        let links = self.u32()? as usize;
-        for _ in 0..links {
-            self.skip_str()?;
-        }
+        self.skip_list()?; // links
         Some(Article {
             id: String::new(),
             title: String::new(),
@@ -900,6 +879,28 @@ impl<'a> Reader<'a> {
     fn skip_str(&mut self) -> Option<()> {
         let length = self.u32()? as usize;
         self.take(length).map(drop)
+    }
+
+    /// Past an article head's five optional strings (title as written, byline, date, source,
+    /// address), unread.
+    fn skip_optionals(&mut self) -> Option<()> {
+        for _ in 0..5 {
+            match self.u8()? {
+                0 => {}
+                1 => self.skip_str()?,
+                _ => return None,
+            }
+        }
+        Some(())
+    }
+
+    /// Past a list of strings, unread; how many it held.
+    fn skip_list(&mut self) -> Option<usize> {
+        let count = self.u32()? as usize;
+        for _ in 0..count {
+            self.skip_str()?;
+        }
+        Some(count)
     }
 
     /// An article's head: all of it but its blocks (in the body) and its original.
