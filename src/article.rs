@@ -45,7 +45,7 @@ pub enum BlockKind {
     /// A list item; `depth` 0 is the outermost list, `marker` is "•" or "3.".
     ListItem {
         depth: u8,
-        marker: String,
+        marker: Box<str>,
     },
     /// Preformatted text: shown with its own line breaks, never re-wrapped.
     Code,
@@ -77,17 +77,22 @@ pub struct Block {
     #[serde(flatten)]
     pub kind: BlockKind,
     pub text: String,
-    /// Inline styles, sorted by start. Empty for plain text.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub marks: Vec<Mark>,
+    /// Inline styles, sorted by start. Empty for plain text. Boxed, as the marker of a list
+    /// item: a block is 64 bytes, not 80 (there are 200,000 of them in 50 MB of text).
+    #[serde(skip_serializing_if = "<[Mark]>::is_empty")]
+    pub marks: Box<[Mark]>,
 }
+
+// Kept this small on purpose (see `marks`): a change that grows it shows here.
+#[cfg(target_pointer_width = "64")]
+const _: () = assert!(std::mem::size_of::<Block>() == 64);
 
 impl Block {
     pub fn new(kind: BlockKind, text: impl Into<String>) -> Self {
         Block {
             kind,
             text: text.into(),
-            marks: Vec::new(),
+            marks: Box::default(),
         }
     }
 
@@ -362,7 +367,7 @@ fn split_oversized_blocks(blocks: Vec<Block>) -> Vec<Block> {
             out.push(part);
             start = cut + (text[cut..].len() - text[cut..].trim_start().len());
             if let BlockKind::ListItem { marker, .. } = &mut kind {
-                marker.clear();
+                *marker = Box::default();
             }
         }
     }

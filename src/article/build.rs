@@ -203,7 +203,7 @@ impl Builder {
         } else if !self.lists.is_empty() {
             BlockKind::ListItem {
                 depth: u8::try_from(self.lists.len() - 1).unwrap_or(u8::MAX),
-                marker: self.item_marker.clone().unwrap_or_default(),
+                marker: self.item_marker.clone().unwrap_or_default().into(),
             }
         } else if self.quote_depth > 0 {
             BlockKind::Quote {
@@ -295,7 +295,7 @@ mod tests {
         let kinds: Vec<(u8, &str, &str)> = blocks
             .iter()
             .map(|b| match &b.kind {
-                BlockKind::ListItem { depth, marker } => (*depth, marker.as_str(), b.text.as_str()),
+                BlockKind::ListItem { depth, marker } => (*depth, &**marker, b.text.as_str()),
                 other => panic!("{other:?}"),
             })
             .collect();

@@ -550,12 +550,11 @@ fn join_paragraphs_split_by_page_breaks(blocks: &mut Vec<Block>) {
             // The second half's marks move with its text.
             let offset = first.text.len();
             first.text.push_str(&second.text);
-            first
-                .marks
-                .extend(second.marks.into_iter().map(|mark| Mark {
-                    range: mark.range.start + offset..mark.range.end + offset,
-                    style: mark.style,
-                }));
+            let shifted = second.marks.iter().map(|mark| Mark {
+                range: mark.range.start + offset..mark.range.end + offset,
+                style: mark.style,
+            });
+            first.marks = first.marks.iter().cloned().chain(shifted).collect();
         } else {
             joined.push(second);
         }

@@ -89,7 +89,7 @@ pub fn list_blocks(addresses: &[String]) -> Vec<Block> {
         Block::new(
             BlockKind::ListItem {
                 depth: 0,
-                marker: format!("[{}]", index + 1),
+                marker: format!("[{}]", index + 1).into(),
             },
             address.as_str(),
         )

@@ -239,7 +239,10 @@ fn parse_list(lines: &[&str], blocks: &mut Vec<Block>) {
             Some((marker, rest)) => {
                 let depth = u8::try_from(indent_of(line) / 2).unwrap_or(u8::MAX);
                 blocks.push(Block::new(
-                    BlockKind::ListItem { depth, marker },
+                    BlockKind::ListItem {
+                        depth,
+                        marker: marker.into(),
+                    },
                     rest.trim(),
                 ));
             }

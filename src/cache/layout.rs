@@ -1054,7 +1054,7 @@ impl<'a> BodyReader<'a> {
             3 => BlockKind::Signature,
             4 => BlockKind::ListItem {
                 depth: self.structure.u8()?,
-                marker: self.plain()?,
+                marker: self.plain()?.into(),
             },
             5 => BlockKind::Code,
             _ => return None,
@@ -1081,7 +1081,11 @@ impl<'a> BodyReader<'a> {
                 style,
             });
         }
-        Some(Block { kind, text, marks })
+        Some(Block {
+            kind,
+            text,
+            marks: marks.into(),
+        })
     }
 }
 

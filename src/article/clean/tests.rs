@@ -116,10 +116,10 @@ fn paragraphs_split_by_a_page_break_are_joined() {
 #[test]
 fn marks_follow_a_joined_paragraph() {
     let mut second = Block::paragraph("aircraft and more.");
-    second.marks.push(Mark {
+    second.marks = Box::new([Mark {
         range: 0..8,
         style: super::super::MarkStyle::Strong,
-    });
+    }]);
     let blocks = vec![Block::paragraph("It bought civil"), second];
     let (blocks, _) = clean(blocks, Metadata::default());
     let mark = &blocks[0].marks[0];

@@ -24,7 +24,7 @@ fn structure_becomes_blocks() {
         blocks.iter().map(|b| (&b.kind, b.text.as_str())).collect();
     let item = |depth, marker: &str| BlockKind::ListItem {
         depth,
-        marker: marker.to_owned(),
+        marker: marker.into(),
     };
     assert_eq!(
         kinds,

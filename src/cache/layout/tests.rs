@@ -333,10 +333,10 @@ fn bodies_kept_are_read_from_the_file_replaced_a_run_at_a_time() {
 fn a_body_with_a_bad_mark_or_level_is_refused() {
     let mut article = markdown_article("a.md");
     article.blocks = vec![Block::paragraph("café")];
-    article.blocks[0].marks = vec![Mark {
+    article.blocks[0].marks = Box::new([Mark {
         range: 0..4,
         style: MarkStyle::Strong,
-    }];
+    }]);
     let entry = encode_entry(&key("/a.md"), "a.md", &[article.clone()], false).unwrap();
     let file = file_of(&[entry]);
     let opened = open(&file).unwrap();
@@ -369,8 +369,10 @@ fn block() -> impl Strategy<Value = Block> {
         Just(BlockKind::Paragraph),
         any::<u8>().prop_map(|depth| BlockKind::Quote { depth }),
         Just(BlockKind::Signature),
-        (any::<u8>(), "[0-9•.]{0,3}")
-            .prop_map(|(depth, marker)| BlockKind::ListItem { depth, marker }),
+        (any::<u8>(), "[0-9•.]{0,3}").prop_map(|(depth, marker)| BlockKind::ListItem {
+            depth,
+            marker: marker.into(),
+        }),
         Just(BlockKind::Code),
     ];
     (kind, text(), 0usize..4).prop_map(|(kind, text, marks)| {
