@@ -27,11 +27,12 @@ use std::io::{Read, Seek, SeekFrom};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, SystemTime};
 
-use foldhash::{HashSet, HashSetExt};
+use foldhash::HashSet;
 
-pub use layout::{Body, Entry, Index, Key, Modified};
+pub use layout::{Body, BodyAt, Entry, Index, Key, Modified, Places};
 
 /// The most the cache files may take together.
 pub const DEFAULT_MAX_BYTES: u64 = 512 * 1024 * 1024;
@@ -95,7 +96,6 @@ impl Cache {
             root: root.to_owned(),
             head: None,
             glimpse: Vec::new(),
-            entries: OnceLock::new(),
             file: None,
             originals: OnceLock::new(),
         };
@@ -123,26 +123,26 @@ impl Cache {
         stored
     }
 
-    /// Replaces the cache file of `root` with these entries, their bodies and originals (from
-    /// `Stored`, or `layout::encode_entry`), then makes room. Failures are ignored: it is a
-    /// cache.
+    /// Replaces the cache file of `root` with these entries, their bodies and originals (held
+    /// in memory, in the cache file replaced, or spilled: `read` reads the last two), then
+    /// makes room. Failures are ignored: it is a cache.
     pub fn write<'a>(
         &self,
         root: &str,
         entries: impl Iterator<Item = layout::Parts<'a>> + Clone,
-        read_stored: &mut dyn FnMut(Range<usize>, &mut Vec<u8>) -> bool,
+        read: &mut layout::ReadHeld,
     ) {
         let file = self.file_of(root);
-        let (head, length) = layout::head_of(&self.stamp, root, entries.clone());
-        if length > self.max_bytes {
+        if layout::file_length(&self.stamp, root, entries.clone()) > self.max_bytes {
             let _ = fs::remove_file(&file);
             return;
         }
         if fs::create_dir_all(&self.dir).is_err() {
             return;
         }
-        let write =
-            |out: &mut dyn std::io::Write| layout::write_file(out, &head, entries, read_stored);
+        let write = |out: &mut std::io::BufWriter<&mut fs::File>| {
+            layout::write_file(out, &self.stamp, root, entries, read)
+        };
         if crate::store::write_atomically_with(&file, write).is_ok() {
             self.make_room(&file);
         }
@@ -223,15 +223,13 @@ impl Cache {
     }
 }
 
-/// A cache file as read: its head and its entries, checked, and the file left open for the
-/// bodies and originals.
+/// A cache file as read: its head and the first of its entries, and the file left open for
+/// the rest of them, the bodies and the originals.
 pub struct Stored {
     pub root: String,
     head: Option<layout::Head>,
     /// The first bytes of the entries, read with the head.
     glimpse: Vec<u8>,
-    /// All of them, read and checked when first asked for.
-    entries: OnceLock<Option<Vec<u8>>>,
     file: Option<fs::File>,
     originals: OnceLock<Option<Vec<u8>>>,
 }
@@ -245,33 +243,91 @@ impl Stored {
             .unwrap_or_default()
     }
 
-    /// All the entries by identity, read (the first time) and checked as a whole; none when the
-    /// file was not there or not right.
-    pub fn entries(&self) -> Index<'_> {
-        let head = self.head;
-        (head.zip(self.entries_read()))
-            .and_then(|(head, entries)| {
-                layout::index(entries, head.bodies_length, head.originals.length)
-            })
-            .unwrap_or_default()
+    /// Where all the entries are (`Places`), from their section, read and checked as a whole,
+    /// then let go: a load reads the entries again a chunk of files at a time
+    /// (`read_entries`). None when the file was not there or not right.
+    pub fn places(&self) -> Places {
+        let read = || {
+            let head = self.head?;
+            let mut file = self.file.as_ref()?;
+            let mut entries = Vec::with_capacity(head.entries.length);
+            entries.extend_from_slice(&self.glimpse);
+            let rest = (head.entries.length - entries.len()) as u64;
+            let at = (head.length + entries.len()) as u64;
+            file.seek(SeekFrom::Start(at)).ok()?;
+            // Into the capacity, not zeroed first: that was a pass over 50 MB for nothing.
+            file.take(rest).read_to_end(&mut entries).ok()?;
+            if !head.entries.holds(&entries) {
+                return None;
+            }
+            Places::new(&entries, head.bodies_length, head.originals.length)
+        };
+        read().unwrap_or_default()
     }
 
-    /// The section of entries, read once and checked.
-    fn entries_read(&self) -> Option<&[u8]> {
-        self.entries
-            .get_or_init(|| {
-                let head = self.head?;
-                let mut file = self.file.as_ref()?;
-                let mut entries = Vec::with_capacity(head.entries.length);
-                entries.extend_from_slice(&self.glimpse);
-                let rest = (head.entries.length - entries.len()) as u64;
-                let at = (head.length + entries.len()) as u64;
-                file.seek(SeekFrom::Start(at)).ok()?;
-                // Into the capacity, not zeroed first: that was a pass over 50 MB for nothing.
-                file.take(rest).read_to_end(&mut entries).ok()?;
-                head.entries.holds(&entries).then_some(entries)
-            })
-            .as_deref()
+    /// Appends `range` of the section of entries to `into`; false when it cannot.
+    pub fn read_entries(&self, range: Range<usize>, into: &mut Vec<u8>) -> bool {
+        let Some(head) = self.head else {
+            return false;
+        };
+        range.end <= head.entries.length
+            && self.read_appending(head.length + range.start, range.len(), into)
+    }
+
+    /// Appends `length` bytes from `offset` of the file to `into`.
+    fn read_appending(&self, offset: usize, length: usize, into: &mut Vec<u8>) -> bool {
+        let Some(file) = self.file.as_ref() else {
+            return false;
+        };
+        let from = into.len();
+        into.resize(from + length, 0);
+        let read = read_at(file, offset as u64, &mut into[from..]).is_ok();
+        if !read {
+            into.truncate(from);
+        }
+        read
+    }
+
+    /// Reads `range` of the whole file into `into`, replacing what it held: what a new cache
+    /// file copies of this one (`layout::Held::Stored`).
+    fn read_file(&self, range: Range<usize>, into: &mut Vec<u8>) -> bool {
+        let within = self
+            .head
+            .is_some_and(|head| range.end as u64 <= head.file_length());
+        into.clear();
+        within && self.read_appending(range.start, range.len(), into)
+    }
+
+    /// Entry `position` of this file, to be copied into the next one: its entry and its body
+    /// where they are in this file (found with `places`, or else among the entries read with
+    /// the head, `glimpse`, when the rest were not right), its originals from `originals` (this
+    /// file's section, checked).
+    fn kept<'a>(
+        &self,
+        places: &Places,
+        glimpse: &'a Index<'_>,
+        position: usize,
+        originals: &'a [u8],
+    ) -> Option<layout::Parts<'a>> {
+        let head = self.head?;
+        let within = |at: usize, range: Range<usize>| at + range.start..at + range.end;
+        let (entry, body, originals_range) = match places.entry(position) {
+            Some(entry) => (
+                layout::Held::Stored(within(head.length, entry)),
+                places.body(position)?,
+                places.originals(position)?,
+            ),
+            None => {
+                let entry = glimpse.at(position)?;
+                let (body, originals) = (entry.body.clone(), entry.originals.clone());
+                (layout::Held::Bytes(entry.bytes), body, originals)
+            }
+        };
+        Some(layout::Parts {
+            entry,
+            body: layout::Held::Stored(within(head.bodies_offset(), body)),
+            originals: layout::Held::Bytes(originals.get(originals_range)?),
+        })
     }
 
     /// Reads `range` of the section of bodies into `into` (replacing what it held, in the memory
@@ -326,6 +382,27 @@ fn read_at(file: &fs::File, mut offset: u64, mut buffer: &mut [u8]) -> std::io::
     Ok(())
 }
 
+/// Writes `bytes` at `offset` in `file`, without moving a position other threads share.
+#[cfg(unix)]
+fn write_at(file: &fs::File, offset: u64, bytes: &[u8]) -> std::io::Result<()> {
+    std::os::unix::fs::FileExt::write_all_at(file, bytes, offset)
+}
+
+#[cfg(windows)]
+fn write_at(file: &fs::File, mut offset: u64, mut bytes: &[u8]) -> std::io::Result<()> {
+    use std::os::windows::fs::FileExt;
+    while !bytes.is_empty() {
+        match file.seek_write(bytes, offset)? {
+            0 => return Err(std::io::ErrorKind::WriteZero.into()),
+            written => {
+                bytes = &bytes[written..];
+                offset += written as u64;
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Reads into `buffer` until it is full or the file ends; returns how much was read.
 fn read_up_to(file: &mut fs::File, buffer: &mut [u8]) -> std::io::Result<usize> {
     let mut filled = 0;
@@ -340,69 +417,177 @@ fn read_up_to(file: &mut fs::File, buffer: &mut [u8]) -> std::io::Result<usize> 
     Ok(filled)
 }
 
-/// A file's entry for the next cache file: copied from the last one, or newly made. Small:
-/// a load keeps one for every file (the entry kept is the one the load read, not a copy).
-pub enum Piece<'a> {
-    Kept(&'a Entry<'a>),
+/// A file's entry for the next cache file: copied from the last one (the entry at this
+/// position of it), or newly made. Small: a load keeps one for every file.
+#[derive(PartialEq, Eq)]
+pub enum Piece {
+    Kept(usize),
     New(Box<NewEntry>),
 }
 
-/// A file's entry newly made, and the identity it was made for.
+/// A file's entry newly made, and the identity it was made for: held in memory until it is
+/// spilled (`spill`).
+#[derive(PartialEq, Eq)]
 pub struct NewEntry {
-    pub identity: String,
-    pub encoded: layout::Encoded,
+    pub identity: Box<str>,
+    made: Made,
 }
 
-impl Piece<'_> {
-    pub fn identity(&self) -> &str {
-        match self {
-            Piece::Kept(entry) => entry.key.identity,
-            Piece::New(new) => &new.identity,
+#[derive(PartialEq, Eq)]
+enum Made {
+    Held(layout::Encoded),
+    /// Where the entry, the body and the originals are in the spill file.
+    Spilled([Range<u64>; 3]),
+}
+
+impl NewEntry {
+    pub fn new(identity: &str, encoded: layout::Encoded) -> NewEntry {
+        NewEntry {
+            identity: identity.into(),
+            made: Made::Held(encoded),
+        }
+    }
+
+    fn parts(&self) -> layout::Parts<'_> {
+        match &self.made {
+            Made::Held(encoded) => encoded.parts(),
+            Made::Spilled([entry, body, originals]) => layout::Parts {
+                entry: layout::Held::Spilled(entry.clone()),
+                body: layout::Held::Spilled(body.clone()),
+                originals: layout::Held::Spilled(originals.clone()),
+            },
         }
     }
 }
 
-/// Writes the cache file of `stored`'s root from the pieces of this load when they differ from
-/// what it held (`before`: a file added, changed or gone); leaves it alone otherwise. Entries
-/// kept need the old originals (when those cannot be read, only the new entries are written)
-/// and their bodies, copied from the old file as the new one is written (when one cannot be
-/// read, nothing is written, and the old file stays).
-pub fn update(cache: &Cache, stored: &Stored, before: &Index<'_>, pieces: &[Piece<'_>]) {
-    // Most often every file was there before, unchanged, in the same order: said without
-    // hashing every identity (a fortieth of a search through the cache, after its last file).
-    // An entry kept is most often the very one in `before` (else one read with the head).
-    let same = |kept: &Entry, entry: &Entry| {
-        std::ptr::eq(kept.bytes, entry.bytes) || kept.bytes == entry.bytes
+/// Where a load puts what it makes for the next cache file until that is written: a file of
+/// no name in the cache folder, gone when it is closed, made when first needed. Held in memory,
+/// the bodies made on a first run were the text of every article a second time, a third of
+/// the interface's peak. A worker puts a chunk's parts at once, so that the entries of a chunk
+/// (and its bodies, and its originals) are side by side, and are read back a run at a time.
+pub struct Spill {
+    dir: PathBuf,
+    file: OnceLock<Option<fs::File>>,
+    length: AtomicU64,
+}
+
+impl Spill {
+    pub fn new(cache: &Cache) -> Spill {
+        Spill {
+            dir: cache.dir.clone(),
+            file: OnceLock::new(),
+            length: AtomicU64::new(0),
+        }
+    }
+
+    /// Writes `bytes` at the end; where they start, or `None` when they cannot be written.
+    fn put(&self, bytes: &[u8]) -> Option<u64> {
+        let file = (self.file)
+            .get_or_init(|| {
+                fs::create_dir_all(&self.dir).ok()?;
+                tempfile::tempfile_in(&self.dir).ok()
+            })
+            .as_ref()?;
+        let at = self.length.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+        write_at(file, at, bytes).ok()?;
+        Some(at)
+    }
+
+    /// Reads `range` into `into`, replacing what it held.
+    fn read(&self, range: Range<u64>, into: &mut Vec<u8>) -> bool {
+        let Some(Some(file)) = self.file.get() else {
+            return false;
+        };
+        into.resize((range.end - range.start) as usize, 0);
+        read_at(file, range.start, into).is_ok()
+    }
+}
+
+/// Moves the parts of these entries, still held in memory, to the spill file, all in one
+/// write: the entries first, then the bodies, then the originals. They stay in memory when
+/// they cannot be written.
+pub fn spill<'p>(spill: &Spill, entries: impl Iterator<Item = &'p mut NewEntry>) {
+    let mut held: Vec<&mut NewEntry> = entries
+        .filter(|new| matches!(new.made, Made::Held(_)))
+        .collect();
+    let encoded = |new: &NewEntry, part: usize| -> usize {
+        match &new.made {
+            Made::Held(encoded) => [&encoded.entry, &encoded.body, &encoded.originals][part].len(),
+            Made::Spilled(_) => 0,
+        }
     };
+    let length = (0..3)
+        .map(|part| held.iter().map(|new| encoded(new, part)).sum::<usize>())
+        .sum();
+    if length == 0 {
+        return;
+    }
+    let mut bytes = Vec::with_capacity(length);
+    for part in 0..3 {
+        for new in &held {
+            if let Made::Held(encoded) = &new.made {
+                bytes.extend_from_slice([&encoded.entry, &encoded.body, &encoded.originals][part]);
+            }
+        }
+    }
+    let Some(mut at) = spill.put(&bytes) else {
+        return;
+    };
+    let mut places: Vec<[Range<u64>; 3]> = held.iter().map(|_| [0..0, 0..0, 0..0]).collect();
+    for part in 0..3 {
+        for (new, place) in held.iter().zip(&mut places) {
+            let end = at + encoded(new, part) as u64;
+            place[part] = at..end;
+            at = end;
+        }
+    }
+    for (new, place) in held.iter_mut().zip(places) {
+        new.made = Made::Spilled(place);
+    }
+}
+
+/// Writes the cache file of `stored`'s root from the pieces of this load when they differ from
+/// what it held (`before`: a file added, changed or gone; the entries read with the head in
+/// `glimpse`); leaves it alone otherwise. Entries kept need the old originals (when those
+/// cannot be read, only the new entries are written), and are copied from the old file as the
+/// new one is written, as the spilled parts are from `spill` (when one cannot be read, nothing
+/// is written, and the old file stays).
+pub fn update(
+    cache: &Cache,
+    stored: &Stored,
+    (before, glimpse): (&Places, &Index<'_>),
+    pieces: &[Piece],
+    spill: &Spill,
+) {
+    // Most often every file was there before, unchanged, in the same order.
     let unchanged = pieces.len() == before.len()
-        && (pieces.iter().zip(before.iter()))
-            .all(|(piece, entry)| matches!(piece, Piece::Kept(kept) if same(kept, entry)));
+        && (pieces.iter().enumerate()).all(|(at, piece)| *piece == Piece::Kept(at));
     if unchanged {
         return;
     }
-    let mut seen = HashSet::with_capacity(pieces.len());
-    let pieces: Vec<&Piece> = pieces
-        .iter()
-        .filter(|p| seen.insert(p.identity()))
+    // A file named twice (under two roots of one cache file) is stored once.
+    let (mut kept_seen, mut new_seen) = (HashSet::default(), HashSet::default());
+    let pieces: Vec<&Piece> = (pieces.iter())
+        .filter(|piece| match piece {
+            Piece::Kept(position) => kept_seen.insert(*position),
+            Piece::New(new) => new_seen.insert(&*new.identity),
+        })
         .collect();
-    let kept = pieces
-        .iter()
-        .filter(|p| matches!(p, Piece::Kept(_)))
-        .count();
+    let kept = kept_seen.len();
     if kept == pieces.len() && kept == before.len() {
         return;
     }
     let old_originals = if kept > 0 { stored.originals() } else { None };
     let parts = pieces.iter().filter_map(|piece| match piece {
-        Piece::Kept(entry) => Some(layout::Parts {
-            entry: entry.bytes,
-            body: layout::Held::Stored(entry.body.clone()),
-            originals: old_originals?.get(entry.originals.clone())?,
-        }),
-        Piece::New(new) => Some(new.encoded.parts()),
+        Piece::Kept(position) => stored.kept(before, glimpse, *position, old_originals?),
+        Piece::New(new) => Some(new.parts()),
     });
-    let mut read_stored = |range, into: &mut Vec<u8>| stored.read_bodies(range, into);
-    cache.write(&stored.root, parts, &mut read_stored);
+    let mut read = |held: &layout::Held, into: &mut Vec<u8>| match held {
+        layout::Held::Stored(range) => stored.read_file(range.clone(), into),
+        layout::Held::Spilled(range) => spill.read(range.clone(), into),
+        layout::Held::Bytes(_) => false,
+    };
+    cache.write(&stored.root, parts, &mut read);
 }
 
 /// Whether a file last changed at `modified` has settled (see `SETTLING`).

@@ -305,10 +305,11 @@ pub fn write_atomically(file: &Path, bytes: &[u8]) -> Result<(), StoreError> {
 }
 
 /// `write_atomically`, the bytes written by `write` a part at a time (through a buffer): a
-/// file that never needs to be whole in memory (the cache's, as large as the corpus).
+/// file that never needs to be whole in memory (the cache's, as large as the corpus). It may
+/// seek back over what it wrote (the cache's head, made last).
 pub fn write_atomically_with(
     file: &Path,
-    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+    write: impl FnOnce(&mut io::BufWriter<&mut File>) -> io::Result<()>,
 ) -> Result<(), StoreError> {
     let target = real_target(file);
     let dir = folder_of(&target);

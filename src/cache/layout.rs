@@ -43,6 +43,9 @@ use foldhash::HashMap;
 use crate::article::{Article, Block, BlockKind, Format, Mark, MarkStyle, Original};
 use crate::sanitize::is_all_plain;
 
+mod places;
+pub use places::Places;
+
 const MAGIC: &[u8] = b"folio-cache\n";
 
 /// Bumped whenever the layout or the meaning of what is stored changes: a file with another
@@ -73,7 +76,7 @@ pub struct Head {
     pub originals: Section,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Section {
     pub length: usize,
     checksum: u32,
@@ -146,18 +149,73 @@ pub struct Entry<'a> {
     pub filterable: bool,
 }
 
-/// An entry's body, checked against its checksum (only `Entry::body` makes one).
+/// An entry's body, checked against its checksum (only `Entry::body` and `BodyAt::body` make
+/// one).
 #[derive(Debug, Clone, Copy)]
 pub struct Body<'a>(&'a [u8]);
+
+/// Where an entry's body is in the section of bodies, its checksum and how many articles the
+/// entry holds: what reading its blocks after the entry was let go takes (`Entry::body_at`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BodyAt {
+    pub range: Range<usize>,
+    checksum: u32,
+    /// As the entry says (none when it does not: then its blocks cannot be read).
+    articles: Option<usize>,
+}
+
+impl BodyAt {
+    /// As `Entry::body`.
+    pub fn body<'b>(&self, bytes: &'b [u8], offset: usize) -> Option<Body<'b>> {
+        checked_body(&self.range, self.checksum, bytes, offset)
+    }
+
+    /// As `Entry::blocks`.
+    pub fn blocks(&self, body: Body) -> Option<Vec<Vec<Block>>> {
+        blocks_of(self.articles?, body)
+    }
+}
+
+/// The body at `range` of the section of bodies in `bytes`, which hold it from `offset` on,
+/// when it is all there and its checksum is `checksum`.
+fn checked_body<'b>(
+    range: &Range<usize>,
+    checksum: u32,
+    bytes: &'b [u8],
+    offset: usize,
+) -> Option<Body<'b>> {
+    let start = range.start.checked_sub(offset)?;
+    let body = bytes.get(start..start + range.len())?;
+    (crc32fast::hash(body) == checksum).then_some(Body(body))
+}
+
+/// The blocks of each of `count` articles, from their body.
+fn blocks_of(count: usize, body: Body) -> Option<Vec<Vec<Block>>> {
+    let mut body = BodyReader::new(body)?;
+    // A count is not trusted with an allocation: each article takes bytes of the structure.
+    let mut blocks = Vec::with_capacity(count.min(body.structure.bytes.len()));
+    for _ in 0..count {
+        blocks.push(body.blocks()?);
+    }
+    body.is_done().then_some(blocks)
+}
 
 impl Entry<'_> {
     /// This entry's body in `bytes`, which hold the section of bodies from `offset` on (all of
     /// it, or the part a chunk of files needs); `None` when it is not all there or not what was
     /// written.
     pub fn body<'b>(&self, bytes: &'b [u8], offset: usize) -> Option<Body<'b>> {
-        let start = self.body.start.checked_sub(offset)?;
-        let body = bytes.get(start..start + self.body.len())?;
-        (crc32fast::hash(body) == self.body_checksum).then_some(Body(body))
+        checked_body(&self.body, self.body_checksum, bytes, offset)
+    }
+
+    /// What reading the entry's blocks takes, without the entry: where its body is, its
+    /// checksum and how many articles it holds.
+    pub fn body_at(&self) -> BodyAt {
+        BodyAt {
+            range: self.body.clone(),
+            checksum: self.body_checksum,
+            articles: self.article_count(),
+        }
     }
 
     /// The entry's articles, each with its path: `shown_path` (the file as the person named it
@@ -204,14 +262,7 @@ impl Entry<'_> {
     /// for articles first made without (the interface lists a long article before its blocks
     /// are read). `None` when the body is not what `encode_entry` wrote.
     pub fn blocks(&self, body: Body) -> Option<Vec<Vec<Block>>> {
-        let count = self.article_count()?;
-        let mut body = BodyReader::new(body)?;
-        // A count is not trusted with an allocation: each article takes bytes of the structure.
-        let mut blocks = Vec::with_capacity(count.min(body.structure.bytes.len()));
-        for _ in 0..count {
-            blocks.push(body.blocks()?);
-        }
-        body.is_done().then_some(blocks)
+        blocks_of(self.article_count()?, body)
     }
 
     /// `articles` without their bodies (`folio list` shows none) or originals.
@@ -324,6 +375,11 @@ impl<'a> Index<'a> {
         Some((position, self.entries.get(position)?))
     }
 
+    /// The entry at `position`.
+    pub fn at(&self, position: usize) -> Option<&Entry<'a>> {
+        self.entries.get(position)
+    }
+
     pub fn len(&self) -> usize {
         self.entries.len()
     }
@@ -340,6 +396,7 @@ impl<'a> Index<'a> {
 /// The entries of a checked section of entries, given the lengths of the sections of bodies and
 /// originals. `None` when any is malformed, or the bodies or originals they count do not add up
 /// to them.
+#[cfg(test)]
 pub fn index(entries: &[u8], bodies_length: usize, originals_length: usize) -> Option<Index<'_>> {
     let mut reader = Reader { bytes: entries };
     // Counted first: growing the list moved every entry again at each doubling.
@@ -425,32 +482,82 @@ fn next_entry<'a>(
     })
 }
 
-/// One file's entry as stored: the entry itself, its body and its originals.
+/// One file's entry as stored: the entry itself, its body and its originals, each where it is
+/// held until the file is written.
 #[derive(Debug, Clone)]
 pub struct Parts<'a> {
-    pub entry: &'a [u8],
+    pub entry: Held<'a>,
     pub body: Held<'a>,
-    pub originals: &'a [u8],
+    pub originals: Held<'a>,
 }
 
-/// Where a body to write is: in memory, or in the section of bodies of the cache file being
-/// replaced (a range of it), read a run at a time as it is written (`write_file`). A folder
-/// with one file changed read the whole section first: 51 MB for the generated corpus, held
-/// beside every article the interface had loaded.
-#[derive(Debug, Clone)]
+impl Parts<'_> {
+    fn len(&self) -> usize {
+        self.entry.len() + self.body.len() + self.originals.len()
+    }
+}
+
+/// Where a part to write is: in memory, in the cache file being replaced, or in the file a load spills what it makes to (`cache::Spill`); the last two read
+/// a run at a time as they are written (`write_file`). A folder with one file changed read the
+/// whole section first (51 MB for the generated corpus), and a first run held every body it
+/// made (the text of every article a second time), beside every article the interface had
+/// loaded.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Held<'a> {
     Bytes(&'a [u8]),
+    /// A range of the cache file being replaced (of the whole file: an entry kept is copied
+    /// from its section of entries, its body from the bodies).
     Stored(Range<usize>),
+    /// A range of the spill file.
+    Spilled(Range<u64>),
 }
 
 impl Held<'_> {
-    fn len(&self) -> usize {
+    pub fn len(&self) -> usize {
         match self {
             Held::Bytes(bytes) => bytes.len(),
             Held::Stored(range) => range.len(),
+            Held::Spilled(range) => (range.end - range.start) as usize,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// At most `length` bytes of what is held elsewhere, from `from` on.
+    fn piece(&self, from: usize, length: usize) -> Held<'static> {
+        let length = length.min(self.len().saturating_sub(from));
+        match self {
+            Held::Bytes(_) => Held::Bytes(&[]),
+            Held::Stored(range) => Held::Stored(range.start + from..range.start + from + length),
+            Held::Spilled(range) => {
+                let start = range.start + from as u64;
+                Held::Spilled(start..start + length as u64)
+            }
+        }
+    }
+
+    /// `self` and `next` as one run, when `next` starts where `self` ends in the same file and
+    /// the two are not longer than `limit` together.
+    fn joined(&self, next: &Held, limit: usize) -> Option<Held<'static>> {
+        match (self, next) {
+            (Held::Stored(a), Held::Stored(b)) if a.end == b.start && b.end - a.start <= limit => {
+                Some(Held::Stored(a.start..b.end))
+            }
+            (Held::Spilled(a), Held::Spilled(b))
+                if a.end == b.start && b.end - a.start <= limit as u64 =>
+            {
+                Some(Held::Spilled(a.start..b.end))
+            }
+            _ => None,
         }
     }
 }
+
+/// Reads what a `Held::Stored` or `Held::Spilled` holds into the buffer, replacing what it held;
+/// false when it cannot.
+pub type ReadHeld<'r> = dyn FnMut(&Held<'_>, &mut Vec<u8>) -> bool + 'r;
 
 /// `Parts`, owned: what `encode_entry` makes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -463,9 +570,9 @@ pub struct Encoded {
 impl Encoded {
     pub fn parts(&self) -> Parts<'_> {
         Parts {
-            entry: &self.entry,
+            entry: Held::Bytes(&self.entry),
             body: Held::Bytes(&self.body),
-            originals: &self.originals,
+            originals: Held::Bytes(&self.originals),
         }
     }
 }
@@ -478,30 +585,26 @@ pub fn file<'a>(
     root: &str,
     entries: impl Iterator<Item = Parts<'a>> + Clone,
 ) -> Vec<u8> {
-    let (head, _) = head_of(stamp, root, entries.clone());
-    let mut out = Vec::new();
-    write_file(&mut out, &head, entries, &mut |_, _| false).expect("a Vec takes every write");
-    out
+    let mut out = std::io::Cursor::new(Vec::new());
+    write_file(&mut out, stamp, root, entries, &mut |_, _| false).expect("a Vec takes every write");
+    out.into_inner()
 }
 
-/// The head of a cache file of these entries (see `file`), and how long the file is.
-pub fn head_of<'a>(
+/// How long the cache file of these entries is (see `write_file`): told before it is written,
+/// to keep the cache within its bound.
+pub fn file_length<'a>(stamp: &str, root: &str, entries: impl Iterator<Item = Parts<'a>>) -> u64 {
+    let head = head_bytes(stamp, root, Section::default(), 0, Section::default());
+    (head.len() + entries.map(|parts| parts.len()).sum::<usize>()) as u64
+}
+
+/// The head of a cache file whose sections are these.
+fn head_bytes(
     stamp: &str,
     root: &str,
-    entries: impl Iterator<Item = Parts<'a>> + Clone,
-) -> (Vec<u8>, u64) {
-    let section = |part: fn(&Parts<'a>) -> &'a [u8]| {
-        let mut checksum = crc32fast::Hasher::new();
-        let mut length = 0;
-        for entry in entries.clone() {
-            checksum.update(part(&entry));
-            length += part(&entry).len();
-        }
-        (length, checksum.finalize())
-    };
-    let (entries_length, entries_checksum) = section(|e| e.entry);
-    let bodies_length: usize = entries.clone().map(|e| e.body.len()).sum();
-    let (originals_length, originals_checksum) = section(|e| e.originals);
+    entries: Section,
+    bodies_length: usize,
+    originals: Section,
+) -> Vec<u8> {
     let mut out = Writer(Vec::with_capacity(
         MAGIC.len() + 40 + stamp.len() + root.len(),
     ));
@@ -509,71 +612,126 @@ pub fn head_of<'a>(
     out.u32(SCHEMA);
     out.str(stamp);
     out.str(root);
-    out.u64(entries_length as u64);
-    out.u32(entries_checksum);
+    out.u64(entries.length as u64);
+    out.u32(entries.checksum);
     out.u64(bodies_length as u64);
-    out.u64(originals_length as u64);
-    out.u32(originals_checksum);
-    let length = out.0.len() + entries_length + bodies_length + originals_length;
-    (out.0, length as u64)
+    out.u64(originals.length as u64);
+    out.u32(originals.checksum);
+    out.0
 }
 
-/// Writes a cache file, its head (from `head_of`) and then the sections a part at a time: the
-/// file is never whole in memory (57 MB for the generated corpus, which a first `folio list`
-/// held beside the articles it had parsed and their encoding). Bodies held in the cache file
-/// being replaced are read with `read_stored` (a range of its section of bodies into a buffer;
-/// false when it cannot be read, and nothing is written), neighbours together, a run of at most
-/// `STORED_RUN` bytes at a time.
-pub fn write_file<'a>(
-    out: &mut dyn std::io::Write,
-    head: &[u8],
+/// Writes a cache file a part at a time: it is never whole in memory (57 MB for the generated
+/// corpus, which a first `folio list` held beside the articles it had parsed and their
+/// encoding). The head goes first with its lengths and checksums left at zero, made as the
+/// sections are written, and is written again over it at the end (it is the same length).
+/// What is held elsewhere is read with `read` (false when it cannot be, and nothing is
+/// written), neighbours together, a run of at most `RUN` bytes at a time.
+pub fn write_file<'a, W: std::io::Write + std::io::Seek>(
+    out: &mut W,
+    stamp: &str,
+    root: &str,
     entries: impl Iterator<Item = Parts<'a>> + Clone,
-    read_stored: &mut dyn FnMut(Range<usize>, &mut Vec<u8>) -> bool,
+    read: &mut ReadHeld,
 ) -> std::io::Result<()> {
-    const STORED_RUN: usize = 1024 * 1024;
-    out.write_all(head)?;
-    for entry in entries.clone() {
-        out.write_all(entry.entry)?;
-    }
-    let mut run: Option<Range<usize>> = None;
-    let mut buffer = Vec::new();
-    let mut flush = |run: Range<usize>, out: &mut dyn std::io::Write| {
-        if !read_stored(run, &mut buffer) {
-            return Err(std::io::Error::other(
-                "the cache file replaced cannot be read",
-            ));
-        }
-        out.write_all(&buffer)
+    let start = out.stream_position()?;
+    out.write_all(&head_bytes(
+        stamp,
+        root,
+        Section::default(),
+        0,
+        Section::default(),
+    ))?;
+    let mut copy = Copier {
+        run: None,
+        buffer: Vec::new(),
+        read,
     };
-    for entry in entries.clone() {
-        match entry.body {
-            Held::Stored(range)
-                if run
-                    .as_ref()
-                    .is_some_and(|r| r.end == range.start && range.end - r.start <= STORED_RUN) =>
+    let entries_section = copy.section(out, entries.clone().map(|e| e.entry), true)?;
+    let bodies = copy.section(out, entries.clone().map(|e| e.body), false)?;
+    let originals = copy.section(out, entries.map(|e| e.originals), true)?;
+    out.seek(std::io::SeekFrom::Start(start))?;
+    out.write_all(&head_bytes(
+        stamp,
+        root,
+        entries_section,
+        bodies.length,
+        originals,
+    ))
+}
+
+/// Copies parts into a cache file being written, those held elsewhere a run at a time.
+struct Copier<'r, 's> {
+    /// Parts held elsewhere, side by side, not yet read.
+    run: Option<Held<'static>>,
+    buffer: Vec<u8>,
+    read: &'r mut ReadHeld<'s>,
+}
+
+impl Copier<'_, '_> {
+    /// The most read at once.
+    const RUN: usize = 1024 * 1024;
+
+    /// Writes one section, these parts in order; its length, and its checksum when `summed`
+    /// (the bodies have one each, in their entries, instead).
+    fn section<'a>(
+        &mut self,
+        out: &mut dyn std::io::Write,
+        parts: impl Iterator<Item = Held<'a>>,
+        summed: bool,
+    ) -> std::io::Result<Section> {
+        let mut checksum = summed.then(crc32fast::Hasher::new);
+        let mut length = 0;
+        let mut put = |bytes: &[u8], out: &mut dyn std::io::Write| {
+            if let Some(checksum) = &mut checksum {
+                checksum.update(bytes);
+            }
+            length += bytes.len();
+            out.write_all(bytes)
+        };
+        for part in parts {
+            if let Some(run) = &self.run
+                && let Some(joined) = run.joined(&part, Self::RUN)
             {
-                run = run.map(|r| r.start..range.end);
+                self.run = Some(joined);
+                continue;
             }
-            Held::Stored(range) => {
-                if let Some(done) = run.replace(range) {
-                    flush(done, out)?;
-                }
-            }
-            Held::Bytes(bytes) => {
-                if let Some(done) = run.take() {
-                    flush(done, out)?;
-                }
-                out.write_all(bytes)?;
+            self.flush(out, &mut put)?;
+            match part {
+                Held::Bytes(bytes) => put(bytes, out)?,
+                Held::Stored(range) => self.run = Some(Held::Stored(range)),
+                Held::Spilled(range) => self.run = Some(Held::Spilled(range)),
             }
         }
+        self.flush(out, &mut put)?;
+        Ok(Section {
+            length,
+            checksum: checksum.map_or(0, |c| c.finalize()),
+        })
     }
-    if let Some(done) = run {
-        flush(done, out)?;
+
+    /// Reads the run waiting, if any, and puts it: `RUN` bytes at a time, as one part may be
+    /// longer (a file's body of 8 MB was read whole into the buffer).
+    fn flush(
+        &mut self,
+        out: &mut dyn std::io::Write,
+        put: &mut impl FnMut(&[u8], &mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
+        let Some(run) = self.run.take() else {
+            return Ok(());
+        };
+        let mut done = 0;
+        while done < run.len() {
+            let piece = run.piece(done, Self::RUN);
+            if !(self.read)(&piece, &mut self.buffer) || self.buffer.len() != piece.len() {
+                return Err(std::io::Error::other(
+                    "a part of the cache file to write cannot be read",
+                ));
+            }
+            put(&self.buffer, out)?;
+            done += piece.len();
+        }
+        Ok(())
     }
-    for entry in entries {
-        out.write_all(entry.originals)?;
-    }
-    Ok(())
 }
 
 /// One file's entry, body and originals, or `None` when its articles cannot be stored as they

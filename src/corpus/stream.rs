@@ -14,7 +14,9 @@ use super::{
     load_file_telling, roots_of, walk,
 };
 use crate::article::{Article, Block};
-use crate::cache::{self, Body, Cache, Entry, Index, Key, NewEntry, Piece, Stored, layout};
+use crate::cache::{
+    self, Body, BodyAt, Cache, Entry, Index, Key, NewEntry, Piece, Places, Spill, Stored, layout,
+};
 use crate::search::{Hit, Query};
 
 /// Files per unit of work, which the walk sizes as it goes (`next_chunk`): the first chunk one
@@ -384,14 +386,14 @@ enum Emitted {
 
 /// A file loaded, and what the next cache file keeps of it: its slot and entry (none when the
 /// cache cannot hold it).
-type FileLoaded<'b> = (Loaded, Option<(usize, Piece<'b>)>);
+type FileLoaded = (Loaded, Option<(usize, Piece)>);
 
 /// What a worker did with a chunk: loaded its files (each with what the cache keeps of it, and
 /// the chunk as the walk found it, see `Leftover`); then, when some came without their blocks,
 /// read those.
-enum Worked<'b> {
-    Loaded(Vec<FileLoaded<'b>>, Leftover),
-    Blocks(Vec<LaterBlocks<'b>>),
+enum Worked {
+    Loaded(Vec<FileLoaded>, Leftover),
+    Blocks(Vec<LaterBlocks>),
 }
 
 /// Loads `paths` (not empty) as `reading` says: walks them on a thread of its own and loads the
@@ -477,8 +479,10 @@ fn load_paths(
                 }
             })
             .collect();
-        let entries: Vec<OnceLock<Index>> = stored.iter().map(|_| OnceLock::new()).collect();
+        let entries: Vec<OnceLock<Places>> = stored.iter().map(|_| OnceLock::new()).collect();
+        let spill = reading.cache.map(Spill::new);
         let through = Through {
+            spill: spill.as_ref(),
             reading,
             stored: &stored,
             usable: &usable,
@@ -609,7 +613,9 @@ fn load_paths(
         drop(loaded_chunk);
         if finished && let Some(cache) = reading.cache {
             for (slot, stored) in stored.iter().enumerate() {
-                cache::update(cache, stored, through.entries(slot), &pieces[slot]);
+                let spill = spill.as_ref().expect("made with the cache");
+                let before = (through.entries(slot), &glimpses[slot]);
+                cache::update(cache, stored, before, &pieces[slot], spill);
             }
         }
         finished
@@ -619,10 +625,10 @@ fn load_paths(
 /// Hands on the blocks read later of a chunk's files (`Through::load_later`), given where each
 /// file's articles are among all those handed on (the first, how many: `places`, by file);
 /// replaces the cache's entry of a file that had to be parsed again. False when asked to stop.
-fn hand_on_blocks<'b>(
-    blocks: Vec<LaterBlocks<'b>>,
+fn hand_on_blocks(
+    blocks: Vec<LaterBlocks>,
     places: &[(usize, usize)],
-    pieces: &mut [Vec<Piece<'b>>],
+    pieces: &mut [Vec<Piece>],
     emit: &mut impl FnMut(Emitted) -> bool,
 ) -> bool {
     for LaterBlocks {
@@ -636,9 +642,9 @@ fn hand_on_blocks<'b>(
         };
         // One list for each article listed, whatever a file parsed again gave.
         blocks.resize_with(count, Vec::new);
-        if let Some((slot, identity, new)) = repaired
+        if let Some((slot, kept, new)) = repaired
             && let Some(pieces) = pieces.get_mut(slot)
-            && let Some(at) = pieces.iter().rposition(|p| p.identity() == identity)
+            && let Some(at) = pieces.iter().rposition(|p| *p == Piece::Kept(kept))
         {
             match new {
                 Some(piece) => pieces[at] = piece,
@@ -654,26 +660,27 @@ fn hand_on_blocks<'b>(
 
 /// A file of a chunk whose articles came without their blocks (`Reading::blocks_later`): what
 /// reading them takes.
-struct Later<'b> {
+struct Later {
     /// Its place in the chunk.
     position: usize,
-    /// Its cache file's slot, and its entry there.
+    /// Its cache file's slot, its entry's position there, and where its body is.
     slot: usize,
-    entry: &'b Entry<'b>,
+    kept: usize,
+    body: BodyAt,
     /// To parse it, should its body not be read after all.
     file: Candidate,
 }
 
 /// The blocks of a file's articles, read after its chunk (`Through::load_later`).
-struct LaterBlocks<'b> {
+struct LaterBlocks {
     /// The file's place in its chunk.
     position: usize,
     /// One list for each article.
     blocks: Vec<Vec<Block>>,
     /// When its body could not be read and the file was parsed: its cache file's slot, its
-    /// identity, and what the next cache file holds in place of its entry (nothing when the
-    /// file cannot be stored).
-    repaired: Option<(usize, &'b str, Option<Piece<'b>>)>,
+    /// entry's position there, and what the next cache file holds in place of that entry
+    /// (nothing when the file cannot be stored).
+    repaired: Option<(usize, usize, Option<Piece>)>,
 }
 
 /// The places, in a chunk's articles, of those that came without their blocks.
@@ -706,8 +713,10 @@ struct Through<'a, 'b> {
     stored: &'b [Stored],
     usable: &'b [bool],
     glimpses: &'b [Index<'b>],
-    entries: &'b [OnceLock<Index<'b>>],
+    entries: &'b [OnceLock<Places>],
     slot_of: &'b [Option<usize>],
+    /// Where the entries made for the next cache files go until they are written.
+    spill: Option<&'b Spill>,
     now: SystemTime,
 }
 
@@ -722,7 +731,7 @@ impl<'b> Through<'_, 'b> {
         chunk: &[FoundFile],
         first: usize,
         buffer: &mut Vec<u8>,
-    ) -> (Vec<FileLoaded<'b>>, Vec<Later<'b>>) {
+    ) -> (Vec<FileLoaded>, Vec<Later>) {
         let files: Vec<Result<Candidate, Skipped>> = chunk.iter().map(FoundFile::stat).collect();
         let keys: Vec<Option<(usize, Key)>> = (files.iter())
             .map(|file| cache_key(file.as_ref().ok()?, self.slot_of))
@@ -730,19 +739,30 @@ impl<'b> Through<'_, 'b> {
         // A folder that has not changed is walked in the order its cache file holds it: a file's
         // entry is most often where the walk found it, after the last file's.
         let mut guess = first;
-        let cached: Vec<Option<&Entry>> = (keys.iter())
+        let found: Vec<Option<Found>> = (keys.iter())
             .map(|keyed| {
                 let (slot, key) = keyed.as_ref()?;
-                let found = self.entry_of(*slot, key, guess);
-                guess = found.map_or(guess + 1, |(_, position)| position + 1);
-                found.map(|(entry, _)| entry)
+                let found = self.locate(*slot, key.identity, guess);
+                guess = found.as_ref().map_or(guess + 1, |found| found.position + 1);
+                found
+            })
+            .collect();
+        let entries = ChunkEntries::read(self, &found);
+        let cached: Vec<Option<(usize, Entry)>> = (keys.iter().zip(&found))
+            .map(|(keyed, found)| {
+                let ((_, key), found) = (keyed.as_ref()?, found.as_ref()?);
+                let entry = match found.glimpsed {
+                    Some(entry) => entry.clone(),
+                    None => entries.get(self, found)?,
+                };
+                (entry.key == *key).then_some((found.position, entry))
             })
             .collect();
         let mut bodies = Bodies::new(self.stored, std::mem::take(buffer));
         let mut order: Vec<(usize, usize, usize)> = Vec::with_capacity(files.len());
         for (position, (keyed, cached)) in keys.iter().zip(&cached).enumerate() {
             let (slot, start) = match (keyed, cached) {
-                (Some((slot, _)), Some(entry))
+                (Some((slot, _)), Some((_, entry)))
                     if self.reading.needs_bodies() && !self.reading.later(entry) =>
                 {
                     bodies.want(*slot, entry.body.clone());
@@ -758,45 +778,52 @@ impl<'b> Through<'_, 'b> {
         let mut later = Vec::new();
         for (_, _, position) in order {
             let result = match &files[position] {
-                Ok(file) => self.load(file, keys[position], cached[position], &mut bodies),
+                Ok(file) => self.load(file, keys[position], cached[position].as_ref(), &mut bodies),
                 Err(skipped) => (Loaded::counted(Err(skipped.clone()), &self.reading), None),
             };
             if result.0.blocks_later
-                && let (Ok(file), Some((slot, _)), Some(entry)) =
-                    (&files[position], keys[position], cached[position])
+                && let (Ok(file), Some((slot, _)), Some((kept, entry))) =
+                    (&files[position], keys[position], &cached[position])
             {
                 later.push(Later {
                     position,
                     slot,
-                    entry,
+                    kept: *kept,
+                    body: entry.body_at(),
                     file: file.clone(),
                 });
             }
             loaded[position] = Some(result);
         }
         *buffer = bodies.into_buffer();
-        (loaded.into_iter().flatten().collect(), later)
+        let mut loaded: Vec<FileLoaded> = loaded.into_iter().flatten().collect();
+        self.spill(
+            (loaded.iter_mut()).filter_map(|(_, piece)| piece.as_mut().map(|(_, piece)| piece)),
+        );
+        (loaded, later)
     }
 
     /// The blocks of the files of a chunk whose articles came without them, read and decoded
     /// (into `buffer`, as `load_chunk` reads); a file whose body cannot be read after all is
     /// parsed, and its entry in the cache replaced.
-    fn load_later(&self, later: Vec<Later<'b>>, buffer: &mut Vec<u8>) -> Vec<LaterBlocks<'b>> {
+    fn load_later(&self, later: Vec<Later>, buffer: &mut Vec<u8>) -> Vec<LaterBlocks> {
         let mut bodies = Bodies::new(self.stored, std::mem::take(buffer));
         for file in &later {
-            bodies.want(file.slot, file.entry.body.clone());
+            bodies.want(file.slot, file.body.range.clone());
         }
         bodies.plan();
-        let read = (later.into_iter())
+        let mut read = (later.into_iter())
             .map(
                 |Later {
                      position,
                      slot,
-                     entry,
+                     kept,
+                     body,
                      file,
                  }| {
-                    if let Some(blocks) = bodies.of(slot, entry).and_then(|body| entry.blocks(body))
-                    {
+                    let read = bodies.of(slot, &body.range);
+                    let read = read.and_then(|(bytes, offset)| body.body(bytes, offset));
+                    if let Some(blocks) = read.and_then(|read| body.blocks(read)) {
                         return LaterBlocks {
                             position,
                             blocks,
@@ -811,52 +838,73 @@ impl<'b> Through<'_, 'b> {
                     LaterBlocks {
                         position,
                         blocks,
-                        repaired: Some((slot, entry.key.identity, piece.map(|(_, piece)| piece))),
+                        repaired: Some((slot, kept, piece.map(|(_, piece)| piece))),
                     }
                 },
             )
-            .collect();
+            .collect::<Vec<_>>();
         *buffer = bodies.into_buffer();
+        self.spill((read.iter_mut()).filter_map(|blocks| blocks.repaired.as_mut()?.2.as_mut()));
         read
     }
 
-    /// The entry of a file the cache holds as it is now (its key), and its position, looked
-    /// for first at position `guess`: among all the entries once they are read, and before
-    /// that (or when they are not right) first among those read with the head (each checked
-    /// on its own: whether the rest is right is no matter to them).
-    fn entry_of(&self, slot: usize, key: &Key, guess: usize) -> Option<(&'b Entry<'b>, usize)> {
-        let (identity, guess) = (key.identity, Some(guess));
-        let found = match self.entries[slot].get() {
-            Some(all) if !all.is_empty() => all.get(identity, guess),
-            _ => (self.glimpses[slot].get(identity, guess))
-                .or_else(|| self.entries(slot).get(identity, guess)),
-        };
-        let (position, entry) = found?;
-        (entry.key == *key).then_some((entry, position))
+    /// Moves the entries made for the next cache files among `pieces` to the spill file.
+    fn spill<'p>(&self, pieces: impl Iterator<Item = &'p mut Piece>) {
+        let Some(spill) = self.spill else { return };
+        let made = pieces.filter_map(|piece| match piece {
+            Piece::New(new) => Some(&mut **new),
+            Piece::Kept(_) => None,
+        });
+        cache::spill(spill, made);
     }
 
-    /// All the entries of the cache file in `slot`: read by the first to ask, waited for by
-    /// the others.
-    fn entries(&self, slot: usize) -> &'b Index<'b> {
+    /// Where the entry of `identity` may be in the cache file in `slot`, looked for first at
+    /// position `guess`: among all the entries once their places are known, and before that
+    /// (or when they are not right) first among those read with the head (each checked on its
+    /// own: whether the rest is right is no matter to them), which come with the entry.
+    fn locate(&self, slot: usize, identity: &str, guess: usize) -> Option<Found<'b>> {
+        let places = match self.entries[slot].get() {
+            Some(all) if !all.is_empty() => all,
+            _ => {
+                if let Some((position, entry)) = self.glimpses[slot].get(identity, Some(guess)) {
+                    return Some(Found {
+                        slot,
+                        position,
+                        glimpsed: Some(entry),
+                    });
+                }
+                self.entries(slot)
+            }
+        };
+        Some(Found {
+            slot,
+            position: places.position_of(identity, guess)?,
+            glimpsed: None,
+        })
+    }
+
+    /// Where the entries of the cache file in `slot` are: found by the first to ask (reading
+    /// them all once), waited for by the others.
+    fn entries(&self, slot: usize) -> &'b Places {
         self.entries[slot].get_or_init(|| {
             if self.usable[slot] {
-                self.stored[slot].entries()
+                self.stored[slot].places()
             } else {
-                Index::default()
+                Places::default()
             }
         })
     }
 
-    /// One file: from its entry in the cache (`cached`, from `entry_of`) when it can be read,
-    /// else parsed; `keyed`: the cache file it belongs in and its key there, when the cache
-    /// can hold it (`cache_key`).
+    /// One file: from its entry in the cache (`cached`: its position and the entry, when it is
+    /// the file as it is now) when it can be read, else parsed; `keyed`: the cache file it
+    /// belongs in and its key there, when the cache can hold it (`cache_key`).
     fn load(
         &self,
         file: &Candidate,
         keyed: Option<(usize, Key)>,
-        cached: Option<&'b Entry<'b>>,
+        cached: Option<&(usize, Entry)>,
         bodies: &mut Bodies,
-    ) -> FileLoaded<'b> {
+    ) -> FileLoaded {
         let reading = &self.reading;
         let Some((slot, key)) = keyed else {
             return (
@@ -864,7 +912,7 @@ impl<'b> Through<'_, 'b> {
                 None,
             );
         };
-        if let Some(entry) = cached {
+        if let Some((position, entry)) = cached {
             let originals = if reading.raw {
                 self.stored[slot]
                     .originals()
@@ -873,12 +921,13 @@ impl<'b> Through<'_, 'b> {
                 None
             };
             let body = if reading.needs_bodies() && !reading.later(entry) {
-                bodies.of(slot, entry)
+                let read = bodies.of(slot, &entry.body);
+                read.and_then(|(bytes, offset)| entry.body(bytes, offset))
             } else {
                 None
             };
             if let Some(loaded) = from_entry(entry, body, &file.path, originals, reading) {
-                return (loaded, Some((slot, Piece::Kept(entry))));
+                return (loaded, Some((slot, Piece::Kept(*position))));
             }
         }
         // Parsed whatever `wanted` says, to be stored; then passed over as it would have been.
@@ -889,8 +938,8 @@ impl<'b> Through<'_, 'b> {
             Ok(articles) if file.modified.is_some_and(|m| cache::settled(m, self.now)) => {
                 let shown = display_path(&file.path);
                 layout::encode_entry(&key, &shown, articles, filterable).map(|encoded| {
-                    let identity = key.identity.to_owned();
-                    (slot, Piece::New(Box::new(NewEntry { identity, encoded })))
+                    let new = NewEntry::new(key.identity, encoded);
+                    (slot, Piece::New(Box::new(new)))
                 })
             }
             _ => None,
@@ -996,6 +1045,89 @@ fn counted_from_entry(
     Some(Loaded::kept(articles, matches, &kept))
 }
 
+/// The most bytes of a cache file read at once, unless one body is longer.
+const RUN: usize = 1024 * 1024;
+
+/// How far apart two parts of a cache file may lie and still be read together: the bytes
+/// between belong to files not in the chunk (or gone), and are read for nothing.
+const GAP: usize = 16 * 1024;
+
+/// Parts of cache files' sections wanted together (each with its file's slot) as the runs that
+/// read them: in order, neighbours at most `GAP` apart together, a run at most `RUN` long
+/// unless one part is longer.
+fn runs_of(mut wanted: Vec<(usize, Range<usize>)>) -> Vec<(usize, Range<usize>)> {
+    wanted.sort_unstable_by_key(|(slot, part)| (*slot, part.start));
+    let mut runs: Vec<(usize, Range<usize>)> = Vec::new();
+    for (slot, part) in wanted {
+        match runs.last_mut() {
+            Some((last_slot, run))
+                if *last_slot == slot
+                    && part.start <= run.end + GAP
+                    && part.end.max(run.end) - run.start <= RUN =>
+            {
+                run.end = run.end.max(part.end);
+            }
+            _ => runs.push((slot, part)),
+        }
+    }
+    runs
+}
+
+/// Where a file's entry may be in its cache file (`Through::locate`): the file's slot and the
+/// entry's position, and the entry itself when it was read with the head.
+struct Found<'b> {
+    slot: usize,
+    position: usize,
+    glimpsed: Option<&'b Entry<'b>>,
+}
+
+/// The entries a chunk of files needs that were not read with the head: read again from their
+/// cache files (their places known, `Places`), neighbours together, into one buffer the chunk
+/// keeps while it loads.
+struct ChunkEntries {
+    /// Each run read: the cache file's slot, a range of its section of entries, and where it
+    /// starts in `bytes`; in order.
+    runs: Vec<(usize, Range<usize>, usize)>,
+    bytes: Vec<u8>,
+}
+
+impl ChunkEntries {
+    fn read(through: &Through, found: &[Option<Found>]) -> ChunkEntries {
+        let wanted = (found.iter().flatten())
+            .filter(|found| found.glimpsed.is_none())
+            .filter_map(|found| {
+                let entry = through.entries(found.slot).entry(found.position)?;
+                Some((found.slot, entry))
+            })
+            .collect();
+        let mut read = ChunkEntries {
+            runs: Vec::new(),
+            bytes: Vec::new(),
+        };
+        for (slot, run) in runs_of(wanted) {
+            let at = read.bytes.len();
+            if through.stored[slot].read_entries(run.clone(), &mut read.bytes) {
+                read.runs.push((slot, run, at));
+            }
+        }
+        read
+    }
+
+    /// The entry found (not with the head), when its run was read and it is right.
+    fn get(&self, through: &Through, found: &Found) -> Option<Entry<'_>> {
+        let places = through.entries(found.slot);
+        let entry = places.entry(found.position)?;
+        let index = (self.runs)
+            .partition_point(|(slot, run, _)| (*slot, run.start) <= (found.slot, entry.start))
+            .checked_sub(1)?;
+        let (slot, run, at) = &self.runs[index];
+        if *slot != found.slot || entry.end > run.end {
+            return None;
+        }
+        places.read(&self.bytes[*at..*at + run.len()], run.start, found.position)
+    }
+}
+
 /// The bodies a chunk of files needs from the cache, read front to back in runs of at most
 /// `RUN` bytes into one buffer: bodies that lie close together in the cache file (they do
 /// unless the folder changed a lot: a cache file keeps the order of the walk that wrote it) are
@@ -1012,12 +1144,6 @@ struct Bodies<'s> {
 }
 
 impl<'s> Bodies<'s> {
-    /// The most bytes read at once, unless one body is longer.
-    const RUN: usize = 1024 * 1024;
-    /// How far apart two bodies may lie and still be read together: the bytes between belong
-    /// to files not in the chunk (or gone), and are read for nothing.
-    const GAP: usize = 16 * 1024;
-
     fn new(stored: &'s [Stored], buffer: Vec<u8>) -> Bodies<'s> {
         Bodies {
             stored,
@@ -1031,8 +1157,8 @@ impl<'s> Bodies<'s> {
     /// it as long as itself (8 MB for the generated corpus's first file), held to the end of
     /// the load beside everything loaded.
     fn into_buffer(mut self) -> Vec<u8> {
-        self.buffer.truncate(Self::RUN);
-        self.buffer.shrink_to(Self::RUN);
+        self.buffer.truncate(RUN);
+        self.buffer.shrink_to(RUN);
         self.buffer
     }
 
@@ -1042,28 +1168,13 @@ impl<'s> Bodies<'s> {
 
     /// Turns the bodies wanted into runs to read.
     fn plan(&mut self) {
-        self.runs
-            .sort_unstable_by_key(|(slot, body)| (*slot, body.start));
-        let mut runs: Vec<(usize, Range<usize>)> = Vec::new();
-        for (slot, body) in self.runs.drain(..) {
-            match runs.last_mut() {
-                Some((last_slot, run))
-                    if *last_slot == slot
-                        && body.start <= run.end + Self::GAP
-                        && body.end.max(run.end) - run.start <= Self::RUN =>
-                {
-                    run.end = run.end.max(body.end);
-                }
-                _ => runs.push((slot, body)),
-            }
-        }
-        self.runs = runs;
+        self.runs = runs_of(std::mem::take(&mut self.runs));
     }
 
-    /// The checked body of `entry` of the cache file in `slot`, read with its run if it is not
-    /// in the buffer; `None` when it cannot be read or is not right.
-    fn of(&mut self, slot: usize, entry: &Entry) -> Option<Body<'_>> {
-        let body = &entry.body;
+    /// The bytes that hold `body` of the section of bodies of the cache file in `slot`, and
+    /// where in the section they start: its run, read if it is not in the buffer; `None` when
+    /// it cannot be read.
+    fn of(&mut self, slot: usize, body: &Range<usize>) -> Option<(&[u8], usize)> {
         let index = self
             .runs
             .partition_point(|(s, run)| (*s, run.start) <= (slot, body.start))
@@ -1079,7 +1190,7 @@ impl<'s> Bodies<'s> {
             }
             self.read = Some(index);
         }
-        entry.body(&self.buffer, run.start)
+        Some((&self.buffer, run.start))
     }
 }
 

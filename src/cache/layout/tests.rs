@@ -145,7 +145,7 @@ fn the_first_entries_are_read_before_the_rest_each_checked_on_its_own() {
     let entries = entries_of(&["/a/1.md", "/a/2.md", "/a/3.md"]);
     let file = file_of(&entries);
     // The length a writer is told before it writes (to keep the cache within its bound).
-    let (_, length) = head_of(STAMP, ROOT, entries.iter().map(Encoded::parts));
+    let length = file_length(STAMP, ROOT, entries.iter().map(Encoded::parts));
     assert_eq!(length, file.len() as u64);
     let at = head(&file, STAMP, ROOT).unwrap();
     let section = &file[at.length..at.bodies_offset()];
@@ -173,6 +173,52 @@ fn the_first_entries_are_read_before_the_rest_each_checked_on_its_own() {
     // An entry whose body would reach past the section of bodies is not trusted either.
     let short = entries[0].body.len() + entries[1].body.len();
     assert_eq!(identities(&glimpse(section, short, originals)), all[..2]);
+}
+
+#[test]
+fn the_places_of_the_entries_find_each_one_read_again_apart() {
+    let entries = entries_of(&["/a/1.md", "/a/2.md", "/a/3.md"]);
+    let file = file_of(&entries);
+    let at = head(&file, STAMP, ROOT).unwrap();
+    let section = &file[at.length..at.bodies_offset()];
+    let (bodies, originals) = (at.bodies_length, at.originals.length);
+    let places = Places::new(section, bodies, originals).unwrap();
+    let all = index(section, bodies, originals).unwrap();
+    assert_eq!(places.len(), 3);
+    for (position, entry) in all.iter().enumerate() {
+        // Found at the guess, and from anywhere else.
+        let identity = entry.key.identity;
+        assert_eq!(places.position_of(identity, position), Some(position));
+        assert_eq!(places.position_of(identity, 7), Some(position));
+        assert_eq!(places.body(position), Some(entry.body.clone()));
+        assert_eq!(places.originals(position), Some(entry.originals.clone()));
+        // Read from the bytes of the entry alone, as a chunk of files reads its own.
+        let range = places.entry(position).unwrap();
+        assert_eq!(&section[range.clone()], entry.bytes);
+        let read = places
+            .read(&section[range.clone()], range.start, position)
+            .unwrap();
+        assert_eq!(read.bytes, entry.bytes);
+        assert_eq!(read.body, entry.body);
+        // Not from bytes that do not hold all of it, nor from an entry changed since.
+        assert!(
+            places
+                .read(
+                    &section[range.start + 1..range.end],
+                    range.start + 1,
+                    position
+                )
+                .is_none()
+        );
+        let mut changed = section[range.clone()].to_vec();
+        *changed.last_mut().unwrap() ^= 0x01;
+        assert!(places.read(&changed, range.start, position).is_none());
+    }
+    assert_eq!(places.position_of("/a/4.md", 0), None);
+    // Bodies or originals that do not add up to their sections: no places at all.
+    assert!(Places::new(section, bodies + 1, originals).is_none());
+    assert!(Places::new(section, bodies, originals - 1).is_none());
+    assert!(Places::new(&section[..section.len() - 1], bodies, originals).is_none());
 }
 
 #[test]
@@ -268,9 +314,9 @@ fn entries_copied_from_one_file_make_the_next() {
         STAMP,
         ROOT,
         std::iter::once(Parts {
-            entry: b.bytes,
+            entry: Held::Bytes(b.bytes),
             body: Held::Bytes(&opened.bodies[b.body.clone()]),
-            originals: &opened.originals[b.originals.clone()],
+            originals: Held::Bytes(&opened.originals[b.originals.clone()]),
         }),
     );
     let kept = open(&second).unwrap();
@@ -281,50 +327,94 @@ fn entries_copied_from_one_file_make_the_next() {
 }
 
 #[test]
-fn bodies_kept_are_read_from_the_file_replaced_a_run_at_a_time() {
+fn parts_held_elsewhere_are_read_a_run_of_neighbours_at_a_time() {
     let entries = entries_of(&["/a.md", "/b.md", "/c.md"]);
     let first = file_of(&entries);
     let opened = open(&first).unwrap();
-    // Every entry kept (its body read from the old file's section), or b made anew (in memory).
-    let listed = |b_new: bool| -> Vec<Parts> {
-        (opened.index.iter())
-            .map(|e| match e.key.identity {
-                "/b.md" if b_new => entries[1].parts(),
-                _ => Parts {
-                    entry: e.bytes,
-                    body: Held::Stored(e.body.clone()),
-                    originals: &opened.originals[e.originals.clone()],
-                },
-            })
-            .collect()
+    let at = head(&first, STAMP, ROOT).unwrap();
+    let in_first = |bytes: &[u8]| {
+        let start = bytes.as_ptr() as usize - first.as_ptr() as usize;
+        start..start + bytes.len()
     };
-    let reads = std::cell::RefCell::new(Vec::new());
-    let mut read_stored = |range: Range<usize>, into: &mut Vec<u8>| {
-        reads.borrow_mut().push(range.clone());
+    let kept: Vec<Parts> = (opened.index.iter())
+        .map(|e| Parts {
+            entry: Held::Stored(in_first(e.bytes)),
+            body: Held::Stored(at.bodies_offset() + e.body.start..at.bodies_offset() + e.body.end),
+            originals: Held::Bytes(&opened.originals[e.originals.clone()]),
+        })
+        .collect();
+    // What a load spilled of b: its entry, body and originals, one after the other.
+    let b = &entries[1];
+    let spill = [&b.entry[..], &b.body, &b.originals].concat();
+    let (entry, body) = (b.entry.len() as u64, b.body.len() as u64);
+    let spilled = Parts {
+        entry: Held::Spilled(0..entry),
+        body: Held::Spilled(entry..entry + body),
+        originals: Held::Spilled(entry + body..spill.len() as u64),
+    };
+    let reads = std::cell::Cell::new(0);
+    let mut read = |held: &Held, into: &mut Vec<u8>| {
+        reads.set(reads.get() + 1);
         into.clear();
-        into.extend_from_slice(&opened.bodies[range]);
+        match held {
+            Held::Stored(range) => into.extend_from_slice(&first[range.clone()]),
+            Held::Spilled(range) => {
+                into.extend_from_slice(&spill[range.start as usize..range.end as usize])
+            }
+            Held::Bytes(_) => return false,
+        }
         true
     };
-    for (b_new, runs) in [(false, 1), (true, 2)] {
-        let parts = listed(b_new);
-        let (head, length) = head_of(STAMP, ROOT, parts.iter().cloned());
-        let mut again = Vec::new();
-        write_file(&mut again, &head, parts.iter().cloned(), &mut read_stored).unwrap();
-        assert!(again == first, "the same file again");
-        assert_eq!(length, again.len() as u64);
-        // Neighbours are read together; b between a and c parts them.
-        assert_eq!(reads.borrow_mut().drain(..).count(), runs);
+    // Every entry kept; b made anew, in memory; b spilled. Kept neighbours are read together
+    // (the entries, then the bodies); b between a and c parts them.
+    for (b, runs) in [(&kept[1], 2), (&b.parts(), 4), (&spilled, 7)] {
+        let parts = [kept[0].clone(), b.clone(), kept[2].clone()];
+        let length = file_length(STAMP, ROOT, parts.iter().cloned());
+        let mut again = std::io::Cursor::new(Vec::new());
+        write_file(&mut again, STAMP, ROOT, parts.iter().cloned(), &mut read).unwrap();
+        assert!(again.get_ref() == &first, "the same file again");
+        assert_eq!(length, first.len() as u64);
+        assert_eq!(reads.replace(0), runs);
     }
-    // A body that cannot be read: the write fails (and the old file stays).
-    let parts = listed(false);
-    let (head, _) = head_of(STAMP, ROOT, parts.iter().cloned());
+    // A part that cannot be read: the write fails (and the old file stays).
+    let mut again = std::io::Cursor::new(Vec::new());
     let failed = write_file(
-        &mut Vec::new(),
-        &head,
-        parts.iter().cloned(),
+        &mut again,
+        STAMP,
+        ROOT,
+        kept.iter().cloned(),
         &mut |_, _| false,
     );
     assert!(failed.is_err());
+}
+
+#[test]
+fn a_part_longer_than_a_run_is_read_a_run_at_a_time() {
+    let mut article = markdown_article("a.md");
+    article.blocks = vec![Block::paragraph("harbour ".repeat(300_000).trim_end())];
+    let entry = encode_entry(&key("/a.md"), "a.md", &[article], false).unwrap();
+    let first = file_of(std::slice::from_ref(&entry));
+    let at = head(&first, STAMP, ROOT).unwrap();
+    let parts = Parts {
+        entry: Held::Bytes(&entry.entry),
+        body: Held::Stored(at.bodies_offset()..at.originals_offset()),
+        originals: Held::Bytes(&entry.originals),
+    };
+    let longest = std::cell::Cell::new(0);
+    let mut read = |held: &Held, into: &mut Vec<u8>| {
+        let Held::Stored(range) = held else {
+            return false;
+        };
+        longest.set(longest.get().max(range.len()));
+        into.clear();
+        into.extend_from_slice(&first[range.clone()]);
+        true
+    };
+    let mut again = std::io::Cursor::new(Vec::new());
+    write_file(&mut again, STAMP, ROOT, std::iter::once(parts), &mut read).unwrap();
+    assert!(again.get_ref() == &first);
+    assert!(entry.body.len() > 2 * 1024 * 1024);
+    assert_eq!(longest.get(), 1024 * 1024);
 }
 
 /// A mark's range in the middle of a character, or outside its text, or a heading of level 9:
@@ -473,7 +563,11 @@ proptest! {
         body in prop::collection::vec(any::<u8>(), 0..200),
         originals in prop::collection::vec(any::<u8>(), 0..50),
     ) {
-        let parts = Parts { entry: &garbage, body: Held::Bytes(&body), originals: &originals };
+        let parts = Parts {
+            entry: Held::Bytes(&garbage),
+            body: Held::Bytes(&body),
+            originals: Held::Bytes(&originals),
+        };
         let file = file(STAMP, ROOT, std::iter::once(parts));
         if let Some(opened) = open(&file) {
             for entry in opened.index.iter() {
@@ -497,7 +591,11 @@ proptest! {
         let mut body = entry.body.clone();
         let at = at % body.len();
         body[at] ^= 0x04;
-        let parts = Parts { entry: &entry.entry, body: Held::Bytes(&body), originals: &entry.originals };
+        let parts = Parts {
+            entry: Held::Bytes(&entry.entry),
+            body: Held::Bytes(&body),
+            originals: Held::Bytes(&entry.originals),
+        };
         let file = file(STAMP, ROOT, std::iter::once(parts));
         prop_assert!(open(&file).is_none());
     }
