@@ -116,6 +116,14 @@ pub struct Keys {
 }
 
 impl Keys {
+    /// Room for `additional` more articles.
+    pub fn reserve(&mut self, additional: usize) {
+        self.titles.reserve(additional);
+        self.title_prefix.reserve(additional);
+        self.dates.reserve(additional);
+        self.folder.reserve(additional);
+    }
+
     pub fn extend(&mut self, articles: &[Article]) {
         for article in articles {
             let title = article.title.to_lowercase();

@@ -23,10 +23,17 @@ impl State {
         self.loading = Some(Loading::default());
     }
 
-    /// The walk found `files` files.
+    /// The walk found `files` files: room is made for the articles still to come at once (most
+    /// files are one article), as the batches would otherwise grow every list by doubling.
     pub fn files_found(&mut self, files: usize) {
         if let Some(loading) = &mut self.loading {
             loading.files = Some(files);
+            let to_come = files.saturating_sub(loading.read);
+            self.articles.reserve(to_come);
+            self.article_ids.reserve(to_come);
+            self.keys.reserve(to_come);
+            self.reads.reserve(to_come);
+            self.read_at.reserve(to_come);
         }
     }
 
