@@ -425,17 +425,18 @@ pub enum Piece {
     New(Box<NewEntry>),
 }
 
-/// A file's entry newly made, and the identity it was made for: held in memory until it is
-/// spilled (`spill`).
+/// A file's entry newly made, and a hash of the identity it was made for: held in memory until
+/// it is spilled (`spill`). Small, as a first run keeps one for every file it parsed: with the
+/// identity itself, and the encoding in place, 3.6 MB of the interface's peak.
 #[derive(PartialEq, Eq)]
 pub struct NewEntry {
-    pub identity: Box<str>,
+    identity: u64,
     made: Made,
 }
 
 #[derive(PartialEq, Eq)]
 enum Made {
-    Held(layout::Encoded),
+    Held(Box<layout::Encoded>),
     /// Where the entry, the body and the originals are in the spill file.
     Spilled([Range<u64>; 3]),
 }
@@ -443,8 +444,8 @@ enum Made {
 impl NewEntry {
     pub fn new(identity: &str, encoded: layout::Encoded) -> NewEntry {
         NewEntry {
-            identity: identity.into(),
-            made: Made::Held(encoded),
+            identity: layout::hash_of(identity),
+            made: Made::Held(Box::new(encoded)),
         }
     }
 
@@ -565,12 +566,13 @@ pub fn update(
     if unchanged {
         return;
     }
-    // A file named twice (under two roots of one cache file) is stored once.
+    // A file named twice (under two roots of one cache file) is stored once. (Two identities
+    // of one hash would leave one out: that file is parsed next time, and stored then.)
     let (mut kept_seen, mut new_seen) = (HashSet::default(), HashSet::default());
     let pieces: Vec<&Piece> = (pieces.iter())
         .filter(|piece| match piece {
             Piece::Kept(position) => kept_seen.insert(*position),
-            Piece::New(new) => new_seen.insert(&*new.identity),
+            Piece::New(new) => new_seen.insert(new.identity),
         })
         .collect();
     let kept = kept_seen.len();

@@ -44,7 +44,7 @@ use crate::article::{Article, Block, BlockKind, Format, Mark, MarkStyle, Origina
 use crate::sanitize::is_all_plain;
 
 mod places;
-pub use places::Places;
+pub use places::{Places, hash_of};
 
 const MAGIC: &[u8] = b"folio-cache\n";
 

@@ -32,7 +32,8 @@ pub struct Places {
     positions: OnceLock<HashMap<u64, u32>>,
 }
 
-fn hash_of(identity: &str) -> u64 {
+/// A hash of an identity, the same in every run of one build.
+pub fn hash_of(identity: &str) -> u64 {
     foldhash::fast::FixedState::with_seed(0).hash_one(identity)
 }
 
