@@ -134,7 +134,7 @@ impl Cache {
     ) {
         let file = self.file_of(root);
         if layout::file_length(&self.stamp, root, entries.clone()) > self.max_bytes {
-            let _ = fs::remove_file(&file);
+            self.forget(root);
             return;
         }
         if fs::create_dir_all(&self.dir).is_err() {
@@ -146,6 +146,11 @@ impl Cache {
         if crate::store::write_atomically_with(&file, write).is_ok() {
             self.make_room(&file);
         }
+    }
+
+    /// Removes the cache file of `root`: its corpus's would not fit.
+    fn forget(&self, root: &str) {
+        let _ = fs::remove_file(self.file_of(root));
     }
 
     /// Removes the least recently used cache files (never `keep`) until all fit, and temp
@@ -439,6 +444,9 @@ enum Made {
     Held(Box<layout::Encoded>),
     /// Where the entry, the body and the originals are in the spill file.
     Spilled([Range<u64>; 3]),
+    /// Let go: the spill grew past what the cache may take, so no cache file of this load
+    /// would fit.
+    TooLarge,
 }
 
 impl NewEntry {
@@ -457,6 +465,12 @@ impl NewEntry {
                 body: layout::Held::Spilled(body.clone()),
                 originals: layout::Held::Spilled(originals.clone()),
             },
+            // Never written: a load with one of these writes no cache file (`update`).
+            Made::TooLarge => layout::Parts {
+                entry: layout::Held::Bytes(&[]),
+                body: layout::Held::Bytes(&[]),
+                originals: layout::Held::Bytes(&[]),
+            },
         }
     }
 }
@@ -466,8 +480,11 @@ impl NewEntry {
 /// the bodies made on a first run were the text of every article a second time, a third of
 /// the interface's peak. A worker puts a chunk's parts at once, so that the entries of a chunk
 /// (and its bodies, and its originals) are side by side, and are read back a run at a time.
+/// It takes at most what the cache may take: past that no cache file of the load would fit,
+/// and what would go in it is let go instead.
 pub struct Spill {
     dir: PathBuf,
+    max_bytes: u64,
     file: OnceLock<Option<fs::File>>,
     length: AtomicU64,
 }
@@ -476,6 +493,7 @@ impl Spill {
     pub fn new(cache: &Cache) -> Spill {
         Spill {
             dir: cache.dir.clone(),
+            max_bytes: cache.max_bytes,
             file: OnceLock::new(),
             length: AtomicU64::new(0),
         }
@@ -490,8 +508,16 @@ impl Spill {
             })
             .as_ref()?;
         let at = self.length.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+        if self.too_large() {
+            return None;
+        }
         write_at(file, at, bytes).ok()?;
         Some(at)
+    }
+
+    /// Whether it grew past what the cache may take.
+    fn too_large(&self) -> bool {
+        self.length.load(Ordering::Relaxed) > self.max_bytes
     }
 
     /// Reads `range` into `into`, replacing what it held.
@@ -506,15 +532,23 @@ impl Spill {
 
 /// Moves the parts of these entries, still held in memory, to the spill file, all in one
 /// write: the entries first, then the bodies, then the originals. They stay in memory when
-/// they cannot be written.
+/// they cannot be written, and are let go when the spill has grown too large.
 pub fn spill<'p>(spill: &Spill, entries: impl Iterator<Item = &'p mut NewEntry>) {
     let mut held: Vec<&mut NewEntry> = entries
         .filter(|new| matches!(new.made, Made::Held(_)))
         .collect();
+    let let_go = |held: Vec<&mut NewEntry>| {
+        for new in held {
+            new.made = Made::TooLarge;
+        }
+    };
+    if spill.too_large() {
+        return let_go(held);
+    }
     let encoded = |new: &NewEntry, part: usize| -> usize {
         match &new.made {
             Made::Held(encoded) => [&encoded.entry, &encoded.body, &encoded.originals][part].len(),
-            Made::Spilled(_) => 0,
+            Made::Spilled(_) | Made::TooLarge => 0,
         }
     };
     let length = (0..3)
@@ -532,6 +566,9 @@ pub fn spill<'p>(spill: &Spill, entries: impl Iterator<Item = &'p mut NewEntry>)
         }
     }
     let Some(mut at) = spill.put(&bytes) else {
+        if spill.too_large() {
+            let_go(held);
+        }
         return;
     };
     let mut places: Vec<[Range<u64>; 3]> = held.iter().map(|_| [0..0, 0..0, 0..0]).collect();
@@ -577,6 +614,10 @@ pub fn update(
         .collect();
     let kept = kept_seen.len();
     if kept == pieces.len() && kept == before.len() {
+        return;
+    }
+    if (pieces.iter()).any(|piece| matches!(piece, Piece::New(new) if new.made == Made::TooLarge)) {
+        cache.forget(&stored.root);
         return;
     }
     let old_originals = if kept > 0 { stored.originals() } else { None };

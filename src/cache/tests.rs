@@ -415,3 +415,23 @@ fn an_mbox_comes_back_message_by_message() {
     assert_eq!(first.articles, second.articles);
     assert!(second.articles[2].path.ends_with("list.mbox#3"));
 }
+
+#[test]
+fn a_load_that_outgrows_the_cache_lets_its_new_entries_go_and_writes_none() {
+    let s = setup();
+    for n in 0..40 {
+        write_aged(
+            &s.articles.join(format!("long{n:02}.txt")),
+            &format!("Long {n}\n\n{}\n", "word ".repeat(2000)),
+        );
+    }
+    let paths = std::slice::from_ref(&s.articles);
+    let whole = load(&s.cache, paths);
+    let size = fs::metadata(cache_files(&s.cache).remove(0)).unwrap().len();
+    // A cache a quarter of the size: the spill outgrows it part way through the load.
+    let dir = s.articles.parent().unwrap().join("small-cache");
+    let small = Cache::new(dir, size / 4);
+    assert_eq!(load(&small, paths).articles, whole.articles);
+    assert!(cache_files(&small).is_empty());
+    assert_eq!(load(&small, paths).articles, whole.articles);
+}
