@@ -400,7 +400,7 @@ impl Session<'_> {
 
     /// Reads the file article `id` was made from again, for the raw view.
     fn read_original(&mut self, id: &str) {
-        let Some(&index) = self.state.article_ids.get(id) else {
+        let Some(index) = self.state.article_ids.get(id, &self.state.articles) else {
             return;
         };
         let read = corpus::read_original(&self.state.articles[index]);

@@ -7,6 +7,7 @@
 mod adding;
 mod bookmarks;
 mod find;
+mod ids;
 pub mod library;
 mod links;
 mod listing;
@@ -148,7 +149,7 @@ pub struct State {
     /// The article read last time, to reopen when it arrives.
     pub pending_open: Option<String>,
     /// Article ids to their index in `articles`.
-    pub article_ids: HashMap<String, usize>,
+    pub article_ids: ids::ArticleIds,
     /// The keys in force (config.toml's over the defaults), for the loop and the help overlay.
     pub keymap: Keymap,
     /// The address of the page being fetched and saved, while it is.
@@ -213,7 +214,7 @@ impl State {
             loading: None,
             blocks_to_come: BTreeSet::new(),
             pending_open: last_open.map(str::to_owned),
-            article_ids: HashMap::new(),
+            article_ids: ids::ArticleIds::default(),
             keymap: Keymap::default(),
             adding: None,
             as_written: None,

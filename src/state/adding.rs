@@ -55,8 +55,8 @@ impl State {
         match result {
             Ok(article) => {
                 let title = article.title.clone();
-                let index = match self.article_ids.get(&article.id) {
-                    Some(&index) => index,
+                let index = match self.article_ids.get(&article.id, &self.articles) {
+                    Some(index) => index,
                     None => {
                         self.add_articles(vec![article], 0, &[]);
                         self.articles.len() - 1

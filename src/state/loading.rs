@@ -50,9 +50,7 @@ impl State {
         let had_none = first_new == 0;
         (self.blocks_to_come).extend(blocks_later.iter().map(|place| first_new + place));
         for (offset, article) in articles.iter().enumerate() {
-            self.article_ids
-                .entry(article.id.clone())
-                .or_insert(first_new + offset);
+            self.article_ids.insert(&article.id, first_new + offset);
         }
         self.keys.extend(&articles);
         self.articles.extend(articles);
@@ -69,8 +67,7 @@ impl State {
         let reopen = self
             .pending_open
             .as_ref()
-            .and_then(|id| self.article_ids.get(id))
-            .copied();
+            .and_then(|id| self.article_ids.get(id, &self.articles));
         match reopen {
             // The article read last time arrived: reopen it, unless the person has begun
             // reading another meanwhile.
@@ -110,7 +107,8 @@ impl State {
         }
         // The passages bookmarked in them can be found now.
         let in_filled = |bookmark: &Bookmark| {
-            (self.article_ids.get(&bookmark.article.id)).is_some_and(|index| filled.contains(index))
+            (self.article_ids.get(&bookmark.article.id, &self.articles))
+                .is_some_and(|index| filled.contains(&index))
         };
         if self.bookmarks.iter().any(in_filled) {
             self.places = self.bookmarks.iter().map(|b| self.place_of(b)).collect();
@@ -131,7 +129,7 @@ impl State {
     /// Where `bookmark`'s passage is among the articles loaded so far. By id; once loading is
     /// over, also by title (a moved or renamed file has a new id).
     pub(super) fn place_of(&self, bookmark: &Bookmark) -> Option<Place> {
-        if let Some(&index) = self.article_ids.get(&bookmark.article.id) {
+        if let Some(index) = self.article_ids.get(&bookmark.article.id, &self.articles) {
             return Some(Place {
                 article: index,
                 anchor: bookmarks::resolve(bookmark, &self.articles[index]),
@@ -141,7 +139,7 @@ impl State {
             return None;
         }
         let (article, anchor) = bookmarks::find_article(bookmark, &self.articles)?;
-        let index = *self.article_ids.get(&article.id)?;
+        let index = self.article_ids.get(&article.id, &self.articles)?;
         Some(Place {
             article: index,
             anchor,
