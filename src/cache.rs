@@ -424,7 +424,6 @@ fn read_up_to(file: &mut fs::File, buffer: &mut [u8]) -> std::io::Result<usize> 
 
 /// A file's entry for the next cache file: copied from the last one (the entry at this
 /// position of it), or newly made. Small: a load keeps one for every file.
-#[derive(PartialEq, Eq)]
 pub enum Piece {
     Kept(usize),
     New(Box<NewEntry>),
@@ -433,13 +432,11 @@ pub enum Piece {
 /// A file's entry newly made, and a hash of the identity it was made for: held in memory until
 /// it is spilled (`spill`). Small, as a first run keeps one for every file it parsed: with the
 /// identity itself, and the encoding in place, 3.6 MB of the interface's peak.
-#[derive(PartialEq, Eq)]
 pub struct NewEntry {
     identity: u64,
     made: Made,
 }
 
-#[derive(PartialEq, Eq)]
 enum Made {
     Held(Box<layout::Encoded>),
     /// Where the entry, the body and the originals are in the spill file.
@@ -599,7 +596,8 @@ pub fn update(
 ) {
     // Most often every file was there before, unchanged, in the same order.
     let unchanged = pieces.len() == before.len()
-        && (pieces.iter().enumerate()).all(|(at, piece)| *piece == Piece::Kept(at));
+        && (pieces.iter().enumerate())
+            .all(|(at, piece)| matches!(piece, Piece::Kept(position) if *position == at));
     if unchanged {
         return;
     }
@@ -616,7 +614,9 @@ pub fn update(
     if kept == pieces.len() && kept == before.len() {
         return;
     }
-    if (pieces.iter()).any(|piece| matches!(piece, Piece::New(new) if new.made == Made::TooLarge)) {
+    let too_large =
+        |piece: &&Piece| matches!(piece, Piece::New(new) if matches!(new.made, Made::TooLarge));
+    if pieces.iter().any(too_large) {
         cache.forget(&stored.root);
         return;
     }

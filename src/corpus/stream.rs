@@ -644,7 +644,8 @@ fn hand_on_blocks(
         blocks.resize_with(count, Vec::new);
         if let Some((slot, kept, new)) = repaired
             && let Some(pieces) = pieces.get_mut(slot)
-            && let Some(at) = pieces.iter().rposition(|p| *p == Piece::Kept(kept))
+            && let Some(at) = (pieces.iter())
+                .rposition(|piece| matches!(piece, Piece::Kept(position) if *position == kept))
         {
             match new {
                 Some(piece) => pieces[at] = piece,
