@@ -293,14 +293,14 @@ impl Stored {
         read
     }
 
-    /// Reads `range` of the whole file into `into`, replacing what it held: what a new cache
+    /// Reads `range` of the whole file into `into`, as `read_bodies` does: what a new cache
     /// file copies of this one (`layout::Held::Stored`).
     fn read_file(&self, range: Range<usize>, into: &mut Vec<u8>) -> bool {
-        let within = self
-            .head
-            .is_some_and(|head| range.end as u64 <= head.file_length());
-        into.clear();
-        within && self.read_appending(range.start, range.len(), into)
+        let (Some(head), Some(file)) = (self.head, self.file.as_ref()) else {
+            return false;
+        };
+        range.end as u64 <= head.file_length()
+            && read_replacing(file, range.start, range.len(), into)
     }
 
     /// Entry `position` of this file, to be copied into the next one: its entry and its body
@@ -342,14 +342,8 @@ impl Stored {
         let (Some(head), Some(file)) = (self.head, self.file.as_ref()) else {
             return false;
         };
-        if range.end > head.bodies_length {
-            return false;
-        }
-        if into.len() < range.len() {
-            into.resize(range.len(), 0);
-        }
-        into.truncate(range.len());
-        read_at(file, (head.bodies_offset() + range.start) as u64, into).is_ok()
+        range.end <= head.bodies_length
+            && read_replacing(file, head.bodies_offset() + range.start, range.len(), into)
     }
 
     /// The section of originals, read (once) and checked; `None` when it cannot be.
@@ -385,6 +379,16 @@ fn read_at(file: &fs::File, mut offset: u64, mut buffer: &mut [u8]) -> std::io::
         }
     }
     Ok(())
+}
+
+/// Reads `length` bytes from `offset` of `file` into `into`, replacing what it held, in the
+/// memory it has: a buffer used again is not faulted in or zeroed again.
+fn read_replacing(file: &fs::File, offset: usize, length: usize, into: &mut Vec<u8>) -> bool {
+    if into.len() < length {
+        into.resize(length, 0);
+    }
+    into.truncate(length);
+    read_at(file, offset as u64, into).is_ok()
 }
 
 /// Writes `bytes` at `offset` in `file`, without moving a position other threads share.
@@ -454,20 +458,16 @@ impl NewEntry {
         }
     }
 
-    fn parts(&self) -> layout::Parts<'_> {
+    /// Its parts, where they are; none once let go.
+    fn parts(&self) -> Option<layout::Parts<'_>> {
         match &self.made {
-            Made::Held(encoded) => encoded.parts(),
-            Made::Spilled([entry, body, originals]) => layout::Parts {
+            Made::Held(encoded) => Some(encoded.parts()),
+            Made::Spilled([entry, body, originals]) => Some(layout::Parts {
                 entry: layout::Held::Spilled(entry.clone()),
                 body: layout::Held::Spilled(body.clone()),
                 originals: layout::Held::Spilled(originals.clone()),
-            },
-            // Never written: a load with one of these writes no cache file (`update`).
-            Made::TooLarge => layout::Parts {
-                entry: layout::Held::Bytes(&[]),
-                body: layout::Held::Bytes(&[]),
-                originals: layout::Held::Bytes(&[]),
-            },
+            }),
+            Made::TooLarge => None,
         }
     }
 }
@@ -522,8 +522,8 @@ impl Spill {
         let Some(Some(file)) = self.file.get() else {
             return false;
         };
-        into.resize((range.end - range.start) as usize, 0);
-        read_at(file, range.start, into).is_ok()
+        let length = (range.end - range.start) as usize;
+        read_replacing(file, range.start as usize, length, into)
     }
 }
 
@@ -531,34 +531,32 @@ impl Spill {
 /// write: the entries first, then the bodies, then the originals. They stay in memory when
 /// they cannot be written, and are let go when the spill has grown too large.
 pub fn spill<'p>(spill: &Spill, entries: impl Iterator<Item = &'p mut NewEntry>) {
-    let mut held: Vec<&mut NewEntry> = entries
-        .filter(|new| matches!(new.made, Made::Held(_)))
+    let held: Vec<(&mut NewEntry, [usize; 3])> = entries
+        .filter_map(|new| match &new.made {
+            Made::Held(encoded) => {
+                let lengths = encoded.sections().map(<[u8]>::len);
+                Some((new, lengths))
+            }
+            Made::Spilled(_) | Made::TooLarge => None,
+        })
         .collect();
-    let let_go = |held: Vec<&mut NewEntry>| {
-        for new in held {
+    let let_go = |held: Vec<(&mut NewEntry, [usize; 3])>| {
+        for (new, _) in held {
             new.made = Made::TooLarge;
         }
     };
     if spill.too_large() {
         return let_go(held);
     }
-    let encoded = |new: &NewEntry, part: usize| -> usize {
-        match &new.made {
-            Made::Held(encoded) => [&encoded.entry, &encoded.body, &encoded.originals][part].len(),
-            Made::Spilled(_) | Made::TooLarge => 0,
-        }
-    };
-    let length = (0..3)
-        .map(|part| held.iter().map(|new| encoded(new, part)).sum::<usize>())
-        .sum();
+    let length = held.iter().flat_map(|(_, lengths)| lengths).sum();
     if length == 0 {
         return;
     }
     let mut bytes = Vec::with_capacity(length);
     for part in 0..3 {
-        for new in &held {
+        for (new, _) in &held {
             if let Made::Held(encoded) = &new.made {
-                bytes.extend_from_slice([&encoded.entry, &encoded.body, &encoded.originals][part]);
+                bytes.extend_from_slice(encoded.sections()[part]);
             }
         }
     }
@@ -568,15 +566,14 @@ pub fn spill<'p>(spill: &Spill, entries: impl Iterator<Item = &'p mut NewEntry>)
         }
         return;
     };
-    let mut places: Vec<[Range<u64>; 3]> = held.iter().map(|_| [0..0, 0..0, 0..0]).collect();
+    let mut places = vec![[0..0, 0..0, 0..0]; held.len()];
     for part in 0..3 {
-        for (new, place) in held.iter().zip(&mut places) {
-            let end = at + encoded(new, part) as u64;
-            place[part] = at..end;
-            at = end;
+        for ((_, lengths), place) in held.iter().zip(&mut places) {
+            place[part] = at..at + lengths[part] as u64;
+            at = place[part].end;
         }
     }
-    for (new, place) in held.iter_mut().zip(places) {
+    for ((new, _), place) in held.into_iter().zip(places) {
         new.made = Made::Spilled(place);
     }
 }
@@ -614,6 +611,7 @@ pub fn update(
     if kept == pieces.len() && kept == before.len() {
         return;
     }
+    // Entries let go: the file would not fit.
     let too_large =
         |piece: &&Piece| matches!(piece, Piece::New(new) if matches!(new.made, Made::TooLarge));
     if pieces.iter().any(too_large) {
@@ -623,7 +621,7 @@ pub fn update(
     let old_originals = if kept > 0 { stored.originals() } else { None };
     let parts = pieces.iter().filter_map(|piece| match piece {
         Piece::Kept(position) => stored.kept(before, glimpse, *position, old_originals?),
-        Piece::New(new) => Some(new.parts()),
+        Piece::New(new) => new.parts(),
     });
     let mut read = |held: &layout::Held, into: &mut Vec<u8>| match held {
         layout::Held::Stored(range) => stored.read_file(range.clone(), into),

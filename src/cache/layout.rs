@@ -399,13 +399,7 @@ impl<'a> Index<'a> {
 #[cfg(test)]
 pub fn index(entries: &[u8], bodies_length: usize, originals_length: usize) -> Option<Index<'_>> {
     let mut reader = Reader { bytes: entries };
-    // Counted first: growing the list moved every entry again at each doubling.
-    let mut count = 0;
-    let mut rest = Reader { bytes: entries };
-    while let Some(length) = rest.u32() {
-        rest.take(length as usize)?;
-        count += 1;
-    }
+    let count = count_entries(entries)?;
     let mut index = Index {
         entries: Vec::with_capacity(count),
         positions: OnceLock::new(),
@@ -418,6 +412,19 @@ pub fn index(entries: &[u8], bodies_length: usize, originals_length: usize) -> O
         index.entries.push(entry);
     }
     (bodies == bodies_length && originals == originals_length).then_some(index)
+}
+
+/// How many entries a section of entries holds, each said by its length (counted first, so a
+/// list of them is made once: growing it moved every entry again at each doubling); `None` when
+/// the last is cut short.
+fn count_entries(entries: &[u8]) -> Option<usize> {
+    let mut count = 0;
+    let mut rest = Reader { bytes: entries };
+    while let Some(length) = rest.u32() {
+        rest.take(length as usize)?;
+        count += 1;
+    }
+    Some(count)
 }
 
 /// The entries wholly within `start`, the first bytes of a section of entries not yet checked,
@@ -568,6 +575,11 @@ pub struct Encoded {
 }
 
 impl Encoded {
+    /// The entry, the body and the originals, in the order a cache file holds its sections.
+    pub fn sections(&self) -> [&[u8]; 3] {
+        [&self.entry, &self.body, &self.originals]
+    }
+
     pub fn parts(&self) -> Parts<'_> {
         Parts {
             entry: Held::Bytes(&self.entry),

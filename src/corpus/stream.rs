@@ -611,9 +611,8 @@ fn load_paths(
             true
         });
         drop(loaded_chunk);
-        if finished && let Some(cache) = reading.cache {
+        if finished && let (Some(cache), Some(spill)) = (reading.cache, &spill) {
             for (slot, stored) in stored.iter().enumerate() {
-                let spill = spill.as_ref().expect("made with the cache");
                 let before = (through.entries(slot), &glimpses[slot]);
                 cache::update(cache, stored, before, &pieces[slot], spill);
             }
@@ -709,8 +708,8 @@ struct Leftover(Vec<FoundFile>);
 struct Through<'a, 'b> {
     reading: Reading<'a>,
     /// The cache files read, and which one each root has (`Candidate::root`); whether each
-    /// may be used (see `load_paths`), the entries read with its head, and all of them once
-    /// read (`entries`).
+    /// may be used (see `load_paths`), the entries read with its head, and where all of them
+    /// are once their section is read (`entries`).
     stored: &'b [Stored],
     usable: &'b [bool],
     glimpses: &'b [Index<'b>],

@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use foldhash::HashMap;
 
-use super::{Entry, Reader, next_entry};
+use super::{Entry, Reader, count_entries, next_entry};
 
 /// Where one entry starts in the section of entries, its body in the bodies and its originals
 /// in the originals.
@@ -42,12 +42,7 @@ impl Places {
     /// sections of bodies and originals. `None` when any entry is malformed, or the bodies or
     /// originals they count do not add up to them.
     pub fn new(entries: &[u8], bodies_length: usize, originals_length: usize) -> Option<Places> {
-        let mut count = 0;
-        let mut rest = Reader { bytes: entries };
-        while let Some(length) = rest.u32() {
-            rest.take(length as usize)?;
-            count += 1;
-        }
+        let count = count_entries(entries)?;
         let mut places = Places {
             starts: Vec::with_capacity(count + 1),
             hashes: Vec::with_capacity(count),
